@@ -1,0 +1,77 @@
+"""The ``drechtlens`` command line: thin commands over library functions.
+
+Each area keeps its commands in its own module (``corpus/commands/<area>.py``) exposing a
+``COMMANDS`` list; this module only wires them into one group and maps errors to exit
+codes: 0 ok, 1 user error (clear Dutch message, no traceback), 2 partial failure (some
+files failed; the command itself reports which).
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from pathlib import Path
+
+import click
+
+EXIT_OK, EXIT_USER_ERROR, EXIT_PARTIAL = 0, 1, 2
+
+# One line per area; each module has COMMANDS: list[click.Command].
+COMMAND_MODULES = [
+    "corpus.commands.parse",
+]
+
+
+def default_db_path() -> str:
+    """``$DRECHTLENS_DB``, else ``./data/corpus.db`` in the current folder (documented in README)."""
+    return os.environ.get("DRECHTLENS_DB") or str(Path.cwd() / "data" / "corpus.db")
+
+
+class PartialFailure(click.ClickException):
+    """Some inputs failed; the command has already printed which. Exit code 2."""
+
+    exit_code = EXIT_PARTIAL
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.option("--db", default=None, metavar="PAD",
+              help="SQLite-bestand van het corpus (standaard $DRECHTLENS_DB of ./data/corpus.db).")
+@click.pass_context
+def cli(ctx: click.Context, db: str | None) -> None:
+    """Drechtlens: documenten van de Drechtsteden ontleden, classificeren, toetsen en doorzoeken.
+
+    \b
+    Voorbeelden:
+      drechtlens parse GR-Drechtsteden.pdf --format md
+      drechtlens ingest ./documenten
+      drechtlens search "woningbouw" --gemeente Dordrecht
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["db"] = db or default_db_path()
+
+
+for _name in COMMAND_MODULES:
+    for _command in importlib.import_module(_name).COMMANDS:
+        cli.add_command(_command)
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        cli.main(args=argv, prog_name="drechtlens", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Afgebroken.", err=True)
+        return EXIT_USER_ERROR
+    except click.UsageError as err:  # click would use 2, which we reserve for partial failure
+        err.show()
+        return EXIT_USER_ERROR
+    except click.ClickException as err:
+        err.show()
+        return err.exit_code
+    except click.exceptions.Exit as err:
+        return err.exit_code
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())
