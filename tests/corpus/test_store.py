@@ -1,0 +1,149 @@
+"""Store: versions, duplicates, machine results replaced per producer, user data kept."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from corpus.migrations import SCHEMA_VERSION
+from corpus.store import Store, StoreError
+from models.ambiguity.flag import Flag, Severity
+from tests.corpus.conftest import REGELING, make_doc
+
+
+def _flag(p, quote: str, sev: Severity = Severity.ZORG, type_: str = "AMB-01") -> dict:
+    start = p.text.index(quote)
+    return Flag(type_, "vage norm", sev, 0.8, quote, start, start + len(quote), "uitleg", "Aanwijzing 3.12",
+                "Wat is spoedig?", passage_id=p.id, artikel=p.artikel, lid=p.lid, page=p.page_start).to_dict()
+
+
+def test_schema_wal_and_foreign_keys(fresh_store: Store):
+    assert fresh_store.schema_version == SCHEMA_VERSION
+    assert fresh_store.read("PRAGMA journal_mode")[0][0] == "wal"
+    assert fresh_store.read("PRAGMA foreign_keys")[0][0] == 1
+
+
+def test_add_get_roundtrip_and_duplicate(fresh_store: Store):
+    doc = make_doc("Regeling A", REGELING)
+    res = fresh_store.add_document(doc, file_bytes=b"%PDF-1.4 fake")
+    assert (res.status, res.passages) == ("new", 4)
+    again = fresh_store.add_document(doc, file_bytes=b"%PDF-1.4 fake")
+    assert again.status == "duplicate"
+    got = fresh_store.get_document(doc.id)
+    assert got.passages == doc.passages
+    assert got.title == "Regeling A" and got.year == 2024
+    assert fresh_store.file_bytes(doc.id) == b"%PDF-1.4 fake"
+    assert [s.passage_count for s in fresh_store.documents()] == [4]
+    assert fresh_store.get_passage(doc.passages[2].id).artikel == "2"
+
+
+def test_new_version_links_lineage(fresh_store: Store):
+    v1 = make_doc("Regeling A", REGELING)
+    v2 = make_doc("Regeling A", REGELING[:3], salt="v2")
+    fresh_store.add_document(v1)
+    res = fresh_store.add_document(v2)
+    assert res.status == "new_version" and res.previous_id == v1.id
+    v3 = make_doc("Regeling A", REGELING[:2], salt="v3")
+    assert fresh_store.add_document(v3).previous_id == v2.id  # chains to the newest, not the first
+    versions = fresh_store.versions(v3.id)
+    assert [v.id for v in versions] == [v1.id, v2.id, v3.id]
+    assert [s.id for s in fresh_store.documents(latest_only=True)] == [v3.id]
+
+
+def test_add_document_is_atomic(fresh_store: Store):
+    doc = make_doc("Regeling A", REGELING)
+    doc.passages[2].id = doc.passages[1].id  # duplicate passage id violates UNIQUE mid-insert
+    with pytest.raises(sqlite3.IntegrityError):
+        fresh_store.add_document(doc, file_bytes=b"x")
+    assert fresh_store.documents() == []
+    assert fresh_store.stats().passages == 0 and fresh_store.stats().files_bytes == 0
+
+
+def test_flags_status_decisions_and_replacement(small_store: Store):
+    doc = small_store.documents(kind="regeling")[0]
+    ps = small_store.passages(doc.id)
+    f1, f2 = _flag(ps[3], "Zo spoedig mogelijk"), _flag(ps[0], "bevoegd", Severity.INFO, "AMB-05")
+    assert small_store.save_flags(doc.id, [f1, f2], producer="rules", version="1", pipeline="blank-nl") == 2
+    assert len(small_store.flags(doc_id=doc.id)) == 2
+    assert [f.key for f in small_store.flags(severity_min="zorg")] == [f1["key"]]
+    small_store.add_decision(f1["key"], doc.id, "an", "dismiss", reason="bewust open norm")
+    small_store.add_decision(f1["key"], doc.id, "bo", "comment", comment="eens")
+    assert {f.key: f.status for f in small_store.flags(doc_id=doc.id)} == {f1["key"]: "dismiss", f2["key"]: "open"}
+    assert [f.key for f in small_store.flags(status="open")] == [f2["key"]]
+    # re-running the producer replaces its flags but decisions stay and still apply
+    small_store.save_flags(doc.id, [f1], producer="rules", version="2")
+    flags = small_store.flags(doc_id=doc.id)
+    assert [(f.key, f.status, f.producer_version) for f in flags] == [(f1["key"], "dismiss", "2")]
+    assert len(small_store.decisions(doc_id=doc.id)) == 2
+    assert small_store.documents(kind="regeling")[0].flag_counts == {"zorg": 1}
+    with pytest.raises(StoreError):
+        small_store.add_decision(f1["key"], doc.id, "an", "maybe")
+
+
+def test_decision_carries_over_to_new_version(fresh_store: Store):
+    v1 = make_doc("Regeling A", REGELING)
+    fresh_store.add_document(v1)
+    f = _flag(v1.passages[3], "Zo spoedig mogelijk")
+    fresh_store.save_flags(v1.id, [f], "rules", "1")
+    fresh_store.add_decision(f["key"], v1.id, "an", "accept")
+    v2 = make_doc("Regeling A", REGELING, salt="v2")
+    fresh_store.add_document(v2)
+    f2 = _flag(v2.passages[3], "Zo spoedig mogelijk")
+    assert f2["key"] == f["key"]
+    fresh_store.save_flags(v2.id, [f2], "rules", "1")
+    assert fresh_store.flags(doc_id=v2.id)[0].status == "accept"
+
+
+def test_labels_replaced_per_producer(small_store: Store):
+    doc = small_store.documents(kind="akkoord")[0]
+    ps = small_store.passages(doc.id)
+    rows = [{"passage_id": ps[0].id, "domains": ["wonen"], "tensions": {"groei": "A"}, "probabilities": {"wonen": 0.9}}]
+    small_store.save_labels(doc.id, rows, producer="clf", version="1", codebook_version="cb1")
+    small_store.save_labels(doc.id, rows + [{"passage_id": ps[1].id, "domains": ["financien"]}], producer="clf",
+                            version="2", codebook_version="cb1")
+    labels = small_store.labels(doc_id=doc.id)
+    assert [(lb.passage_id, lb.producer_version) for lb in labels] == [(ps[0].id, "2"), (ps[1].id, "2")]
+    assert [lb.passage_id for lb in small_store.labels(domain="wonen")] == [ps[0].id]
+    assert small_store.documents(kind="akkoord")[0].label_counts == {"wonen": 1, "financien": 1}
+
+
+def test_codings_survive_delete_and_reingest(small_store: Store):
+    doc = small_store.documents(kind="regeling")[0]
+    p = small_store.passages(doc.id)[3]
+    c = small_store.add_coding(p.id, "an", ["bestuur"], {"snelheid": "A"}, note="vaag")
+    assert c.location == "artikel 3, lid 1, onder a" and c.text_snapshot == p.text
+    with pytest.raises(StoreError):
+        small_store.add_coding(p.id, "an", [], {"x": "C"})
+    small_store.save_search("woningbouw", "woningen", {"kind": "akkoord"})
+    original = small_store.get_document(doc.id)
+    assert small_store.delete_document(doc.id)
+    assert small_store.passages(doc.id) == []
+    assert [k.id for k in small_store.codings()] == [c.id]
+    assert small_store.saved_searches()[0].filters == {"kind": "akkoord"}
+    # re-ingesting the same document makes the coding visible on its passage again
+    small_store.add_document(original)
+    assert [k.id for k in small_store.codings(passage_id=p.id)] == [c.id]
+
+
+def test_coding_follows_unchanged_text_into_new_version(fresh_store: Store):
+    v1 = make_doc("Regeling A", REGELING)
+    fresh_store.add_document(v1)
+    fresh_store.add_coding(v1.passages[0].id, "an", ["wonen"], {})
+    v2 = make_doc("Regeling A", REGELING, salt="v2")
+    fresh_store.add_document(v2)
+    assert len(fresh_store.codings(passage_id=v2.passages[0].id)) == 1
+    assert fresh_store.codings(passage_id=v2.passages[1].id) == []
+
+
+def test_stats(small_store: Store):
+    s = small_store.stats()
+    assert (s.documents, s.passages) == (3, 8)
+    assert s.by_kind == {"regeling": 1, "akkoord": 1, "agenda": 1}
+    assert s.files_bytes == len(b"regeling bytes")
+
+
+def test_memory_store_and_unknown_document():
+    with Store(":memory:") as store:
+        with pytest.raises(StoreError, match="staat niet in het corpus"):
+            store.get_document("0" * 64)
