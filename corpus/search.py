@@ -1,0 +1,357 @@
+"""Full-text search over passages: Dutch-aware, safe against any user input.
+
+``search(store, query, filters) -> SearchResult``. The user's query is never handed to
+FTS5 as typed: :func:`parse_query` extracts words, quoted phrases, ``prefix*`` terms,
+``OF``/``OR`` alternatives and ``-uitsluiting`` exclusions and builds an FTS expression in
+which every token is a double-quoted string, so FTS operators, ``NEAR(``, quotes, SQL,
+emoji and 10 kB pastes can only ever be search words (or be dropped, with a Dutch note in
+``SearchResult.message``).
+
+Matching:
+
+* a plain word matches its normalised form (``corpus.normalize.norm_term``: simplemma
+  lemma + old Snowball Dutch) in the ``norm`` column: "woningen" finds "woning",
+  "bevoegdheid" finds "bevoegdheden", "besluit" finds "besloten";
+* ``"exact phrase"`` matches the surface text (case and diacritics folded);
+* ``woon*`` is a prefix on the surface text.
+
+Ranking is FTS5 BM25. Snippets are computed in Python: ``SearchHit.snippet`` is plain
+text and ``SearchHit.highlights`` are ``(start, end)`` offsets into it, so a caller
+escapes the text itself (:func:`snippet_html` does it for HTML).
+
+``build_search_sql(parsed_or_query, filters, limit, offset) -> (sql, params)`` is separate
+from execution so the benchmark can time the exact statement.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from corpus.normalize import WORD_RE, norm_term
+from corpus.store import Store
+from extract.document import Passage
+
+MAX_TERMS = 32
+MAX_QUERY_CHARS = 1000
+SNIPPET_CHARS = 240
+
+
+def fold(word: str) -> str:
+    """Lower case without diacritics: what FTS5's unicode61 (remove_diacritics 2) compares."""
+    nfkd = unicodedata.normalize("NFKD", word.lower())
+    return "".join(ch for ch in nfkd if not unicodedata.combining(ch))
+
+
+# -- query parsing -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    kind: str  # "word" | "phrase" | "prefix"
+    words: tuple[str, ...]  # surface words as typed (folded)
+    norm: str = ""  # for "word": the normalised index form
+
+    def fts(self) -> str:
+        if self.kind == "word":
+            return f'norm:"{self.norm}"'
+        if self.kind == "prefix":
+            return f'text:"{self.words[0]}"*'
+        return 'text:"' + " ".join(self.words) + '"'
+
+
+@dataclass(slots=True)
+class ParsedQuery:
+    clauses: list[list[Term]] = field(default_factory=list)  # OR of ANDs
+    excluded: list[Term] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # Dutch, shown to the user
+
+    @property
+    def empty(self) -> bool:
+        return not any(self.clauses)
+
+    @property
+    def fts(self) -> str:
+        """The FTS5 MATCH expression ('' when there is nothing to search for)."""
+        if self.empty:
+            return ""
+        ors = [" AND ".join(t.fts() for t in c) for c in self.clauses if c]
+        expr = ors[0] if len(ors) == 1 else " OR ".join(f"({o})" for o in ors)
+        if self.excluded:
+            expr = f"({expr}) NOT ({' OR '.join(t.fts() for t in self.excluded)})"
+        return expr
+
+    def terms(self) -> list[Term]:
+        return [t for c in self.clauses for t in c]
+
+
+_TOKEN_RE = re.compile(r'"([^"]*)"|(\S+)')
+
+
+def parse_query(query: str) -> ParsedQuery:
+    """Turn anything a user types into a safe :class:`ParsedQuery` (never raises)."""
+    pq = ParsedQuery(clauses=[[]])
+    q = query or ""
+    if len(q) > MAX_QUERY_CHARS:
+        q = q[:MAX_QUERY_CHARS]
+        pq.notes.append(f"De zoekvraag is ingekort tot {MAX_QUERY_CHARS} tekens.")
+    if q.count('"') % 2:
+        pos = q.rfind('"')
+        q = q[:pos] + " " + q[pos + 1:]
+        pq.notes.append("Een aanhalingsteken zonder sluitend aanhalingsteken is genegeerd.")
+    n_terms, dropped = 0, False
+    for m in _TOKEN_RE.finditer(q):
+        phrase, raw = m.group(1), m.group(2)
+        if phrase is not None:
+            words = tuple(fold(w) for w in WORD_RE.findall(phrase))
+            if not words:
+                continue
+            raw_words = WORD_RE.findall(phrase)
+            term = (Term("phrase", words) if len(words) > 1
+                    else Term("word", words, fold(norm_term(raw_words[0]))))
+            negate = m.start() > 0 and q[m.start() - 1] == "-"
+        else:
+            if raw.upper() in ("OF", "OR") and pq.clauses[-1]:
+                pq.clauses.append([])
+                continue
+            negate = raw.startswith("-") and len(raw) > 1
+            prefix = raw.endswith("*")
+            raw_words = WORD_RE.findall(raw)
+            words = tuple(fold(w) for w in raw_words)
+            if not words:
+                if raw not in ("-",):
+                    dropped = True
+                continue
+            if prefix and len(words) == 1:
+                term = Term("prefix", words)
+            elif len(words) == 1:
+                term = Term("word", words, fold(norm_term(raw_words[0])))
+            else:  # "art.5a", "GR-Drechtsteden": keep the pieces together as a phrase
+                term = Term("phrase", words)
+            if any(ch in raw for ch in '()^:{}+') or raw.upper() in ("AND", "NOT", "NEAR"):
+                dropped = True
+        if n_terms >= MAX_TERMS:
+            pq.notes.append(f"Alleen de eerste {MAX_TERMS} zoektermen zijn gebruikt.")
+            break
+        n_terms += 1
+        (pq.excluded if negate else pq.clauses[-1]).append(term)
+    pq.clauses = [c for c in pq.clauses if c]
+    if dropped:
+        pq.notes.append("Leestekens en zoekoperatoren zijn als gewone tekst gelezen (gebruik \"…\" voor een exacte "
+                        "zin, woord* voor een begin, OF voor alternatieven, -woord om uit te sluiten).")
+    if pq.empty:
+        pq.excluded = []
+        pq.notes.append("Geen zoekwoorden gevonden: typ een of meer woorden.")
+    return pq
+
+
+# -- filters and SQL -----------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class SearchFilters:
+    kind: str | None = None
+    body: str | None = None  # municipality / public body, case-insensitive substring
+    year_from: int | None = None
+    year_to: int | None = None
+    domain: str | None = None  # machine label or human coding
+    tension: str | None = None  # tension field name (labels or codings)
+    has_flags: bool = False
+    doc_id: str | None = None
+    latest_only: bool = True  # hide superseded versions
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any] | None) -> SearchFilters:
+        d = dict(d or {})
+        return cls(**{k: v for k, v in d.items() if k in cls.__slots__})
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in self.__slots__}
+
+
+def _filter_sql(f: SearchFilters) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    if f.kind:
+        where.append("d.kind = ?")
+        params.append(f.kind)
+    if f.body:
+        where.append("d.body LIKE '%' || ? || '%'")
+        params.append(f.body)
+    if f.year_from is not None:
+        where.append("d.year >= ?")
+        params.append(int(f.year_from))
+    if f.year_to is not None:
+        where.append("d.year <= ?")
+        params.append(int(f.year_to))
+    if f.domain:
+        where.append("(EXISTS (SELECT 1 FROM passage_labels l, json_each(l.domains) j WHERE l.passage_id = p.id"
+                     " AND j.value = ?) OR EXISTS (SELECT 1 FROM codings c, json_each(c.domains) j"
+                     " WHERE c.passage_id = p.id AND j.value = ?))")
+        params += [f.domain, f.domain]
+    if f.tension:
+        where.append("(EXISTS (SELECT 1 FROM passage_labels l, json_each(l.tensions) j WHERE l.passage_id = p.id"
+                     " AND j.key = ?) OR EXISTS (SELECT 1 FROM codings c, json_each(c.tensions) j"
+                     " WHERE c.passage_id = p.id AND j.key = ?))")
+        params += [f.tension, f.tension]
+    if f.has_flags:
+        where.append("EXISTS (SELECT 1 FROM flags g WHERE g.passage_id = p.id)")
+    if f.doc_id:
+        where.append("p.doc_id = ?")
+        params.append(f.doc_id)
+    if f.latest_only:
+        where.append("NOT EXISTS (SELECT 1 FROM documents n WHERE n.previous_id = d.id)")
+    return where, params
+
+
+def _as_parsed(query: str | ParsedQuery) -> ParsedQuery:
+    return query if isinstance(query, ParsedQuery) else parse_query(query)
+
+
+def _base(query: str | ParsedQuery, filters: SearchFilters | None) -> tuple[str, list[Any]]:
+    pq = _as_parsed(query)
+    where, params = _filter_sql(filters or SearchFilters())
+    sql = ("FROM passages_fts JOIN passages p ON p.rowid = passages_fts.rowid JOIN documents d ON d.id = p.doc_id"
+           " WHERE passages_fts MATCH ?")
+    return sql + "".join(f" AND {w}" for w in where), [pq.fts, *params]
+
+
+def build_search_sql(query: str | ParsedQuery, filters: SearchFilters | None = None, limit: int = 20,
+                     offset: int = 0) -> tuple[str, list[Any]]:
+    """The ranked search statement and its parameters (best first; lower bm25 = better)."""
+    base, params = _base(query, filters)
+    sql = ("SELECT p.id AS passage_id, p.doc_id, d.title, d.kind, d.body, d.year, p.page_start, p.page_end,"
+           " p.path, p.heading, p.text, bm25(passages_fts, 1.0, 1.0) AS score "
+           f"{base} ORDER BY score, p.rowid LIMIT ? OFFSET ?")
+    return sql, [*params, int(limit), int(offset)]
+
+
+def build_count_sql(query: str | ParsedQuery, filters: SearchFilters | None = None) -> tuple[str, list[Any]]:
+    base, params = _base(query, filters)
+    return f"SELECT count(*) {base}", params
+
+
+# -- results -------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class SearchHit:
+    passage_id: str
+    doc_id: str
+    doc_title: str
+    kind: str
+    body: str
+    year: int | None
+    page_start: int
+    page_end: int
+    location: str
+    heading: str
+    snippet: str
+    highlights: list[tuple[int, int]]  # offsets into snippet
+    score: float  # higher is better (negated bm25)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class SearchResult:
+    hits: list[SearchHit]
+    total: int
+    facets: dict[str, dict[str, int]]  # "body" | "year" | "kind" | "domain" → value → count
+    query_parsed: str  # the FTS expression that ran
+    message: str = ""  # Dutch note when the query was repaired or empty
+
+
+def match_spans(text: str, pq: ParsedQuery) -> list[tuple[int, int]]:
+    """Character spans in ``text`` that match the query's terms (for highlighting)."""
+    toks = [(m.start(), m.end(), fold(m.group()), m.group()) for m in WORD_RE.finditer(text)]
+    spans: list[tuple[int, int]] = []
+    for term in pq.terms():
+        if term.kind == "word":
+            spans += [(s, e) for s, e, w, raw in toks if w == term.words[0] or fold(norm_term(raw)) == term.norm]
+        elif term.kind == "prefix":
+            spans += [(s, e) for s, e, w, _ in toks if w.startswith(term.words[0])]
+        else:
+            n = len(term.words)
+            for i in range(len(toks) - n + 1):
+                if tuple(t[2] for t in toks[i:i + n]) == term.words:
+                    spans.append((toks[i][0], toks[i + n - 1][1]))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def make_snippet(text: str, spans: list[tuple[int, int]], width: int = SNIPPET_CHARS) -> tuple[str, list[tuple[int, int]]]:
+    """A keyword-in-context window around the first hit; highlights re-based to the window."""
+    text = " ".join(text.split(" "))  # keep offsets: no whitespace collapsing beyond this
+    if len(text) <= width:
+        return text, spans
+    first = spans[0][0] if spans else 0
+    start = max(0, first - width // 3)
+    if start:
+        sp = text.rfind(" ", 0, start)
+        start = sp + 1 if sp != -1 and start - sp < 30 else start
+    end = min(len(text), start + width)
+    if end < len(text):
+        sp = text.rfind(" ", start, end)
+        end = sp if sp > first else end
+    prefix, suffix = ("…" if start else ""), ("…" if end < len(text) else "")
+    shift = len(prefix) - start
+    hl = [(s + shift, e + shift) for s, e in spans if s >= start and e <= end]
+    return prefix + text[start:end] + suffix, hl
+
+
+def snippet_html(snippet: str, highlights: list[tuple[int, int]], tag: str = "mark") -> str:
+    """HTML-escaped snippet with ``<mark>`` around each highlight."""
+    out, pos = [], 0
+    for s, e in highlights:
+        out.append(html.escape(snippet[pos:s]))
+        out.append(f"<{tag}>{html.escape(snippet[s:e])}</{tag}>")
+        pos = e
+    out.append(html.escape(snippet[pos:]))
+    return "".join(out)
+
+
+def facets(store: Store, query: str | ParsedQuery, filters: SearchFilters | None = None) -> dict[str, dict[str, int]]:
+    """Counts of matching passages per body, year, kind and (machine-labelled) domain."""
+    base, params = _base(query, filters)
+    out: dict[str, dict[str, int]] = {}
+    for name, col in (("body", "d.body"), ("year", "d.year"), ("kind", "d.kind")):
+        rows = store.read(f"SELECT {col} AS v, count(*) AS n {base} GROUP BY v ORDER BY n DESC, v", params)
+        out[name] = {("" if r["v"] is None else str(r["v"])): r["n"] for r in rows}
+    rows = store.read(
+        f"SELECT j.value AS v, count(DISTINCT p.id) AS n {base.replace(' WHERE ', ' JOIN passage_labels l ON l.passage_id = p.id, json_each(l.domains) j WHERE ', 1)}"
+        " GROUP BY v ORDER BY n DESC, v", params)
+    out["domain"] = {r["v"]: r["n"] for r in rows}
+    return out
+
+
+def search(store: Store, query: str, filters: SearchFilters | dict[str, Any] | None = None, *, limit: int = 20,
+           offset: int = 0, with_facets: bool = True) -> SearchResult:
+    """Run a user query. Never raises for bad query text; filters are validated by their types."""
+    f = filters if isinstance(filters, SearchFilters) else SearchFilters.from_dict(filters)
+    pq = parse_query(query)
+    if pq.empty:
+        return SearchResult([], 0, {}, "", " ".join(pq.notes))
+    sql, params = build_search_sql(pq, f, limit, offset)
+    rows = store.read(sql, params)
+    csql, cparams = build_count_sql(pq, f)
+    total = store.read(csql, cparams)[0][0]
+    hits = []
+    for r in rows:
+        snippet, hl = make_snippet(r["text"], match_spans(r["text"], pq))
+        loc = Passage(id=r["passage_id"], seq=0, text="", page_start=0, page_end=0,
+                      path=tuple((a, b) for a, b in json.loads(r["path"]))).location
+        hits.append(SearchHit(r["passage_id"], r["doc_id"], r["title"], r["kind"], r["body"], r["year"],
+                              r["page_start"], r["page_end"], loc, r["heading"], snippet, hl, -float(r["score"])))
+    return SearchResult(hits, total, facets(store, pq, f) if with_facets else {}, pq.fts, " ".join(pq.notes))
