@@ -102,3 +102,48 @@ def passage_box_html(body_html: str, caption: str = "") -> str:
     cap = f'<div style="font-size:0.8em;color:#555;margin-bottom:4px">{esc(caption)}</div>' if caption else ""
     return (f'<div style="border:1px solid #ddd;border-radius:6px;padding:8px 12px;margin:4px 0;'
             f'line-height:1.55">{cap}{body_html}</div>')
+
+
+# -- navigation ------------------------------------------------------------------------------
+def goto_document(doc_id: str, passage_id: str | None = None) -> None:
+    """Open the reader on a document (and passage); the choice also lands in the URL."""
+    import streamlit as st
+
+    st.session_state["doc_id"] = doc_id
+    if passage_id:
+        st.session_state["passage_id"] = passage_id
+    else:
+        st.session_state.pop("passage_id", None)
+    st.switch_page("views/document.py")
+
+
+def reader_link(doc_id: str, passage_id: str | None = None) -> str:
+    """Relative URL of the reader for a passage (works in a new tab: state lives in the store)."""
+    from urllib.parse import urlencode
+
+    params = {"doc": doc_id}
+    if passage_id:
+        params["passage"] = passage_id
+    return "document?" + urlencode(params)
+
+
+# -- original page images ------------------------------------------------------------------------
+def render_pdf_page(pdf_bytes: bytes, page: int, scale: float = 1.4) -> bytes | None:
+    """PNG of one 1-based page of a PDF, or None when it cannot be rendered."""
+    import io
+
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(pdf_bytes)
+    except pdfium.PdfiumError:
+        return None
+    try:
+        if not 1 <= page <= len(pdf):
+            return None
+        image = pdf[page - 1].render(scale=scale).to_pil()
+        buf = io.BytesIO()
+        image.save(buf, format="PNG")
+        return buf.getvalue()
+    finally:
+        pdf.close()

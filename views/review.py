@@ -1,7 +1,120 @@
-"""Page: Toetsing."""
+"""Page: Toetsing — legal staff work through the ambiguity flags of a regulation."""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from views import backend
+from views.components import SEVERITY_COLOURS, Span, esc, highlight_html, passage_box_html, reader_link
+
 st.title("Toetsing")
+st.caption("Signalen van mogelijke onduidelijkheid, gerangschikt op ernst. Beoordeel ze één voor één: "
+           "accepteren, afwijzen (met reden) of becommentariëren.")
+
+try:
+    docs = backend.list_documents()
+except backend.Unavailable as err:
+    st.info(str(err))
+    st.stop()
+if not docs:
+    st.info("Er zijn nog geen documenten. Voeg een regeling toe op de pagina Corpus.")
+    st.stop()
+
+ids = [d.id for d in docs]
+flagged_first = sorted(ids, key=lambda i: -next(d.flags for d in docs if d.id == i))
+current = st.session_state.get("doc_id")
+doc_id = st.selectbox("Document", flagged_first, index=flagged_first.index(current) if current in ids else 0,
+                      format_func=lambda i: next(f"{d.title} — {d.flags} signalen" for d in docs if d.id == i),
+                      key="review_doc")
+st.session_state["doc_id"] = doc_id
+reviewer = (st.session_state.get("user_name") or "").strip()
+
+tab_flags, tab_comp, tab_instr, tab_alias, tab_deleg, tab_export = st.tabs(
+    ["Signalen", "Bevoegdheden", "Instrumenten", "Aliassen", "Delegaties", "Rapport exporteren"])
+
+rows = backend.document_flags(doc_id)
+
+with tab_flags:
+    if not rows:
+        st.info("Geen signalen voor dit document (of de toetsing is niet uitgevoerd).")
+    else:
+        c1, c2, c3, c4 = st.columns(4)
+        types = c1.multiselect("Type", sorted({r.flag.type for r in rows}), key="rv_type",
+                               format_func=lambda t: f"{t} {next(r.flag.name for r in rows if r.flag.type == t)}")
+        sevs = c2.multiselect("Ernst", ["kritiek", "zorg", "suggestie", "info"], key="rv_sev")
+        arts = c3.multiselect("Artikel", sorted({r.flag.artikel for r in rows if r.flag.artikel},
+                                                key=backend.artikel_sort_key), key="rv_art")
+        statuses = c4.multiselect("Status", list(backend.STATUS_NL.values()), default=["open"], key="rv_status")
+        shown = [r for r in rows if (not types or r.flag.type in types) and (not sevs or r.flag.severity.nl in sevs)
+                 and (not arts or r.flag.artikel in arts) and (not statuses or r.status_nl in statuses)]
+        done = sum(1 for r in rows if r.status != "open")
+        st.progress(done / len(rows), text=f"{done} van {len(rows)} signalen beoordeeld · {len(shown)} getoond")
+        if not reviewer:
+            st.warning("Vul in de zijbalk uw naam in om besluiten vast te leggen.")
+        texts = backend.passage_texts(doc_id)
+        for i, r in enumerate(shown[:50]):
+            f = r.flag
+            colour = SEVERITY_COLOURS.get(f.severity.nl, "#fff3b0")
+            with st.container(border=True):
+                st.markdown(
+                    f'<span style="background:{colour};padding:1px 6px;border-radius:4px">{esc(f.severity.nl)}</span> '
+                    f"<b>{esc(f.type)} · {esc(f.name)}</b> — {esc(f.location)} · status: <i>{esc(r.status_nl)}</i>"
+                    f"{' (' + esc(r.reviewer) + ')' if r.reviewer else ''}",
+                    unsafe_allow_html=True)
+                context = texts.get(f.passage_id, f.quote)
+                spans = [Span(f.start, f.end, title=f.name, colour=colour)] if f.passage_id in texts else \
+                    [Span(0, len(f.quote), colour=colour)]
+                st.markdown(passage_box_html(highlight_html(context, spans)), unsafe_allow_html=True)
+                st.markdown(f"**Uitleg.** {esc(f.explanation)}  \n**Regel.** {esc(f.rule)}  \n"
+                            f"**Vraag.** {esc(f.question)}"
+                            + (f"  \n**Voorstel.** {esc(f.suggestion)}" if f.suggestion else ""))
+                st.markdown(f"[Open in lezer]({reader_link(doc_id, f.passage_id)})")
+                if r.comment or r.reason:
+                    st.caption(f"Toelichting: {r.reason or r.comment}")
+                b1, b2, b3 = st.columns([1, 2, 2])
+                if b1.button("Accepteren", key=f"acc_{f.key}_{i}", type="primary", disabled=not reviewer):
+                    backend.decide(doc_id, f, "accept", reviewer)
+                    st.rerun()
+                reason = b2.text_input("Reden van afwijzen", key=f"why_{f.key}_{i}",
+                                       placeholder="bijv. vaste term in deze regeling")
+                if b2.button("Afwijzen", key=f"dis_{f.key}_{i}", disabled=not reviewer):
+                    if not reason.strip():
+                        st.error("Geef een reden op bij afwijzen.")
+                    else:
+                        backend.decide(doc_id, f, "dismiss", reviewer, reason=reason.strip())
+                        st.rerun()
+                note = b3.text_input("Commentaar", key=f"note_{f.key}_{i}")
+                if b3.button("Commentaar opslaan", key=f"com_{f.key}_{i}", disabled=not reviewer):
+                    if note.strip():
+                        backend.decide(doc_id, f, "comment", reviewer, comment=note.strip())
+                        st.rerun()
+                    else:
+                        st.error("Het commentaar is leeg.")
+        if len(shown) > 50:
+            st.caption(f"De eerste 50 van {len(shown)} signalen; verfijn de filters voor de rest.")
+
+tables = backend.ambiguity_tables(doc_id)
+for tab, key, empty in [
+    (tab_comp, "competences", "Geen bevoegdheden gevonden."),
+    (tab_instr, "instruments", "Geen instrumenten gevonden."),
+    (tab_alias, "aliases", "Geen aliassen gevonden."),
+    (tab_deleg, "delegations", "Geen delegaties gevonden."),
+]:
+    with tab:
+        if tables.error:
+            st.info(tables.error)
+        elif not getattr(tables, key):
+            st.info(empty)
+        else:
+            st.dataframe(getattr(tables, key), hide_index=True, width="stretch")
+
+with tab_export:
+    st.markdown("Het rapport bevat alle signalen met hun status (per artikel, met samenvatting).")
+    min_sev = st.selectbox("Vanaf ernst", ["info", "suggestie", "zorg", "kritiek"], key="rv_export_sev")
+    for fmt, label, mime in [("docx", "Rapport (Word)", backend.MIME["docx"]), ("csv", "Tabel (CSV)", backend.MIME["csv"])]:
+        try:
+            data = backend.flag_report(doc_id, fmt, min_severity=min_sev)
+        except backend.Unavailable as err:
+            st.info(str(err))
+            break
+        st.download_button(label, data, file_name=f"toetsing-{doc_id[:12]}.{fmt}", mime=mime, key=f"export_{fmt}")
