@@ -1,0 +1,187 @@
+"""Best-effort document metadata: kind, title, body (municipality / public body) and year.
+
+All functions look at the first part of the text (the cover page and opening carry the
+title, the issuing body and the date) and at the file name; none of them is certain, and
+``parse_file`` lets the caller override each of them.
+
+* :func:`detect_kind` scores three kinds on cue phrases and on structure counts
+  (article headings, agenda-item cues); the highest score above a threshold wins,
+  otherwise ``overig``.
+* :func:`infer_body` prefers the Drechtsteden municipalities and regional bodies (also via
+  the CBS/IMRO municipality code in bestemmingsplan file names), then generic
+  "Gemeente X" / "Provincie X" phrases, then national publications ("Rijk").
+* :func:`infer_year` prefers a full Dutch date in the opening text ("29 juni 2015",
+  "Jaargang 2015"), then a year in the file name, then the most frequent plausible year.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from extract.lines import Line
+
+OPENING_CHARS = 6000
+
+_ARTIKEL_LINE = re.compile(r"^(?:Artikel|ARTIKEL)\s+(?:[A-Z]{1,2}\s?)?\d+[a-z]*(?:\.\d+)*\s*\.?\s*(?:[A-Z(].{0,80})?$")
+_REGELING_CUES = (
+    r"\bgelet op\b", r"\bbesl(?:uit|uiten|oten)\b.{0,40}\bvast te stellen\b", r"\bgemeenschappelijke regeling\b",
+    r"\bverordening\b", r"\bcentrumregeling\b", r"\bin deze (?:regeling|verordening|wet) wordt verstaan\b",
+    r"\bwet van \d{1,2} \w+ \d{4}\b", r"\bbeleidsregel", r"\bstaatsblad\b",
+)
+_AKKOORD_CUES = (
+    r"\bcoalitieakkoord\b", r"\bcollegeakkoord\b", r"\bcoalitieprogramma\b", r"\bbestuursakkoord\b",
+    r"\braadsakkoord\b", r"\bcollegeprogramma\b", r"\bakkoord\b", r"\brapport\b", r"\bjaarverslag\b",
+    r"\bbegroting\b", r"\binhoudsopgave\b", r"\buitvoeringsprogramma\b", r"\bevaluatie\b",
+)
+_AGENDA_CUES = (
+    r"^\s*(?:\d+[a-z]?\.?\s+)?opening\b", r"\bvaststell(?:en|ing)(?: van)? (?:de )?agenda\b", r"\brondvraag\b",
+    r"^\s*(?:\d+[a-z]?\.?\s+)?sluiting\b", r"\bbesluitenlijst\b", r"\bagenda\b", r"\bagendapunt\b",
+    r"\bde raad besluit\b", r"\bingekomen stukken\b",
+)
+
+DRECHTSTEDEN = (
+    "Alblasserdam", "Dordrecht", "Hendrik-Ido-Ambacht", "Papendrecht", "Sliedrecht", "Zwijndrecht",
+    "Hardinxveld-Giessendam",
+)
+# CBS municipality codes as used in IMRO plan identifiers (NL.IMRO.0505.…).
+CBS_CODES = {
+    "0482": "Alblasserdam", "0505": "Dordrecht", "0523": "Hardinxveld-Giessendam",
+    "0531": "Hendrik-Ido-Ambacht", "0590": "Papendrecht", "0610": "Sliedrecht", "0642": "Zwijndrecht",
+}
+REGIONAL_BODIES = (
+    ("Dienst Gezondheid & Jeugd", r"\bDienst Gezondheid (?:&|en) Jeugd\b"),
+    ("Veiligheidsregio Zuid-Holland Zuid", r"\bVeiligheidsregio Zuid-Holland[- ]Zuid\b"),
+    ("Omgevingsdienst Zuid-Holland Zuid", r"\bOmgevingsdienst Zuid-Holland[- ]Zuid\b"),
+    ("GR Drechtsteden", r"\b(?:GR|Gemeenschappelijke regeling|Regio) Drechtsteden\b"),
+    ("Drechtsteden", r"\bDrechtsteden\b"),
+)
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+          "oktober", "november", "december")
+_DATE = re.compile(r"\b\d{1,2}\s+(?:" + "|".join(MONTHS) + r")\s+((?:19|20)\d{2})\b", re.I)
+_YEAR = re.compile(r"(?<!\d)((?:19[5-9]|20[0-4])\d)(?!\d)")
+
+
+def opening_text(lines: Sequence[Line], limit: int = OPENING_CHARS) -> str:
+    out: list[str] = []
+    n = 0
+    for ln in lines:
+        if ln.table is not None or not ln.text.strip():
+            continue
+        out.append(ln.text.strip())
+        n += len(ln.text)
+        if n > limit:
+            break
+    return "\n".join(out)
+
+
+def kind_scores(lines: Sequence[Line], filename: str = "") -> dict[str, float]:
+    """Scores per kind; exposed so tests and the UI can show why a kind was chosen."""
+    opening = opening_text(lines)
+    low = opening.lower()
+    name = Path(filename).stem.lower().replace("_", " ").replace("-", " ")
+    all_lines = [ln.text.strip() for ln in lines if ln.table is None]
+    artikel_headings = sum(1 for t in all_lines if _ARTIKEL_LINE.match(t))
+    scores = {"regeling": 0.0, "akkoord": 0.0, "agenda": 0.0}
+    scores["regeling"] += min(artikel_headings, 10) * 1.0
+    for cue in _REGELING_CUES:
+        if re.search(cue, low):
+            scores["regeling"] += 1.5
+    for cue in _AKKOORD_CUES:
+        if re.search(cue, low):
+            scores["akkoord"] += 1.5 if cue.startswith(r"\bco") or "akkoord" in cue else 0.75
+        if re.search(cue, name):
+            scores["akkoord"] += 3.0
+    for cue in _AGENDA_CUES:
+        hits = len(re.findall(cue, low, re.M))
+        scores["agenda"] += min(hits, 3) * 1.5
+        if re.search(cue.replace("^\\s*", r"\b"), name):
+            scores["agenda"] += 3.0
+    if re.search(r"\b(?:regeling|verordening|wet|besluit|reglement)\b", name):
+        scores["regeling"] += 2.0
+    return scores
+
+
+def detect_kind(lines: Sequence[Line], filename: str = "") -> str:
+    """``regeling``, ``akkoord``, ``agenda`` or ``overig`` from the text and file name."""
+    scores = kind_scores(lines, filename)
+    kind, best = max(scores.items(), key=lambda kv: kv[1])
+    return kind if best >= 3.0 else "overig"
+
+
+def infer_title(lines: Sequence[Line], filename: str = "") -> str:
+    """The first explicit heading, else the largest type on page 1, else the first line, else the file name."""
+    text_lines = [ln for ln in lines[:200] if ln.table is None and ln.text.strip()]
+    for ln in text_lines[:40]:
+        if ln.heading_level == 1 or (ln.heading_level and ln is text_lines[0]):
+            return _clip(ln.text)
+    for ln in text_lines[:60]:
+        if ln.heading_level:
+            return _clip(ln.text)
+    first_page = [ln for ln in text_lines if ln.page == (text_lines[0].page if text_lines else 1)]
+    sized = [ln for ln in first_page if ln.size > 0]
+    if sized:
+        big = max(ln.size for ln in sized)
+        if big > min(ln.size for ln in sized):
+            # Consecutive lines of the largest type form the title ("Omzien naar elkaar, / vooruitkijken …").
+            parts: list[str] = []
+            for ln in first_page:
+                if abs(ln.size - big) < 0.6:
+                    parts.append(ln.text.strip())
+                elif parts:
+                    break
+            if parts:
+                return _clip(" ".join(parts))
+    for ln in text_lines[:5]:
+        t = ln.text.strip()
+        if 2 <= len(t) <= 200 and re.search(r"[A-Za-z]", t) and not t.startswith("<"):
+            return _clip(t)
+    return Path(filename).stem.replace("_", " ").replace("-", " ").strip() if filename else ""
+
+
+def _clip(text: str, n: int = 200) -> str:
+    text = re.sub(r"\s+", " ", text).strip().strip("*#").strip()
+    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
+
+
+def infer_body(lines: Sequence[Line], filename: str = "") -> str:
+    opening = opening_text(lines)
+    m = re.search(r"NL\.IMRO\.(\d{4})", filename)
+    if m and m.group(1) in CBS_CODES:
+        return f"Gemeente {CBS_CODES[m.group(1)]}"
+    for name, pattern in REGIONAL_BODIES:
+        if re.search(pattern, opening):
+            return name
+    counts = Counter(g for g in DRECHTSTEDEN if re.search(rf"\b{re.escape(g)}\b", opening))
+    if counts:
+        # The municipality named first in the opening is usually the issuer.
+        first = min(counts, key=lambda g: opening.find(g))
+        return f"Gemeente {first}"
+    m = re.search(r"\b(?:[Gg]emeente(?:raad)?(?: van)?|[Rr]aad van de gemeente)\s+([A-Z][\w'-]+(?:[- ][A-Z][\w'-]+)?)",
+                  opening)
+    if m and m.group(1) not in ("Wet", "De", "Het"):
+        return f"Gemeente {m.group(1)}"
+    m = re.search(r"\b[Pp]rovincie\s+([A-Z][\w-]+(?:[- ][A-Z][\w-]+)?)", opening)
+    if m:
+        return f"Provincie {m.group(1)}"
+    if re.search(r"\b(?:Staatsblad|Staatscourant|Staten-Generaal|Tweede Kamer|Eerste Kamer|kabinet|Onze Minister)\b",
+                 opening):
+        return "Rijk"
+    return ""
+
+
+def infer_year(lines: Sequence[Line], filename: str = "") -> int | None:
+    opening = opening_text(lines, 3000)
+    m = re.search(r"\bJaargang\s+((?:19|20)\d{2})\b", opening)
+    if m:
+        return int(m.group(1))
+    m = _DATE.search(opening)
+    if m:
+        return int(m.group(1))
+    m = _YEAR.search(Path(filename).stem) if filename else None
+    if m:
+        return int(m.group(1))
+    years = Counter(int(y) for y in _YEAR.findall(opening))
+    return years.most_common(1)[0][0] if years else None

@@ -1,0 +1,163 @@
+"""One file → one structured :class:`~extract.document.Document`.
+
+``parse_file`` recognises the format from the content first (``%PDF``, a ZIP with
+``word/document.xml``, an XML declaration / root element) and from the extension second,
+so a PDF named ``.txt`` is still read as a PDF and garbage named ``.pdf`` gets a clear
+Dutch error instead of a traceback. Then the reader runs (``extract.pdf.read_pdf`` for PDF,
+``extract.formats`` for the rest), the kind, title, body and year are inferred
+(``extract.metadata``; each can be given explicitly), and ``extract.structure`` builds the
+passages (XML carries its own structure).
+
+``Document.id`` is the SHA-256 of the file bytes; ``Document.extractor`` names the reader
+and the structure recogniser versions so stored results can be traced and re-run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zipfile
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from extract.document import KINDS, Document, ExtractionWarning
+from extract.errors import ExtractError
+from extract.formats import ReadResult
+from extract.metadata import detect_kind, infer_body, infer_title, infer_year
+from extract.structure import build_passages
+
+STRUCTURE_VERSION = "structure/1"
+TEXT_EXTENSIONS = {".txt", ".text", ".md", ".markdown", ".mdown"}
+SUPPORTED = "geen PDF, DOCX, XML, Markdown of tekstbestand"
+HINT = "Ondersteund zijn .pdf, .docx, .xml (BWB/CVDR), .md en .txt."
+
+
+def sniff(data: bytes, suffix: str) -> str:
+    """The format of ``data``: "pdf", "docx", "xml", "markdown", "text"; ExtractError otherwise."""
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if data[:1024].find(b"%PDF-") != -1:
+        return "pdf"
+    if data[:4] == b"PK\x03\x04":
+        try:
+            with zipfile.ZipFile(BytesIO(data)) as zf:
+                if "word/document.xml" in zf.namelist():
+                    return "docx"
+        except zipfile.BadZipFile:
+            pass
+        raise ExtractError(f"is een ZIP-archief maar geen Word-document (DOCX); het is {SUPPORTED}.", hint=HINT)
+    if head.startswith(b"<?xml") or (suffix == ".xml" and head.startswith(b"<")):
+        return "xml"
+    if suffix == ".pdf":
+        raise ExtractError("heeft de extensie .pdf maar is geen PDF-bestand (de kop '%PDF' ontbreekt).",
+                           hint="Het bestand is mogelijk beschadigd of onvolledig gedownload.")
+    if suffix == ".docx":
+        raise ExtractError("heeft de extensie .docx maar is geen Word-document (DOCX).",
+                           hint="Oudere .doc-bestanden eerst opslaan als .docx of PDF.")
+    if suffix == ".xml":
+        raise ExtractError("heeft de extensie .xml maar bevat geen XML.", hint=HINT)
+    if head[:15].lower().startswith((b"<!doctype html", b"<html")):
+        raise ExtractError(f"is een HTML-pagina; dat is {SUPPORTED}.", hint="Sla de pagina op als PDF. " + HINT)
+    if suffix in TEXT_EXTENSIONS or suffix == "":
+        if _looks_like_text(data):
+            return "markdown" if suffix in (".md", ".markdown", ".mdown") else "text"
+        raise ExtractError(f"bevat geen leesbare tekst; het is {SUPPORTED}.", hint=HINT)
+    raise ExtractError(f"is {SUPPORTED} (extensie '{suffix}').", hint=HINT)
+
+
+def _looks_like_text(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return False
+    text = _decode(sample)
+    printable = sum(1 for ch in text if ch.isprintable() or ch in "\n\r\t")
+    return printable >= 0.95 * max(1, len(text))
+
+
+def _decode(data: bytes) -> str:
+    for enc in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def _read_pdf(path: Path, settings: Any) -> ReadResult:
+    try:
+        from extract.pdf import read_pdf
+    except ImportError as err:  # the PDF layer is a separate module; say so rather than crash
+        raise ExtractError("kan niet worden gelezen: de PDF-lezer (extract.pdf) is niet beschikbaar.",
+                           file=str(path)) from err
+    pdf = read_pdf(path, settings=settings)
+    lines = [ln for page in pdf.pages for ln in page.lines]
+    return ReadResult(format="pdf", extractor=str(pdf.extractor), lines=lines, page_count=pdf.page_count,
+                      warnings=list(pdf.warnings))
+
+
+def read_any(path: Path, data: bytes, fmt: str, settings: Any = None) -> ReadResult:
+    name = path.name
+    if fmt == "pdf":
+        return _read_pdf(path, settings)
+    if fmt == "docx":
+        from extract.formats.docx import read_docx
+
+        return read_docx(data, name)
+    if fmt == "xml":
+        from extract.formats.xml import read_xml
+
+        return read_xml(data, name)
+    from extract.formats.markdown import read_markdown
+
+    return read_markdown(_decode(data), markdown=(fmt == "markdown"))
+
+
+def parse_file(path: str | Path, kind: str | None = None, *, settings: Any = None, title: str | None = None,
+               body: str | None = None, year: int | None = None) -> Document:
+    """Read ``path`` and return its structured Document; ExtractError (Dutch) for unreadable input."""
+    path = Path(path)
+    if kind is not None and kind not in KINDS:
+        raise ExtractError(f"onbekende documentsoort '{kind}'; kies uit {', '.join(KINDS)}.", file=path.name)
+    if not path.exists():
+        raise ExtractError("bestaat niet.", file=str(path), hint="Controleer het pad.")
+    if path.is_dir():
+        raise ExtractError("is een map, geen bestand.", file=str(path))
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise ExtractError(f"kan niet worden gelezen ({err.strerror}).", file=str(path)) from err
+    if not data.strip():
+        raise ExtractError("is leeg.", file=path.name, hint="Kies een bestand met inhoud.")
+    try:
+        fmt = sniff(data, path.suffix.lower())
+    except ExtractError as err:
+        raise ExtractError(err.message, file=path.name, hint=err.hint) from None
+    result = read_any(path, data, fmt, settings)
+    warnings: list[ExtractionWarning] = list(result.warnings)
+    doc_id = hashlib.sha256(data).hexdigest()
+
+    lines = result.lines
+    doc_kind = kind or result.kind or detect_kind(lines, path.name)
+    if result.passages is not None:
+        from extract.document import renumber
+
+        passages = renumber(doc_id, result.passages)
+    else:
+        passages = build_passages(doc_id, lines, doc_kind)
+    if not passages:
+        warnings.append(ExtractionWarning(code="no-text", message="Er is geen tekst in dit bestand gevonden."))
+    meta = dict(result.meta)
+    meta.setdefault("kind_detected", kind is None)
+    return Document(
+        id=doc_id,
+        title=title or result.title or infer_title(lines, path.name) or path.stem,
+        kind=doc_kind,
+        passages=passages,
+        body=body if body is not None else (result.body or infer_body(lines, path.name)),
+        year=year if year is not None else (result.year or infer_year(lines, path.name)),
+        page_count=result.page_count,
+        source_file=str(path),
+        format=result.format,
+        extractor=f"{result.extractor}+{STRUCTURE_VERSION}",
+        warnings=warnings,
+        meta=meta,
+    )

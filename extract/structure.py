@@ -1,0 +1,663 @@
+"""Structure recognition: cleaned :class:`~extract.lines.Line` objects → :class:`Passage` list.
+
+One entry point, :func:`build_passages`, with one recogniser per document kind:
+
+* ``regeling``: hoofdstuk / paragraaf (afdeling) / artikel / lid / onderdeel / subonderdeel,
+  with the aanhef, toelichting and bijlagen kept apart (``Passage.part``). A passage is one
+  lid; when a lid enumerates onderdelen, its intro ("…, te weten:") is one passage and every
+  onderdeel (and subonderdeel) its own passage whose path ends in that onderdeel.
+* ``akkoord`` / ``overig``: headings (explicit levels, numbering, or font size / weight
+  relative to the body text) and paragraphs, long paragraphs cut at sentence ends.
+* ``agenda``: numbered agenda items and, in a besluitenlijst, the decisions under them.
+
+Numbers are only accepted in sequence (lid 3 after lid 2, onderdeel c after b, agendapunt
+5 after 4): that one rule removes most false hits from running text and nested lists.
+Tables (``Line.table``) become ``block="table"`` passages with one row per text line.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from extract.document import Passage, renumber
+from extract.lines import Line
+
+MAX_WORDS = 250  # agreement/report passages are cut at a sentence end past this length
+# A besluit that attaches a regeling has only a few articles of its own (usually 2-4).
+MAX_BESLUIT_ARTICLES = 5
+
+_WS = re.compile(r"\s+")
+_BULLET = re.compile(r"^[\u2022\u25cf\u25aa\u25e6\u2013\u2014\uf0b7\uf0a7\uf02d*•·▪o-]\s+")
+_SENT_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'‘“(])")
+
+
+# --------------------------------------------------------------------------- helpers
+def clean(text: str) -> str:
+    """Single spaces, no soft hyphens or zero-width characters."""
+    text = text.replace("\u00ad", "").replace("\u200b", "").replace("\ufeff", "")
+    return _WS.sub(" ", text).strip()
+
+
+def join_lines(parts: Iterable[str]) -> str:
+    """Join the lines of one passage; repair a word hyphenated at a line end ("Koninkrijks-" + "relaties")."""
+    out = ""
+    for raw in parts:
+        t = clean(raw)
+        if not t:
+            continue
+        if not out:
+            out = t
+        elif re.search(r"[a-zà-ÿ]-$", out) and t[:1].islower():
+            out = out[:-1] + t
+        else:
+            out = f"{out} {t}"
+    return out
+
+
+def table_text(rows: Sequence[Sequence[str]]) -> str:
+    """Row-wise text: cells joined by " | ", one row per line, empty rows dropped."""
+    lines = []
+    for row in rows:
+        cells = [clean(c or "") for c in row]
+        if any(cells):
+            lines.append(" | ".join(cells))
+    return "\n".join(lines)
+
+
+def slug(text: str, max_len: int = 48) -> str:
+    s = re.sub(r"[^0-9a-zà-ÿ]+", "-", clean(text).lower()).strip("-")
+    return s[:max_len].rstrip("-") or "sectie"
+
+
+def split_long(text: str, max_words: int = MAX_WORDS) -> list[str]:
+    """Cut ``text`` into chunks of at most ~max_words words, at sentence boundaries when possible."""
+    if len(text.split()) <= max_words:
+        return [text]
+    chunks: list[str] = []
+    cur: list[str] = []
+    n = 0
+    for sent in _SENT_END.split(text):
+        w = len(sent.split())
+        if cur and n + w > max_words:
+            chunks.append(" ".join(cur))
+            cur, n = [], 0
+        if w > max_words * 1.5:  # one enormous "sentence": cut at word boundaries
+            words = sent.split()
+            for i in range(0, len(words), max_words):
+                chunks.append(" ".join(words[i:i + max_words]))
+            continue
+        cur.append(sent)
+        n += w
+    if cur:
+        chunks.append(" ".join(cur))
+    return chunks
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def body_size(lines: Sequence[Line]) -> float:
+    """The body text font size: the median size over text lines, weighted by their length."""
+    sizes: list[float] = []
+    for ln in lines:
+        if ln.table is None and ln.size > 0:
+            sizes.extend([round(ln.size, 1)] * max(1, min(20, len(ln.text) // 10)))
+    return statistics.median(sizes) if sizes else 0.0
+
+
+def _ends_sentence(text: str) -> bool:
+    return bool(re.search(r"[.:;!?]\s*$", text))
+
+
+@dataclass(slots=True)
+class _Builder:
+    """Accumulates lines into passages; ``flush`` closes the current one."""
+
+    passages: list[Passage] = field(default_factory=list)
+    buf: list[str] = field(default_factory=list)
+    pages: list[int] = field(default_factory=list)
+    path: tuple[tuple[str, str], ...] = ()
+    heading: str = ""
+    part: str = ""
+
+    def start(self, path: tuple[tuple[str, str], ...], heading: str, part: str) -> None:
+        self.flush()
+        self.path, self.heading, self.part = path, heading, part
+
+    def add(self, text: str, page: int) -> None:
+        self.buf.append(text)
+        self.pages.append(page)
+
+    def flush(self, max_words: int | None = None) -> None:
+        text = join_lines(self.buf)
+        if text:
+            chunks = split_long(text, max_words) if max_words else [text]
+            for chunk in chunks:
+                self.passages.append(Passage(
+                    id="", seq=0, text=chunk, page_start=min(self.pages), page_end=max(self.pages),
+                    path=self.path, heading=self.heading, part=self.part))
+        self.buf, self.pages = [], []
+
+    def table(self, line: Line) -> None:
+        self.flush()
+        text = table_text(line.table or [])
+        if text:
+            self.passages.append(Passage(
+                id="", seq=0, text=text, page_start=line.page, page_end=line.page,
+                path=self.path, heading=self.heading, block="table", part=self.part))
+
+
+# --------------------------------------------------------------------------- regeling
+_ARTIKEL = re.compile(
+    r"^(?:Artikel|ARTIKEL|Art\.)\s+((?:[A-Z]{1,2}\s?)?\d+(?:[.:]\d+)*[a-z]{0,3}|[IVXLC]+[a-z]?)"
+    r"(?![\w.]\d)\s*[.:]?\s*(?:[-–—:]\s*)?(.*)$")
+_HOOFDSTUK = re.compile(r"^(?:Hoofdstuk|HOOFDSTUK)\s+([0-9]+[A-Za-z]?|[IVXLC]+[a-z]?)\b\.?\s*(?:[-–—:]\s*)?(.*)$")
+_PARAGRAAF = re.compile(
+    r"^(?:Paragraaf|PARAGRAAF|§|Afdeling|AFDELING|Titel(?=\s+\d)|TITEL(?=\s+\d))\s*([0-9]+(?:\.[0-9]+)*[a-z]?|[IVXLC]+[a-z]?)\b\.?\s*"
+    r"(?:[-–—:]\s*)?(.*)$")
+_LID = re.compile(r"^(\d{1,2}[a-z]?)(\.|\))?\s+(\S.*)$")
+_ONDERDEEL = re.compile(r"^([a-z]{1,2}|[ivx]{1,4})[.)]\s*(\S.*)$")
+_SUBONDERDEEL = re.compile(r"^(\d{1,2}°)\.?\s*(\S.*)$")
+_TOELICHTING = re.compile(
+    r"^(?:algemene |artikelsgewijze |artikelgewijze |memorie van |nota van )?toelichting\b", re.I)
+_BIJLAGE = re.compile(r"^(?:bijlage|BIJLAGE)(?:\s+([0-9]+[a-z]?|[IVXLC]+|[A-Z]))?\b[.:]?")
+_SLOT = re.compile(r"^(?:Lasten en bevelen|Gegeven te|Aldus (?:besloten|vastgesteld))\b")
+_REF_START = re.compile(r"^(?:van|en|of|tot|lid|leden|eerste|tweede|derde|vierde|vijfde|onder|,|bedoeld|is|wordt|"
+                        r"zijn|worden|aanhef|juncto|jo\.)\b", re.I)
+# Inline onderdelen ("… verstaan onder: a. de minister: …; b. de provincie: …") are split apart.
+_INLINE_ONDERDEEL = re.compile(r"(?<=[:;])\s*(?=([a-z])[.)]\s?\S)")
+
+
+def _next_letter(label: str | None) -> str:
+    if not label:
+        return "a"
+    if len(label) == 1 and label < "z":
+        return chr(ord(label) + 1)
+    if label == "z":
+        return "aa"
+    if len(label) == 2 and label[0] == label[1] and label[0] < "z":
+        c = chr(ord(label[0]) + 1)
+        return c + c
+    return ""
+
+
+def _lid_value(label: str) -> tuple[int, str]:
+    m = re.match(r"(\d+)([a-z]?)", label)
+    return (int(m.group(1)), m.group(2)) if m else (0, "")
+
+
+def _is_next_lid(label: str, current: str | None) -> bool:
+    n, suffix = _lid_value(label)
+    if current is None:
+        return n == 1 and not suffix
+    cn, csuffix = _lid_value(current)
+    if suffix:  # "2a" after "2" or "2a" → "2b"
+        return n == cn and (not csuffix and suffix == "a" or csuffix and suffix == _next_letter(csuffix))
+    return n == cn + 1
+
+
+def split_inline_onderdelen(text: str) -> list[str]:
+    """Split "…onder: a. x; b. y; c. z" into its parts when the letters run a, b, c, …"""
+    cuts = [(m.start(), m.group(1)) for m in _INLINE_ONDERDEEL.finditer(text)]
+    accepted: list[int] = []
+    expect = "a"
+    for pos, letter in cuts:
+        if letter == expect:
+            accepted.append(pos)
+            expect = _next_letter(letter)
+    if len(accepted) < 2:
+        return [text]
+    out, prev = [], 0
+    for pos in accepted:
+        out.append(text[prev:pos])
+        prev = pos
+    out.append(text[prev:])
+    return [clean(p) for p in out if clean(p)]
+
+
+def _heading_like(line: Line, prev: Line | None, body: float) -> bool:
+    """Layout says this line starts something: a heading style, bold/larger type, or a paragraph start."""
+    if line.heading_level or line.bold or (body and line.size >= body * 1.08):
+        return True
+    if prev is None or prev.para_end or prev.heading_level or prev.table is not None:
+        return True
+    return _ends_sentence(prev.text) or prev.bold
+
+
+def _artikel_heading(line: Line, prev: Line | None, body: float) -> tuple[str, str] | None:
+    """("5a", "Taken") when the line is an article heading, None for a reference in running text."""
+    text = clean(line.text)
+    m = _ARTIKEL.match(text)
+    if not m:
+        return None
+    label, rest = m.group(1).replace(" ", " "), m.group(2).strip()
+    if _words(text) > 16 or (rest and (rest[0].islower() or _REF_START.match(rest))):
+        return None
+    if rest and rest[0] in ",;(":
+        return None
+    if not _heading_like(line, prev, body):
+        return None
+    return label, rest.rstrip(".").strip()
+
+
+def _short_title(line: Line) -> bool:
+    """A line that can be the title of the article heading above it."""
+    t = clean(line.text)
+    if not t or line.table is not None or _words(t) > 12:
+        return False
+    if _LID.match(t) or _ONDERDEEL.match(t) or _ARTIKEL.match(t) or _HOOFDSTUK.match(t) or _PARAGRAAF.match(t):
+        return False
+    if _TOELICHTING.match(t) or _BIJLAGE.match(t):
+        return False
+    if t.endswith((".", ";", ",", ":")):
+        return False
+    if line.heading_level or line.bold:
+        return True
+    return line.para_end and t[:1].isupper()
+
+
+def _regeling(lines: Sequence[Line]) -> list[Passage]:
+    body = body_size(lines)
+    b = _Builder(part="aanhef")
+    hoofdstuk: tuple[str, str] | None = None  # (label, heading)
+    paragraaf: tuple[str, str] | None = None
+    artikel: str | None = None
+    art_heading = ""
+    lid: str | None = None
+    onderdeel: str | None = None
+    sub: str | None = None
+    part = "aanhef"
+    seen_articles: set[str] = set()
+    section_since_article = False
+    prev: Line | None = None
+
+    def base() -> tuple[tuple[str, str], ...]:
+        p: list[tuple[str, str]] = []
+        if hoofdstuk:
+            p.append(("hoofdstuk", hoofdstuk[0]))
+        if paragraaf:
+            p.append(("paragraaf", paragraaf[0]))
+        return tuple(p)
+
+    def art_path() -> tuple[tuple[str, str], ...]:
+        p = list(base())
+        if artikel is not None:
+            p.append(("artikel", artikel))
+        if lid is not None:
+            p.append(("lid", lid))
+        if onderdeel is not None:
+            p.append(("onderdeel", onderdeel))
+        if sub is not None:
+            p.append(("subonderdeel", sub))
+        return tuple(p)
+
+    def section_heading() -> str:
+        if paragraaf:
+            return paragraaf[1]
+        return hoofdstuk[1] if hoofdstuk else ""
+
+    # Expand inline enumerations first so each onderdeel starts its own line.
+    expanded: list[Line] = []
+    for ln in lines:
+        if ln.table is None and ":" in ln.text:
+            parts = split_inline_onderdelen(clean(ln.text))
+            if len(parts) > 1:
+                for i, ptxt in enumerate(parts):
+                    expanded.append(Line(text=ptxt, page=ln.page, size=ln.size, bold=ln.bold, x0=ln.x0,
+                                         top=ln.top, para_end=ln.para_end if i == len(parts) - 1 else True))
+                continue
+        expanded.append(ln)
+
+    i = 0
+    n = len(expanded)
+    while i < n:
+        ln = expanded[i]
+        nxt = expanded[i + 1] if i + 1 < n else None
+        text = clean(ln.text)
+        if ln.table is not None:
+            b.table(ln)
+            prev = ln
+            i += 1
+            continue
+        if not text:
+            i += 1
+            continue
+        short = _words(text) <= 6
+
+        # Part switches: toelichting, bijlage, slotformulering.
+        if short and _TOELICHTING.match(text) and _heading_like(ln, prev, body) and not text.endswith((",", ";")):
+            part = "toelichting"
+            hoofdstuk = paragraaf = None
+            artikel, lid, onderdeel, sub = None, None, None, None
+            b.start((), text, part)
+            prev = ln
+            i += 1
+            continue
+        if short and _BIJLAGE.match(text) and _heading_like(ln, prev, body) and part != "aanhef":
+            part = "bijlage"
+            hoofdstuk = paragraaf = None
+            artikel, lid, onderdeel, sub = None, None, None, None
+            b.start((), text, part)
+            prev = ln
+            i += 1
+            continue
+        if part == "dispositief" and _SLOT.match(text) and _heading_like(ln, prev, body):
+            part = ""
+            hoofdstuk = paragraaf = None
+            artikel, lid, onderdeel, sub = None, None, None, None
+            b.start((), "", "")
+            b.add(text, ln.page)
+            prev = ln
+            i += 1
+            continue
+
+        m_h = _HOOFDSTUK.match(text)
+        m_p = _PARAGRAAF.match(text)
+        if (m_h or m_p) and _words(text) <= 14 and _heading_like(ln, prev, body) and part != "bijlage":
+            m = m_h or m_p
+            assert m is not None
+            title = m.group(2).strip()
+            label = m.group(1)
+            # Titles continue on following heading-style lines (markdown "####Titel", bold, capitals).
+            j = i + 1
+            while j < n and _words(title) < 20:
+                t2 = clean(expanded[j].text)
+                if not t2 or expanded[j].table is not None:
+                    break
+                if _ARTIKEL.match(t2) or _HOOFDSTUK.match(t2) or _PARAGRAAF.match(t2):
+                    break
+                if expanded[j].heading_level or expanded[j].bold or (t2.isupper() and _words(t2) <= 10):
+                    title = f"{title} {t2}".strip()
+                    j += 1
+                    continue
+                break
+            heading = clean(f"{'Hoofdstuk' if m_h else text.split()[0].capitalize()} {label} {title}")
+            if part not in ("toelichting",):
+                part = "dispositief"
+            section_since_article = True
+            if m_h:
+                hoofdstuk, paragraaf = (label, heading), None
+            else:
+                paragraaf = (label, heading)
+            artikel, lid, onderdeel, sub = None, None, None, None
+            b.start(base(), section_heading(), part)
+            prev = expanded[j - 1]
+            i = j
+            continue
+
+        art = _artikel_heading(ln, prev, body)
+        if art is not None:
+            label, title = art
+            j = i + 1
+            if not title and nxt is not None and nxt.table is None and _short_title(nxt):
+                title = clean(nxt.text)
+                j = i + 2
+            if part == "aanhef":
+                part = "dispositief"
+            restart = label in seen_articles or (part == "bijlage" and label in ("1", "I"))
+            if restart and 0 < len(seen_articles) <= MAX_BESLUIT_ARTICLES and part in ("dispositief", "bijlage"):
+                # Numbering restarts after a short besluit: the regeling itself is attached (common
+                # for GRs, also under a "Bijlage" heading). The besluit's articles become the aanhef
+                # and the attached regeling is the dispositief.
+                for p in b.passages:
+                    if p.part == "dispositief":
+                        p.part = "aanhef"
+                seen_articles.clear()
+                part = "dispositief"
+                if not section_since_article:
+                    hoofdstuk = paragraaf = None
+            elif restart and part == "dispositief":
+                part = "bijlage"  # a second numbering in a long text: an attached regulation
+            if part == "dispositief":
+                seen_articles.add(label)
+            artikel, lid, onderdeel, sub = label, None, None, None
+            section_since_article = False
+            art_heading = clean(f"Artikel {label} {title}")
+            b.start(art_path(), art_heading, part)
+            prev = expanded[j - 1]
+            i = j
+            continue
+
+        if artikel is not None and part in ("dispositief", "bijlage"):
+            m_lid = _LID.match(text)
+            m_ond = _ONDERDEEL.match(text)
+            m_sub = _SUBONDERDEEL.match(text)
+            if m_lid and not m_sub and _is_next_lid(m_lid.group(1), lid) and (
+                    m_lid.group(2) or _heading_like(ln, prev, body)):
+                lid, onderdeel, sub = m_lid.group(1), None, None
+                b.start(art_path(), art_heading, part)
+                b.add(m_lid.group(3), ln.page)  # the number lives in the path
+                prev, i = ln, i + 1
+                continue
+            if m_ond and m_ond.group(1) == _next_letter(onderdeel) and _heading_like(ln, prev, body):
+                onderdeel, sub = m_ond.group(1), None
+                b.start(art_path(), art_heading, part)
+                b.add(m_ond.group(2), ln.page)
+                prev, i = ln, i + 1
+                continue
+            if m_sub and onderdeel is not None:
+                sub = m_sub.group(1)
+                b.start(art_path(), art_heading, part)
+                b.add(m_sub.group(2), ln.page)
+                prev, i = ln, i + 1
+                continue
+
+        # In the aanhef, toelichting and bijlagen each paragraph is its own passage; in an
+        # article a lid or onderdeel runs on until the next one.
+        if part != "dispositief" and b.buf and prev is not None and prev.para_end:
+            b.start(b.path, b.heading, part)
+        b.add(text, ln.page)
+        prev = ln
+        i += 1
+    b.flush()
+    return b.passages
+
+
+# --------------------------------------------------------------------------- akkoord / overig
+_NUM_HEADING = re.compile(r"^((?:\d{1,2}\.)*\d{1,2})\.?\s+(\S.{0,120})$")
+
+
+def _is_bullet(text: str) -> bool:
+    return bool(_BULLET.match(text))
+
+
+def _sections(lines: Sequence[Line], max_words: int = MAX_WORDS) -> list[Passage]:
+    body = body_size(lines)
+    has_layout = body > 0
+    b = _Builder()
+    stack: list[tuple[float, str, str]] = []  # (rank, label, heading) — lower rank = outer
+    prev: Line | None = None
+
+    def heading_rank(ln: Line, text: str) -> float | None:
+        """None for body text; otherwise a rank (1 = outermost) for nesting."""
+        if _words(text) > 18 or _is_bullet(text):
+            return None
+        if ln.heading_level:
+            return float(ln.heading_level)
+        num = _NUM_HEADING.match(text)
+        terminal = text.endswith((".", ",", ";", ":")) and not re.fullmatch(r"[\d.]+", text.split()[0])
+        if has_layout:
+            bigger = ln.size >= body * 1.12
+            if bigger and _words(text) <= 15 and not text.endswith((",", ";")):
+                return max(0.5, 5.0 - (ln.size / body - 1.0) * 10) if not num else float(num.group(1).count(".") + 1)
+            if ln.bold and _words(text) <= 12 and not terminal and (prev is None or prev.para_end or prev.bold
+                                                                     or _ends_sentence(prev.text)):
+                return float(num.group(1).count(".") + 1) + 0.5 if num else 4.5
+            return None
+        # No layout (plain text): a short numbered line that stands alone.
+        if num and ln.para_end and _words(text) <= 10 and not terminal and num.group(2)[:1].isupper():
+            return float(num.group(1).count(".") + 1)
+        return None
+
+    for ln in lines:
+        text = clean(ln.text)
+        if ln.table is not None:
+            b.table(ln)
+            prev = ln
+            continue
+        if not text:
+            continue
+        rank = heading_rank(ln, text)
+        if rank is not None:
+            # Consecutive heading lines of the same style form one heading ("Omzien naar elkaar, / vooruitkijken").
+            if (prev is not None and not b.buf and stack and prev.table is None and not prev.para_end
+                    and heading_rank(prev, clean(prev.text)) == rank and abs(prev.size - ln.size) < 0.5):
+                r, label, head = stack[-1]
+                head = f"{head} {text}"
+                if not _NUM_HEADING.match(head):
+                    label = slug(head)
+                stack[-1] = (r, label, head)
+                b.start(tuple(("sectie", lab) for _, lab, _ in stack), head, "")
+                prev = ln
+                continue
+            b.flush(max_words)
+            num = _NUM_HEADING.match(text)
+            label = num.group(1) if num else slug(text)
+            while stack and stack[-1][0] >= rank:
+                stack.pop()
+            stack.append((rank, label, text))
+            b.start(tuple(("sectie", lab) for _, lab, _ in stack), text, "")
+            prev = ln
+            continue
+        new_par = _is_bullet(text) or (prev is not None and (prev.para_end or prev.table is not None))
+        if new_par and b.buf:
+            b.flush(max_words)
+        if _is_bullet(text):
+            text = _BULLET.sub("", text)
+        b.add(text, ln.page)
+        prev = ln
+    b.flush(max_words)
+    return b.passages
+
+
+# --------------------------------------------------------------------------- agenda
+_ITEM = re.compile(r"^(?:(?:agenda)?punt\s+)?(\d{1,2})([a-z]|\.\d{1,2}[a-z]?)?[.)]?\s+(\S.*)$", re.I)
+_DECISION = re.compile(
+    r"^(?:(?:De|Het)\s+(?:raad|gemeenteraad|college|commissie|algemeen bestuur|dagelijks bestuur|"
+    r"vergadering)\b.{0,60}\bbe(?:sluit|sloten|sluiten)\b.*|Besluit(?:en)?\b.*|Besloten\b.*)$", re.I)
+
+
+def _item_key(major: int, minor: str) -> tuple[int, str]:
+    return major, minor or ""
+
+
+def _is_next_item(major: int, minor: str, cur: tuple[int, str] | None) -> bool:
+    if cur is None:
+        return major in (0, 1) and not minor or major <= 3
+    cmaj, cmin = cur
+    if not minor:
+        return cmaj < major <= cmaj + 2
+    if major != cmaj and not (major == cmaj + 1):
+        return False
+    if minor[0] == ".":  # 4.1 after 4 / 4.1 → 4.2
+        if major == cmaj + 1:
+            return minor in (".1", ".1a")
+        if not cmin:
+            return minor == ".1"
+        if cmin.startswith("."):
+            try:
+                return int(re.sub(r"\D", "", minor)) in (int(re.sub(r"\D", "", cmin)), int(re.sub(r"\D", "", cmin)) + 1)
+            except ValueError:
+                return False
+        return False
+    # letter suffix: 4a after 4 / 3, 4b after 4a
+    if major == cmaj + 1:
+        return minor == "a"
+    return minor == _next_letter(cmin if cmin and not cmin.startswith(".") else None)
+
+
+def _agenda(lines: Sequence[Line]) -> list[Passage]:
+    body = body_size(lines)
+    has_layout = body > 0 and any(ln.bold for ln in lines)
+    b = _Builder()
+    cur: tuple[int, str] | None = None
+    item_label = ""
+    item_heading = ""
+    decision = 0
+    prev: Line | None = None
+    in_list = False  # a numbered list under "…besluit:" continues; its numbers are not items
+    i, n = 0, len(lines)
+    while i < n:
+        ln = lines[i]
+        text = clean(ln.text)
+        if ln.table is not None:
+            b.table(ln)
+            prev, i = ln, i + 1
+            continue
+        if not text:
+            i += 1
+            continue
+        m = _ITEM.match(text)
+        accepted = False
+        if m and _words(text) <= 40:
+            major, minor = int(m.group(1)), (m.group(2) or "").lower()
+            ok = _is_next_item(major, minor, cur)
+            if ok and has_layout:
+                ok = ln.bold or ln.heading_level > 0
+            elif ok:
+                starts_par = prev is None or prev.para_end or prev.heading_level > 0 or _ends_sentence(prev.text)
+                after_colon = prev is not None and clean(prev.text).endswith(":")
+                ok = (starts_par or ln.heading_level > 0) and not after_colon and not in_list
+            accepted = ok
+        if accepted and m is not None:
+            major, minor = int(m.group(1)), (m.group(2) or "").lower()
+            cur = (major, minor)
+            item_label = f"{major}{minor}"
+            title = m.group(3).strip()
+            j = i + 1
+            # The title runs on over following bold lines (with layout) or until it ends with a full stop.
+            while j < n and not title.endswith((".", ":")) and _words(title) < 40:
+                nl = lines[j]
+                t2 = clean(nl.text)
+                if not t2 or nl.table is not None or _ITEM.match(t2) and (nl.bold or not has_layout):
+                    break
+                if has_layout and not nl.bold:
+                    break
+                if not has_layout and (ln.para_end or lines[j - 1].para_end):
+                    break
+                title = f"{title} {t2}"
+                j += 1
+            title = join_lines([title]).rstrip(".").strip()
+            item_heading = f"{item_label}. {title}"
+            decision = 0
+            in_list = False
+            b.start((("agendapunt", item_label),), item_heading, "")
+            b.add(title, ln.page)
+            b.flush()
+            b.start((("agendapunt", item_label),), item_heading, "")
+            prev, i = lines[j - 1], j
+            continue
+        if cur is not None and _DECISION.match(text) and _words(text) <= 25 and (
+                text.endswith(":") or re.match(r"^(Besluit|Besloten)", text)):
+            decision += 1
+            b.start((("agendapunt", item_label), ("besluit", str(decision))), item_heading, "")
+            b.add(text, ln.page)
+            in_list = True
+            prev, i = ln, i + 1
+            continue
+        if decision and prev is not None and prev.para_end and not re.match(r"^\d+[.)]\s", text):
+            # A paragraph after the decision text (e.g. who voted against) closes the decision.
+            in_list = False
+            b.start((("agendapunt", item_label),), item_heading, "")
+        elif b.buf and prev is not None and prev.para_end and not decision:
+            b.start(b.path, b.heading, "")
+        b.add(text, ln.page)
+        prev, i = ln, i + 1
+    b.flush()
+    return b.passages
+
+
+# --------------------------------------------------------------------------- entry point
+def build_passages(doc_id: str, lines: Sequence[Line], kind: str) -> list[Passage]:
+    """Recognise the structure of ``lines`` for a document of ``kind``; passages get stable ids."""
+    if kind == "regeling":
+        passages = _regeling(lines)
+    elif kind == "agenda":
+        passages = _agenda(lines)
+    else:
+        passages = _sections(lines)
+    return renumber(doc_id, passages)
