@@ -175,7 +175,9 @@ def pdf_page_paragraphs(path: Path, page: int) -> tuple[str, ...]:
         timeout=60,
     )
     if proc.returncode != 0:
-        raise LocatorError(f"pdftotext faalde op {path.name} pagina {page}: {proc.stderr.decode(errors='replace')[:200]}")
+        raise LocatorError(
+            f"pdftotext faalde op {path.name} pagina {page}: {proc.stderr.decode(errors='replace')[:200]}"
+        )
     text = proc.stdout.decode("utf-8", errors="replace")
     paras = [normalise(p) for p in re.split(r"\n[ \t\f]*\n", text)]
     return tuple(p for p in paras if len(p) >= MIN_PARA_CHARS)
@@ -358,7 +360,9 @@ def load_codings_report(
 def load_codings(shared_corpus: Path, shared_eval: Path | None = None) -> list[CodedPassage]:
     """The usable coded passages; skipped rows are reported with a warning, never silently."""
     report = load_codings_report(shared_corpus, shared_eval)
-    skipped = report.invalid + report.unresolved + report.hash_mismatches + report.heldout_hits + report.duplicates
+    skipped = (
+        report.invalid + report.unresolved + report.hash_mismatches + report.heldout_hits + report.duplicates
+    )
     if skipped:
         warnings.warn(f"{len(skipped)} gecodeerde passages overgeslagen: {skipped[:5]}", stacklevel=2)
     return report.passages
