@@ -101,6 +101,13 @@ def test_heldout_check_covers_overlapping_line_ranges() -> None:
     assert is_heldout("a.md", "lines:8-12", heldout)
     assert not is_heldout("a.md", "lines:11-12", heldout)
     assert not is_heldout("b.md", "lines:10-10", heldout)
+    # PDF: the whole page of a held-out paragraph is off limits; HTML: a margin of paragraphs around it.
+    pdf = {("x.pdf", "pdfpara:4/2")}
+    assert is_heldout("x.pdf", "pdfpara:4/0", pdf)
+    assert not is_heldout("x.pdf", "pdfpara:5/2", pdf)
+    html = {("y.html", "htmlpara:20")}
+    assert is_heldout("y.html", "htmlpara:23", html)
+    assert not is_heldout("y.html", "htmlpara:24", html)
 
 
 def test_bad_locators_raise_a_dutch_error(shared_corpus: Path) -> None:
