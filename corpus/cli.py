@@ -20,6 +20,7 @@ EXIT_OK, EXIT_USER_ERROR, EXIT_PARTIAL = 0, 1, 2
 # One line per area; each module has COMMANDS: list[click.Command].
 COMMAND_MODULES = [
     "corpus.commands.parse",
+    "corpus.commands.corpus",
 ]
 
 

@@ -292,23 +292,31 @@ class Store:
 
     # -- documents -----------------------------------------------------------------------
     def add_document(self, doc: Document, file_bytes: bytes | None = None,
-                     analysis: Iterable[Any] = ()) -> AddResult:
+                     analysis: Iterable[Any] = (), *, lineage: str | None = None,
+                     previous_id: str | None = None, ingested_at: str | None = None) -> AddResult:
         """Store ``doc`` with its passages (and analysis results) in one transaction.
 
         ``analysis`` is a list of ``corpus.analysis.AnalysisOutput`` (labels or flags).
+        ``lineage``/``previous_id``/``ingested_at`` restore an exported version chain as it
+        was (zip import); normally they are left out and detected.
         """
         if not doc.id:
             raise StoreError("Document zonder id (sha256) kan niet worden opgeslagen.")
         with self.transaction() as c:
             if c.execute("SELECT 1 FROM documents WHERE id = ?", (doc.id,)).fetchone():
                 return AddResult("duplicate", doc.id, None, 0)
-            prev = c.execute(
+            prev = None if lineage else c.execute(
                 "SELECT d.id, d.lineage FROM documents d WHERE d.title = ? AND d.kind = ? AND d.body = ? "
                 "AND d.title != '' AND NOT EXISTS (SELECT 1 FROM documents n WHERE n.previous_id = d.id) "
                 "ORDER BY d.ingested_at DESC, d.rowid DESC LIMIT 1",
                 (doc.title, doc.kind, doc.body),
             ).fetchone()
-            previous_id, lineage = (prev["id"], prev["lineage"]) if prev else (None, doc.id)
+            if prev:
+                previous_id, lineage = prev["id"], prev["lineage"]
+            elif not lineage:
+                previous_id, lineage = None, doc.id
+            if previous_id and not c.execute("SELECT 1 FROM documents WHERE id = ?", (previous_id,)).fetchone():
+                previous_id = None  # the earlier version is not in this store (deleted or not imported)
             file_sha = None
             if file_bytes is not None:
                 file_sha = hashlib.sha256(file_bytes).hexdigest()
@@ -321,7 +329,8 @@ class Store:
                 (doc.id, lineage, previous_id, doc.title, doc.kind, doc.body, doc.year, doc.page_count,
                  doc.source_file, doc.format, doc.extractor,
                  _dumps([{"code": w.code, "message": w.message, "page": w.page} for w in doc.warnings]),
-                 _dumps(doc.meta), file_sha, _now()),
+                 _dumps({k: v for k, v in doc.meta.items() if k not in ("lineage", "previous_id")}), file_sha,
+                 ingested_at or _now()),
             )
             self._insert_passages(c, doc.id, doc.passages)
             for out in analysis:
