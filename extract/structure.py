@@ -164,7 +164,7 @@ _ONDERDEEL = re.compile(r"^([a-z]{1,2}|[ivx]{1,4})[.)]\s*(\S.*)$")
 _SUBONDERDEEL = re.compile(r"^(\d{1,2}°)\.?\s*(\S.*)$")
 _TOELICHTING = re.compile(
     r"^(?:algemene |artikelsgewijze |artikelgewijze |memorie van |nota van )?toelichting\b", re.I)
-_BIJLAGE = re.compile(r"^(?:bijlage|BIJLAGE)(?:\s+([0-9]+[a-z]?|[IVXLC]+|[A-Z]))?\b[.:]?")
+_BIJLAGE = re.compile(r"^(?:[Bb]ijlage|BIJLAGE)(?:\s+([0-9]+[a-z]?|[IVXLC]+|[A-Z]))?\b[.:]?")
 _SLOT = re.compile(r"^(?:Lasten en bevelen|Gegeven te|Aldus (?:besloten|vastgesteld))\b")
 _REF_START = re.compile(r"^(?:van|en|of|tot|lid|leden|eerste|tweede|derde|vierde|vijfde|onder|,|bedoeld|is|wordt|"
                         r"zijn|worden|aanhef|juncto|jo\.)\b", re.I)
@@ -217,6 +217,28 @@ def split_inline_onderdelen(text: str) -> list[str]:
         prev = pos
     out.append(text[prev:])
     return [clean(p) for p in out if clean(p)]
+
+
+_INLINE_LID = re.compile(r"(?<=[.;:])\s*(?=(\d{1,2})\.\s*[A-Z])")
+
+
+def _split_inline_leden(text: str, current: str | None) -> list[str]:
+    """Split "… uit. 5. De minister …; 6. …" at lid numbers that continue the article's sequence."""
+    m = _LID.match(text)
+    cur = m.group(1) if m and m.group(2) and _is_next_lid(m.group(1), current) else current
+    cuts = []
+    for c in _INLINE_LID.finditer(text):
+        if _is_next_lid(c.group(1), cur):
+            cuts.append(c.start())
+            cur = c.group(1)
+    if not cuts:
+        return [text]
+    out, prev = [], 0
+    for pos in cuts:
+        out.append(text[prev:pos])
+        prev = pos
+    out.append(text[prev:])
+    return [clean(t) for t in out if clean(t)]
 
 
 def _heading_like(line: Line, prev: Line | None, body: float) -> bool:
@@ -403,6 +425,7 @@ def _regeling(lines: Sequence[Line]) -> list[Passage]:
                 # Numbering restarts after a short besluit: the regeling itself is attached (common
                 # for GRs, also under a "Bijlage" heading). The besluit's articles become the aanhef
                 # and the attached regeling is the dispositief.
+                b.flush()
                 for p in b.passages:
                     if p.part == "dispositief":
                         p.part = "aanhef"
@@ -423,6 +446,14 @@ def _regeling(lines: Sequence[Line]) -> list[Passage]:
             continue
 
         if artikel is not None and part in ("dispositief", "bijlage"):
+            pieces = _split_inline_leden(text, lid)
+            if len(pieces) > 1:
+                # "… mede uit. 5. De minister …" on one line: each lid becomes its own line.
+                expanded[i:i + 1] = [Line(text=t, page=ln.page, size=ln.size, bold=ln.bold, x0=ln.x0, top=ln.top,
+                                          para_end=ln.para_end if k == len(pieces) - 1 else True)
+                                     for k, t in enumerate(pieces)]
+                n = len(expanded)
+                continue
             m_lid = _LID.match(text)
             m_ond = _ONDERDEEL.match(text)
             m_sub = _SUBONDERDEEL.match(text)
@@ -465,47 +496,69 @@ def _is_bullet(text: str) -> bool:
     return bool(_BULLET.match(text))
 
 
+def _heading_rank(ln: Line, text: str, prev: Line | None, body: float) -> float | None:
+    """None for body text; otherwise a nesting rank (lower = outer).
+
+    Explicit levels (Markdown, DOCX styles) rank by level. With font information, larger
+    type is outer and a bold line in body size is just inside that size; numbering depth
+    breaks ties. Without layout, only a short numbered line standing alone is a heading.
+    """
+    if _words(text) > 18 or _is_bullet(text):
+        return None
+    num = _NUM_HEADING.match(text)
+    depth = num.group(1).count(".") if num else 0
+    if ln.heading_level:
+        return float(ln.heading_level) + depth * 0.01
+    terminal = text.endswith((".", ",", ";", ":")) and not re.fullmatch(r"[\d.]+", text)
+    if body > 0 and ln.size > 0:
+        size = round(ln.size * 2) / 2
+        if ln.size >= body * 1.12 and _words(text) <= 15 and not text.endswith((",", ";")):
+            return -size + depth * 0.01
+        if ln.bold and _words(text) <= 12 and not terminal and (
+                prev is None or prev.para_end or prev.bold or _ends_sentence(prev.text)):
+            return -size + 0.5 + depth * 0.01
+        return None
+    if num and ln.para_end and _words(text) <= 10 and not terminal and num.group(2)[:1].isupper():
+        return 10.0 + depth
+    return None
+
+
 def _sections(lines: Sequence[Line], max_words: int = MAX_WORDS) -> list[Passage]:
     body = body_size(lines)
-    has_layout = body > 0
+    texts = [clean(ln.text) if ln.table is None else "" for ln in lines]
+    ranks: list[float | None] = []
+    for k, ln in enumerate(lines):
+        ranks.append(_heading_rank(ln, texts[k], lines[k - 1] if k else None, body) if texts[k] else None)
+    # Leading headings that are outer to every later heading are the document title
+    # (cover page), not a section that would wrap the whole document.
+    first_body = next((k for k, ln in enumerate(lines) if texts[k] and ranks[k] is None), len(lines))
+    later = [r for r in ranks[first_body:] if r is not None]
+    title_lines = {k for k in range(first_body) if ranks[k] is not None and (not later or ranks[k] < min(later))}
+
     b = _Builder()
-    stack: list[tuple[float, str, str]] = []  # (rank, label, heading) — lower rank = outer
+    stack: list[tuple[float, str, str]] = []  # (rank, label, heading)
     prev: Line | None = None
-
-    def heading_rank(ln: Line, text: str) -> float | None:
-        """None for body text; otherwise a rank (1 = outermost) for nesting."""
-        if _words(text) > 18 or _is_bullet(text):
-            return None
-        if ln.heading_level:
-            return float(ln.heading_level)
-        num = _NUM_HEADING.match(text)
-        terminal = text.endswith((".", ",", ";", ":")) and not re.fullmatch(r"[\d.]+", text.split()[0])
-        if has_layout:
-            bigger = ln.size >= body * 1.12
-            if bigger and _words(text) <= 15 and not text.endswith((",", ";")):
-                return max(0.5, 5.0 - (ln.size / body - 1.0) * 10) if not num else float(num.group(1).count(".") + 1)
-            if ln.bold and _words(text) <= 12 and not terminal and (prev is None or prev.para_end or prev.bold
-                                                                     or _ends_sentence(prev.text)):
-                return float(num.group(1).count(".") + 1) + 0.5 if num else 4.5
-            return None
-        # No layout (plain text): a short numbered line that stands alone.
-        if num and ln.para_end and _words(text) <= 10 and not terminal and num.group(2)[:1].isupper():
-            return float(num.group(1).count(".") + 1)
-        return None
-
-    for ln in lines:
-        text = clean(ln.text)
+    for k, ln in enumerate(lines):
+        text = texts[k]
         if ln.table is not None:
             b.table(ln)
             prev = ln
             continue
         if not text:
             continue
-        rank = heading_rank(ln, text)
+        rank = ranks[k]
+        if k in title_lines:
+            if prev is not None and not prev.para_end and b.buf:
+                b.add(text, ln.page)
+            else:
+                b.start((), "", "")
+                b.add(text, ln.page)
+            prev = ln
+            continue
         if rank is not None:
-            # Consecutive heading lines of the same style form one heading ("Omzien naar elkaar, / vooruitkijken").
-            if (prev is not None and not b.buf and stack and prev.table is None and not prev.para_end
-                    and heading_rank(prev, clean(prev.text)) == rank and abs(prev.size - ln.size) < 0.5):
+            # A heading wrapped over two lines of the same style is one heading.
+            if (prev is not None and not b.buf and stack and k - 1 >= 0 and ranks[k - 1] == rank
+                    and not prev.para_end and abs(prev.size - ln.size) < 0.5 and stack[-1][2].endswith(texts[k - 1])):
                 r, label, head = stack[-1]
                 head = f"{head} {text}"
                 if not _NUM_HEADING.match(head):
@@ -517,7 +570,9 @@ def _sections(lines: Sequence[Line], max_words: int = MAX_WORDS) -> list[Passage
             b.flush(max_words)
             num = _NUM_HEADING.match(text)
             label = num.group(1) if num else slug(text)
-            while stack and stack[-1][0] >= rank:
+            # Pop deeper and equal headings; a numbered heading also closes an unnumbered one in the same style.
+            while stack and (stack[-1][0] >= rank or (num and not _NUM_HEADING.match(stack[-1][2])
+                                                      and abs(stack[-1][0] - rank) < 0.1)):
                 stack.pop()
             stack.append((rank, label, text))
             b.start(tuple(("sectie", lab) for _, lab, _ in stack), text, "")
@@ -541,33 +596,22 @@ _DECISION = re.compile(
     r"vergadering)\b.{0,60}\bbe(?:sluit|sloten|sluiten)\b.*|Besluit(?:en)?\b.*|Besloten\b.*)$", re.I)
 
 
-def _item_key(major: int, minor: str) -> tuple[int, str]:
-    return major, minor or ""
-
-
 def _is_next_item(major: int, minor: str, cur: tuple[int, str] | None) -> bool:
+    """Agenda numbers only move forward: 4 → 5 (or 6: one item may be missing), 4 → 4a → 4b, 4 → 4.1 → 4.2."""
     if cur is None:
-        return major in (0, 1) and not minor or major <= 3
+        return major <= 3
     cmaj, cmin = cur
     if not minor:
         return cmaj < major <= cmaj + 2
-    if major != cmaj and not (major == cmaj + 1):
-        return False
-    if minor[0] == ".":  # 4.1 after 4 / 4.1 → 4.2
-        if major == cmaj + 1:
-            return minor in (".1", ".1a")
-        if not cmin:
-            return minor == ".1"
-        if cmin.startswith("."):
-            try:
-                return int(re.sub(r"\D", "", minor)) in (int(re.sub(r"\D", "", cmin)), int(re.sub(r"\D", "", cmin)) + 1)
-            except ValueError:
-                return False
-        return False
-    # letter suffix: 4a after 4 / 3, 4b after 4a
-    if major == cmaj + 1:
-        return minor == "a"
-    return minor == _next_letter(cmin if cmin and not cmin.startswith(".") else None)
+    if minor.startswith("."):
+        sub = int(re.sub(r"\D", "", minor) or 0)
+        if major == cmaj:
+            csub = int(re.sub(r"\D", "", cmin) or 0) if cmin.startswith(".") else 0
+            return sub == csub + 1
+        return cmaj < major <= cmaj + 2 and sub == 1
+    if major == cmaj:
+        return minor == _next_letter(cmin if cmin and not cmin.startswith(".") else None)
+    return cmaj < major <= cmaj + 2 and minor == "a"
 
 
 def _agenda(lines: Sequence[Line]) -> list[Passage]:
@@ -579,7 +623,9 @@ def _agenda(lines: Sequence[Line]) -> list[Passage]:
     item_heading = ""
     decision = 0
     prev: Line | None = None
-    in_list = False  # a numbered list under "…besluit:" continues; its numbers are not items
+    in_list = False  # inside a decision: a numbered list under "…besluit:" has no agenda items
+    decision_lines = 0
+    list_last = 0
     i, n = 0, len(lines)
     while i < n:
         ln = lines[i]
@@ -601,7 +647,8 @@ def _agenda(lines: Sequence[Line]) -> list[Passage]:
             elif ok:
                 starts_par = prev is None or prev.para_end or prev.heading_level > 0 or _ends_sentence(prev.text)
                 after_colon = prev is not None and clean(prev.text).endswith(":")
-                ok = (starts_par or ln.heading_level > 0) and not after_colon and not in_list
+                continues_list = in_list and not minor and major == list_last + 1
+                ok = (starts_par or ln.heading_level > 0) and not after_colon and not continues_list
             accepted = ok
         if accepted and m is not None:
             major, minor = int(m.group(1)), (m.group(2) or "").lower()
@@ -637,13 +684,21 @@ def _agenda(lines: Sequence[Line]) -> list[Passage]:
             b.start((("agendapunt", item_label), ("besluit", str(decision))), item_heading, "")
             b.add(text, ln.page)
             in_list = True
+            decision_lines = 0
+            list_last = 0
             prev, i = ln, i + 1
             continue
-        if decision and prev is not None and prev.para_end and not re.match(r"^\d+[.)]\s", text):
-            # A paragraph after the decision text (e.g. who voted against) closes the decision.
+        if (in_list and decision_lines and prev is not None and prev.para_end
+                and not re.match(r"^(\d+|[a-z])[.)]\s", text)):
+            # A new paragraph after the decision text (e.g. who voted against) closes the decision.
             in_list = False
             b.start((("agendapunt", item_label),), item_heading, "")
-        elif b.buf and prev is not None and prev.para_end and not decision:
+        elif in_list:
+            decision_lines += 1
+            m_num = re.match(r"^(\d+)[.)]\s", text)
+            if m_num:
+                list_last = int(m_num.group(1))
+        elif b.buf and prev is not None and prev.para_end and not in_list:
             b.start(b.path, b.heading, "")
         b.add(text, ln.page)
         prev, i = ln, i + 1
