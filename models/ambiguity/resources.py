@@ -32,7 +32,10 @@ INSTRUMENT_COLUMNS = ("head", "kind", "source")
 
 ADOPTION_CLASSES = {"adoption", "decision"}
 PARTICLES = ("vast", "goed", "aan", "op", "in", "uit", "voor", "over", "toe", "bekend", "mee", "af", "na",
-             "terug", "door", "bij")
+             "terug", "bij")
+# Words that may follow a separable particle at the end of its clause ("stelt … vast in het jaar …").
+PARTICLE_FOLLOWERS = {"en", "of", "indien", "nadat", "als", "voor", "tenzij", "met", "na", "in", "op", "binnen",
+                      "uiterlijk", "bij", "onder", "overeenkomstig", "conform", "zodra", "wanneer", "voordat"}
 DETERMINERS = {"de", "het", "een", "dit", "dat", "deze", "die", "zijn", "haar", "hun", "elk", "ieder", "elke",
                "iedere", "welk", "welke", "geen"}
 # Prepositions before an organ name that rule it out as the acting subject.
@@ -506,15 +509,21 @@ def _verb_at(toks: list[Tok], i: int, verbs: dict[str, str], caps: Capabilities)
     participle = bool(re.match(r"^(ge|\w+ge|be|ver|ont|her|er|over|toe)\w+[dtn]$", t.lower)) and t.lower != lem
     if lem in verbs:
         return lem, participle
+    # Plural present = infinitive ("de raden stellen"); simplemma may read it as a noun plural.
+    cands = [lem] + ([t.lower] if t.lower.endswith("en") and t.lower != lem else [])
+    for c in cands[1:]:
+        if c in verbs:
+            return c, False
     # Separable verb, finite: "stelt … vast" → vaststellen (particle closes the clause).
     for j in range(i + 1, min(len(toks), i + 25)):
         tj = toks[j]
         if tj.sent != t.sent or tj.text in ",;:":
             break
-        if tj.lower in PARTICLES and (tj.lower + lem) in verbs:
+        base = next((c for c in cands if (tj.lower + c) in verbs), None)
+        if tj.lower in PARTICLES and base:
+            lem = base
             nxt = toks[j + 1] if j + 1 < len(toks) else None
-            if nxt is None or nxt.sent != t.sent or not nxt.text.isalnum() or nxt.lower in {
-                    "en", "of", "indien", "nadat", "als", "voor", "tenzij", "met", "na"}:
+            if nxt is None or nxt.sent != t.sent or not nxt.text.isalnum() or nxt.lower in PARTICLE_FOLLOWERS:
                 return tj.lower + lem, False
     return None
 

@@ -1,0 +1,68 @@
+"""AMB-01 Vague qualifiers and open norms (research note §3 AMB-01).
+
+Gazetteer match on ``triggers.tsv`` (hedges, degree, time, quantity, discretion), with the
+known false positives of ``allow.tsv`` removed. Context per sentence: a number or deadline
+(time words then matter less), a named decider (regelrecht test: an open norm with a
+knowable decider is less risky), and a power of an organ (a hedge that is the only
+condition on a power → KRITIEK). The runner escalates SUGGESTIE → ZORG when the clause
+confers a power or duty. Definitions are skipped (AMB-09 handles them).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from models.ambiguity.common import TriggerSet, decider_named, has_number_or_deadline, organ_subject_power
+from models.ambiguity.flag import Flag, Severity
+from models.ambiguity.registry import detector, make_flag
+from models.ambiguity.resources import CONDITION_RE, Resources
+
+HERE = Path(__file__).resolve().parent
+TRIGGERS = TriggerSet(HERE, {"hedge", "degree", "time", "quantity", "discretion"})
+ONLY_CRITERION = {"zo nodig", "indien nodig", "waar nodig", "zo mogelijk", "indien mogelijk", "waar mogelijk",
+                  "in voorkomende gevallen"}
+WHAT = {
+    "hedge": "een voorbehoud ('{q}') waarvan niet vastligt wanneer het geldt",
+    "degree": "een waarderende term ('{q}') zonder maatstaf",
+    "time": "een termijn ('{q}') zonder vaste duur",
+    "quantity": "een onbepaalde hoeveelheid ('{q}')",
+    "discretion": "een beoordelingsruimte ('{q}') zonder toetsbaar kader",
+}
+
+
+@detector("AMB-01", name="vage kwalificatie / open norm", requires={"lemmas", "structure", "organs", "competences"},
+          default_severity=Severity.SUGGESTIE, rule="Ar 2.14")
+def vague_qualifiers(res: Resources) -> Iterator[Flag]:
+    for pi in res.passages:
+        if res.is_definition_passage(pi):
+            continue
+        for hit in TRIGGERS.find(pi.text):
+            q = pi.text[hit.start:hit.end]
+            s, e = pi.sentence_of(hit.start)
+            sent = pi.text[s:e]
+            sub = hit.trigger.subclass
+            conf = 0.45 + 0.3 * hit.trigger.weight
+            severity = Severity.SUGGESTIE
+            note = ""
+            if sub == "time" and has_number_or_deadline(sent):
+                conf *= 0.4
+                severity = Severity.INFO
+                note = " Er staat wel een termijn of getal in de zin."
+            if decider_named(res, pi, s, e):
+                conf *= 0.8
+            other_conditions = [m for m in CONDITION_RE.finditer(sent) if not (hit.start - s <= m.start() < hit.end - s)]
+            if (hit.trigger.trigger in ONLY_CRITERION and organ_subject_power(res, pi, s, e)
+                    and not other_conditions and not has_number_or_deadline(sent)):
+                severity = Severity.KRITIEK
+                note = " Het voorbehoud is hier het enige criterium of de bevoegdheid bestaat."
+            elif sub == "discretion" and re.search(r"acht|oordeelt", q, re.I):
+                note = " De beslisser wordt genoemd, maar niet de maatstaf."
+            yield make_flag(
+                "AMB-01", pi, hit.start, hit.end, severity=severity, confidence=conf,
+                explanation=f"De tekst bevat {WHAT[sub].format(q=q)}; lezers kunnen verschillend invullen wat "
+                            f"dit betekent.{note}",
+                question=f"Wie bepaalt wanneer '{q}' van toepassing is, en volgens welke maatstaf?",
+                suggestion=f"Vervang '{q}' door een toetsbaar criterium (termijn, bedrag, voorwaarde) of noem "
+                           "het orgaan dat dit beoordeelt.")

@@ -1,0 +1,106 @@
+"""AMB-02 Modality and normative force (research note §3 AMB-02).
+
+Flags "dient/moet" (Ar 3.2 style), "zal/zullen" (future or duty?), aspiration and effort
+verbs (no enforceable standard), weak-compliance verbs, a power in the passive without an
+agent ("kan worden vastgesteld"), and inconsistent modality for the same (actor, action,
+object) in the competence table ("stelt de begroting vast" vs "kan de begroting
+vaststellen"). A bare "kan" is never flagged: without an organ subject and a competence
+verb it is read as epistemic ("kan leiden tot").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+
+from models.ambiguity.common import TriggerSet
+from models.ambiguity.flag import Flag, Severity
+from models.ambiguity.registry import detector, make_flag
+from models.ambiguity.resources import Resources
+
+HERE = Path(__file__).resolve().parent
+TRIGGERS = TriggerSet(HERE, {"style_duty", "future", "aspiration", "weak"})
+TRANSITIONAL_RE = re.compile(r"in werking|vervalt|vervallen|ingetrokken|wordt aangehaald|kan worden aangehaald"
+                             r"|citeertitel", re.I)
+PASSIVE_POWER_RE = re.compile(r"\b(kan|kunnen|dient|dienen|moet|moeten)\b(?:\s+[\w,]+){0,8}?\s+(worden)\b", re.I)
+QUOTES = "\"'‘’“”„"
+
+
+@detector("AMB-02", name="modaliteit / normatieve kracht", requires={"lemmas", "structure", "competences"},
+          default_severity=Severity.SUGGESTIE, rule="Ar 3.2", context_adjust=False)
+def modality(res: Resources) -> Iterator[Flag]:
+    for pi in res.passages:
+        text = pi.text
+        task = res.structure.is_task_article(pi.passage.artikel)
+        for hit in TRIGGERS.find(text):
+            q = text[hit.start:hit.end]
+            s, e = pi.sentence_of(hit.start)
+            sent = text[s:e]
+            sub = hit.trigger.subclass
+            if text[:hit.start].count("\"") % 2 == 1 or any(c in text[max(0, hit.start - 2):hit.start] for c in QUOTES):
+                continue  # inside a quotation
+            if sub == "style_duty":
+                if re.match(r"dien", q, re.I) and not re.search(r"\bte\b", sent[hit.end - s:hit.end - s + 80]):
+                    continue  # "dienen" as "to serve" ("de begroting dient als …" is still flagged via "te")
+                yield make_flag("AMB-02", pi, hit.start, hit.end, severity=Severity.SUGGESTIE, confidence=0.8,
+                                explanation=f"'{q}' maakt niet duidelijk of dit een plicht, een bevoegdheid of "
+                                            "een wens is; Ar 3.2 vraagt de tegenwoordige tijd voor een plicht.",
+                                question="Is dit een verplichting? Zo ja, kan de zin in de tegenwoordige tijd?",
+                                suggestion="Schrijf de plicht in de tegenwoordige tijd ('stelt … vast') of gebruik "
+                                           "'kan' voor een bevoegdheid.")
+            elif sub == "future":
+                if TRANSITIONAL_RE.search(sent):
+                    continue
+                yield make_flag("AMB-02", pi, hit.start, hit.end, severity=Severity.ZORG, confidence=0.7,
+                                explanation=f"'{q}' kan een toekomstige gebeurtenis beschrijven of een plicht "
+                                            "opleggen; het rechtsgevolg is daardoor onduidelijk.",
+                                question="Is dit een verplichting, een verwachting of een toezegging?",
+                                suggestion="Gebruik de tegenwoordige tijd voor een plicht of 'kan' voor een "
+                                           "bevoegdheid.")
+            else:
+                organ = bool(res.mentions_in(pi, s, e))
+                sev = Severity.ZORG if task or (sub == "aspiration" and organ) else Severity.SUGGESTIE
+                what = ("een inspanning of streven zonder toetsbare norm" if sub == "aspiration"
+                        else "een zwakke nalevingsplicht ('rekening houden') zonder duidelijke binding")
+                yield make_flag("AMB-02", pi, hit.start, hit.end, severity=sev, confidence=0.55 + 0.2 * task,
+                                explanation=f"'{q}' is {what}"
+                                            + (" in een artikel over taken of bevoegdheden." if task else "."),
+                                question="Wat moet het orgaan precies doen, en wanneer is aan deze bepaling voldaan?",
+                                suggestion="Formuleer een concrete taak of plicht, of zet de doelstelling in de "
+                                           "toelichting.")
+        # "kan … worden vastgesteld" without "door": a power whose holder is not named.
+        for m in PASSIVE_POWER_RE.finditer(text):
+            s, e = pi.sentence_of(m.start())
+            rest = text[m.start():e]
+            if re.search(r"\bdoor\b", rest, re.I) or not re.match(r"kan|kunnen", m.group(1), re.I):
+                continue
+            yield make_flag("AMB-02", pi, m.start(), m.end(), severity=Severity.ZORG, confidence=0.7,
+                            explanation="Een bevoegdheid in de lijdende vorm zonder 'door': de tekst zegt niet wie "
+                                        "de bevoegdheid heeft.",
+                            question="Welk orgaan is bevoegd?",
+                            suggestion="Schrijf actief: '<orgaan> kan …'.")
+    yield from _inconsistent(res)
+
+
+def _inconsistent(res: Resources) -> Iterator[Flag]:
+    groups: dict[tuple[str, str, str], list] = defaultdict(list)
+    for c in res.competences:
+        if c.actor and c.object and not c.passive and c.modality in ("plicht", "bevoegdheid"):
+            groups[(c.actor, c.action, c.object)].append(c)
+    for (actor, action, obj), cs in groups.items():
+        mods = {c.modality for c in cs}
+        if len(mods) < 2:
+            continue
+        first = cs[0]
+        for c in cs[1:]:
+            if c.modality == first.modality:
+                continue
+            pi = res.by_id[c.passage_id]
+            yield make_flag(
+                "AMB-02", pi, c.start, c.end, severity=Severity.KRITIEK, confidence=0.75,
+                explanation=f"'{actor}' en '{action} {obj}': in artikel {first.artikel} als {first.modality}, hier "
+                            f"als {c.modality}. Is het een plicht of een bevoegdheid?",
+                question=f"Moet {actor} de {obj} {action}, of mag het dat?",
+                suggestion="Gebruik voor dezelfde handeling overal dezelfde modaliteit.")

@@ -1,0 +1,92 @@
+"""AMB-03 Policy instrument with undetermined status or bindingness (the woonvisie problem).
+
+Reads the instrument mentions from the resources (each with its bindingness level L0–L3
+from the verb phrase in its clause, whether it serves as a decision test, whether a
+version or date follows) and the adopters from the competence table. Per instrument at
+most one flag per problem: inconsistent bindingness (KRITIEK), no adopter (KRITIEK when
+the instrument is used as a decision criterion, else ZORG), status unknown and no version
+(ZORG), a consistent L1 "rekening houden met" (INFO, unless it is also a decision test).
+Financial and regulatory instruments (begroting, verordening) have statutory status and
+are only checked for an adopter.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from models.ambiguity.flag import Flag, Severity
+from models.ambiguity.registry import detector, make_flag
+from models.ambiguity.resources import LEVEL_NL, InstrumentMention, Resources
+
+
+@detector("AMB-03", name="status of binding van beleidsinstrument onbepaald",
+          requires={"instruments", "competences", "definitions"}, default_severity=Severity.ZORG,
+          rule="Ar 3.47; STOP informatieobject", context_adjust=False)
+def instrument_status(res: Resources) -> Iterator[Flag]:
+    groups: dict[str, list[InstrumentMention]] = defaultdict(list)
+    defined = {d.term.lower() for d in res.definitions}
+    def_passages = {d.passage_id for d in res.definitions}
+    for m in res.instruments:
+        if m.passage_id in def_passages:
+            continue
+        groups[m.name].append(m)
+    for name, ms in groups.items():
+        yield from _merge(res, list(_problems(res, name, ms, defined)))
+
+
+def _problems(res: Resources, name: str, ms: list[InstrumentMention], defined: set[str]) -> Iterator[tuple]:
+    if True:
+        policy = ms[0].kind in ("beleid", "afspraak")
+        levels = {m.level for m in ms if m.level != "L?"}
+        test = [m for m in ms if m.decision_test]
+        adopters = ms[0].adopters
+        if policy and len(levels) >= 2:
+            first_level = next(m.level for m in ms if m.level != "L?")
+            odd = next(m for m in ms if m.level not in ("L?", first_level))
+            yield (odd, Severity.KRITIEK, 0.75,
+                        f"De {name} is niet overal even bindend: "
+                        + ", ".join(sorted({f"{LEVEL_NL[m.level]} ('{m.level_phrase}')" for m in ms
+                                            if m.level != 'L?'})) + ".",
+                        f"Hoe bindend is de {name}, en voor wie (algemeen bestuur, dagelijks bestuur, raden)?",
+                        "Leg de status één keer vast, bij voorkeur in de begripsbepaling of het artikel dat de "
+                        f"{name} regelt.")
+        if not adopters:
+            target = test[0] if test else ms[0]
+            sev = Severity.KRITIEK if test and policy else Severity.ZORG
+            why = " en wordt gebruikt als toets voor besluiten" if test else ""
+            yield (target, sev, 0.7 if policy else 0.5,
+                        f"De tekst regelt niet wie '{name}' vaststelt{why}.",
+                        f"Wie stelt '{name}' vast, en is het een besluit van de GR of van elke gemeente?",
+                        f"Voeg toe: '<orgaan> stelt de {name} vast.'")
+        if not policy:
+            return
+        if not levels and not any(m.versioned for m in ms):
+            yield (ms[0], Severity.ZORG, 0.6,
+                        f"De status van de {name} staat nergens: geen werkwoord zegt hoe bindend het stuk is en "
+                        "er is geen versie of datum genoemd (statische verwijzing, Ar 3.47)."
+                        + ("" if name in defined else " Het begrip is ook niet gedefinieerd."),
+                        f"Is de {name} bindend, richtinggevend of alleen informatief, en welke versie is bedoeld?",
+                        f"Noem de versie (datum, vaststellingsbesluit) en de binding: '… handelt overeenkomstig de "
+                        f"{name}' of '… houdt rekening met de {name}'.")
+        elif levels == {"L1"}:
+            sev = Severity.ZORG if test or "kader" in name else Severity.INFO
+            yield (next(m for m in ms if m.level == "L1"), sev, 0.5,
+                        f"De {name} hoeft alleen te worden meegewogen ('{ms[0].level_phrase or 'rekening houden'}')"
+                        + ("; toch dient het stuk als toets voor besluiten." if sev == Severity.ZORG else "."),
+                        f"Is het de bedoeling dat de {name} alleen richtinggevend is?",
+                        "")
+
+
+def _merge(res: Resources, problems: list[tuple]) -> Iterator[Flag]:
+    """One flag per mention: the worst severity, the explanations joined."""
+    by_mention: dict[int, list[tuple]] = defaultdict(list)
+    for p in problems:
+        by_mention[id(p[0])].append(p)
+    for ps in by_mention.values():
+        m = ps[0][0]
+        sev = max(p[1] for p in ps)
+        conf = max(p[2] for p in ps)
+        yield make_flag("AMB-03", res.by_id[m.passage_id], m.start, m.end, severity=sev, confidence=conf,
+                        explanation=" ".join(p[3] for p in ps), question=" ".join(dict.fromkeys(p[4] for p in ps)),
+                        suggestion=" ".join(p[5] for p in ps if p[5]))

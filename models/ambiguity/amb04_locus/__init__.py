@@ -1,0 +1,94 @@
+"""AMB-04 Decision locus / competent organ unclear (the duurzaamheidsagenda problem).
+
+On the competence table: objects adopted by organs at two levels (GR organ and municipal
+organ both "vaststellen" → KRITIEK); adoption acts whose subject is a collective ("de
+regio", "de gemeenten", "partijen") or joint ("gezamenlijk vaststellen") (ZORG); "in
+overleg met" on an adoption act (consultation, often misread as consent; ZORG); two-level
+phrasing ("regionaal vastgesteld en lokaal uitgewerkt"; ZORG). Preparatory and advisory
+verbs never count as competing adopters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+
+from models.ambiguity.common import TriggerSet
+from models.ambiguity.flag import Flag, Severity
+from models.ambiguity.registry import detector, make_flag
+from models.ambiguity.resources import NON_SUBJECT_PREPS, Competence, Resources
+
+HERE = Path(__file__).resolve().parent
+TRIGGERS = TriggerSet(HERE, {"collective", "joint", "twolevel"})
+OVERLEG_RE = re.compile(r"\b(in overleg met|in samenspraak met|na overleg met)\b", re.I)
+
+
+@detector("AMB-04", name="besluitniveau of bevoegd orgaan onduidelijk", requires={"organs", "competences"},
+          default_severity=Severity.ZORG, rule="Wgr art. 1, 10, 30", context_adjust=False)
+def decision_locus(res: Resources) -> Iterator[Flag]:
+    adoption = [c for c in res.competences if c.action_class == "adoption"]
+    # 1. Adopters at two levels for the same object.
+    by_obj: dict[tuple[str, str], list[Competence]] = defaultdict(list)
+    for c in adoption:
+        if c.actor and c.object and c.level in ("GR", "gemeente"):
+            by_obj[(c.action, c.object)].append(c)
+    for (_action, obj), cs in by_obj.items():
+        levels = {c.level for c in cs}
+        if len(levels) < 2:
+            continue
+        first = cs[0]
+        other = next(c for c in cs if c.level != first.level)
+        pi = res.by_id[other.passage_id]
+        yield make_flag("AMB-04", pi, other.start, other.end, severity=Severity.KRITIEK, confidence=0.8,
+                        explanation=f"De {obj} wordt zowel door een orgaan van de GR als door een gemeentelijk "
+                                    f"orgaan vastgesteld ({first.actor_text}, artikel {first.artikel}; "
+                                    f"{other.actor_text}, artikel {other.artikel}).",
+                        question=f"Wie stelt de {obj} vast, en is het besluit van de GR of van elke gemeente?",
+                        suggestion="Wijs één orgaan aan dat vaststelt; geef de ander een adviserende of "
+                                   "uitvoerende rol.")
+    # 2. Collective / joint subjects and two-level phrasing.
+    adopt_sents = {(c.passage_id, c.sentence) for c in adoption}
+    for pi in res.passages:
+        if res.is_definition_passage(pi):
+            continue
+        for hit in TRIGGERS.find(pi.text):
+            s, e = pi.sentence_of(hit.start)
+            q = pi.text[hit.start:hit.end]
+            sub = hit.trigger.subclass
+            in_adoption = (pi.passage.id, (s, e)) in adopt_sents
+            if sub == "twolevel":
+                yield make_flag("AMB-04", pi, hit.start, hit.end, severity=Severity.ZORG, confidence=0.7,
+                                explanation=f"'{q}' verdeelt een besluit over twee niveaus zonder te zeggen welk "
+                                            "besluit waar valt.",
+                                question="Welk deel besluit de GR en welk deel besluit elke gemeente zelf?",
+                                suggestion="Noem per niveau het orgaan en het besluit.")
+                continue
+            if not in_adoption:
+                continue
+            before = pi.text[max(s, hit.start - 20):hit.start].lower().split()
+            if sub == "collective" and before and before[-1] in NON_SUBJECT_PREPS:
+                continue  # "in de gemeenten" (territory), "aan de gemeenten" (recipient)
+            if sub == "collective" and re.match(r"\s*(van|en)\s+(burgemeester|de deelnemende)", pi.text[hit.end:],
+                                                re.I):
+                continue
+            what = "een verzamelnaam" if sub == "collective" else "een gezamenlijke handeling"
+            yield make_flag("AMB-04", pi, hit.start, hit.end, severity=Severity.ZORG, confidence=0.65,
+                            explanation=f"Het besluit wordt toegekend aan {what} ('{q}'), niet aan een orgaan "
+                                        "(raad, college, algemeen of dagelijks bestuur).",
+                            question="Welk orgaan neemt dit besluit, en op welk niveau (GR of gemeente)?",
+                            suggestion="Noem het orgaan: 'het algemeen bestuur stelt … vast' of 'de raden stellen "
+                                       "… vast'.")
+    # 3. "in overleg met" on an adoption act.
+    for c in adoption:
+        pi = res.by_id[c.passage_id]
+        s, e = c.sentence
+        m = OVERLEG_RE.search(pi.text, s, e)
+        if m:
+            yield make_flag("AMB-04", pi, m.start(), m.end(), severity=Severity.ZORG, confidence=0.6,
+                            explanation=f"'{m.group(0)}' bij een vaststellingsbesluit betekent alleen overleg, geen "
+                                        "instemming; lezers lezen het vaak als medebeslissing.",
+                            question="Is overleg genoeg, of is instemming van de ander nodig?",
+                            suggestion="Schrijf 'na instemming van' als de ander moet instemmen, of 'gehoord' "
+                                       "als alleen advies bedoeld is.")

@@ -1,0 +1,126 @@
+"""AMB-05 Missing actor: agentless passive and nominalised action.
+
+Without a parser: a form of *worden* (or *zijn* with a decision verb) and a past
+participle within the clause (up to 12 tokens after, or 2 before for verb-final order);
+the participle must match the Dutch participle shapes, lemmatise to a different word
+ending in -en, and not be a known noun (simplemma: leden → lijden). No "door" in the clause
+→ flag. With POS (``caps.pos``) a token must also be tagged VERB/AUX. Copular "wordt lid",
+"wordt verstaan onder", "als bedoeld in" and adjectival participles ("het vastgestelde
+kader") do not match by construction. Nominalisations ("de vaststelling … geschiedt",
+"besluitvorming vindt plaats") are caught by pattern. When one organ acts in the previous
+lid of the same artikel, it is named as the probable agent and the confidence drops.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from models.ambiguity.flag import Flag, Severity
+from models.ambiguity.registry import detector, make_flag
+from models.ambiguity.resources import NOUN_STOPLIST, WORDEN, PassageInfo, Resources, Tok
+
+PARTICIPLE_RE = re.compile(r"^(?:ge\w+[dt]|\w+ge\w+[dt]|(?:be|ver|ont|her|er)\w+[dt]|ge\w+en|\w+ge\w+en"
+                           r"|(?:be|ver|ont|her)\w+en)$")
+ZIJN = {"is", "zijn", "was", "waren"}
+NOMINAL_RE = re.compile(
+    r"\b(?:de\s+|het\s+)?(vaststelling|besluitvorming|benoeming|aanwijzing|goedkeuring|toekenning|verdeling"
+    r"|bekendmaking|toezending|indiening|overdracht|delegatie|wijziging|opheffing|beslissing)\b[^.;]{0,80}?"
+    r"\b(geschiedt|geschieden|vindt\s+plaats|vinden\s+plaats|plaatsvindt|plaatsvinden|gebeurt|gebeuren)\b", re.I)
+NOT_PARTICIPLE = NOUN_STOPLIST | {"gemeenten", "gebieden", "beleid", "gevolgd", "verband", "bedrag", "belang",
+                                  "gezond", "gereed", "betreffend", "bekend", "verstaan", "bedoeld", "genoemd",
+                                  "begrepen", "behoeve", "gelet", "gezien", "gehouden", "verplicht", "bevoegd",
+                                  "belast", "gebonden", "geacht", "betrokken", "gericht", "berekend", "bestemd"}
+
+
+def _participle(t: Tok, res: Resources) -> bool:
+    if t.lower in NOT_PARTICIPLE or not PARTICIPLE_RE.match(t.lower):
+        return False
+    if res.caps.pos and t.pos and t.pos not in ("VERB", "AUX"):
+        return False
+    return t.lemma != t.lower and t.lemma.endswith("en")
+
+
+@detector("AMB-05", name="handelende instantie ontbreekt (lijdende vorm, nominalisatie)",
+          requires={"lemmas", "organs", "competences", "verbs"}, default_severity=Severity.ZORG,
+          rule="Ar 4.49 (actief formuleren)", context_adjust=False)
+def agentless(res: Resources) -> Iterator[Flag]:
+    for pi in res.passages:
+        if res.is_definition_passage(pi):
+            continue
+        done: set[int] = set()
+        toks = pi.tokens
+        for i, t in enumerate(toks):
+            aux_zijn = t.lower in ZIJN
+            if t.lower not in WORDEN and not aux_zijn:
+                continue
+            s, e = pi.sentences[t.sent]
+            cand = [toks[j] for j in range(max(0, i - 2), min(len(toks), i + 13))
+                    if toks[j].sent == t.sent and j != i]
+            # Stop the forward window at a clause boundary.
+            window = []
+            for c in cand:
+                if c.start > t.start and c.text in ",;:" and window:
+                    break
+                window.append(c)
+            part = next((c for c in window if _participle(c, res)), None)
+            if part is None or part.start in done:
+                continue
+            verb_class = res.verbs.get(part.lemma)
+            if aux_zijn and verb_class not in ("adoption", "decision", "delegation"):
+                continue
+            if re.search(r"\bdoor\b", pi.text[s:e], re.I):
+                continue
+            if re.search(r"\b(voorgesteld|bepaald)\s+(in|bij)\b", pi.text[part.start:e], re.I) and aux_zijn:
+                continue  # "is bepaald in artikel 5": a reference, not an act
+            done.add(part.start)
+            yield _flag(res, pi, min(t.start, part.start), max(t.end, part.end), part.lemma, verb_class, aux_zijn)
+        for m in NOMINAL_RE.finditer(pi.text):
+            s, e = pi.sentence_of(m.start())
+            if re.search(r"\bdoor\b", pi.text[s:e], re.I):
+                continue
+            yield make_flag("AMB-05", pi, m.start(1), m.end(), severity=Severity.ZORG, confidence=0.6,
+                            explanation=f"'{m.group(1)}' is een handeling als zelfstandig naamwoord; de tekst zegt "
+                                        "niet wie haar verricht.",
+                            question="Welk orgaan verricht deze handeling?",
+                            suggestion="Schrijf actief met het orgaan als onderwerp.")
+
+
+def _flag(res: Resources, pi: PassageInfo, start: int, end: int, lemma: str, verb_class: str | None,
+          aux_zijn: bool) -> Flag:
+    if verb_class in ("adoption", "decision", "delegation"):
+        sev, conf = Severity.ZORG, 0.7
+    elif verb_class in ("procedural", "preparatory", "advisory", "executive"):
+        sev, conf = Severity.SUGGESTIE, 0.55
+    else:
+        sev, conf = Severity.INFO, 0.35
+    if aux_zijn:
+        conf -= 0.2
+    s, e = pi.sentence_of(start)
+    # Object adopted by nobody → KRITIEK (combined with AMB-03/04).
+    orphan = [m for m in res.instruments if m.passage_id == pi.passage.id and s <= m.start < e
+              and m.kind == "beleid" and not m.adopters]
+    if orphan and verb_class == "adoption" and not aux_zijn:
+        sev = Severity.KRITIEK
+    hint = ""
+    agent = _previous_agent(res, pi)
+    if agent:
+        conf -= 0.2
+        hint = f" Vermoedelijk is '{agent}' bedoeld (handelt in het vorige lid), maar dat staat er niet."
+    quote = pi.text[start:end]
+    return make_flag("AMB-05", pi, start, end, severity=sev, confidence=conf,
+                     explanation=f"'{quote}' staat in de lijdende vorm zonder 'door …': wie {lemma.replace('_', '')}"
+                                 f" is niet genoemd.{hint}",
+                     question="Welk orgaan is bevoegd of verplicht tot deze handeling?",
+                     suggestion="Schrijf actief: '<orgaan> " + lemma + " …', of voeg 'door <orgaan>' toe.")
+
+
+def _previous_agent(res: Resources, pi: PassageInfo) -> str | None:
+    p = pi.passage
+    if not p.lid or pi.index == 0:
+        return None
+    prev = res.passages[pi.index - 1].passage
+    if prev.artikel != p.artikel:
+        return None
+    actors = {c.actor_text.lower() for c in res.competences if c.passage_id == prev.id and c.actor}
+    return actors.pop() if len(actors) == 1 else None
