@@ -21,6 +21,7 @@ EXIT_OK, EXIT_USER_ERROR, EXIT_PARTIAL = 0, 1, 2
 COMMAND_MODULES = [
     "corpus.commands.parse",
     "corpus.commands.corpus",
+    "corpus.commands.demo",
 ]
 
 
