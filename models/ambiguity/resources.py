@@ -644,9 +644,16 @@ def build_delegations(res: Resources, pi: PassageInfo) -> list[Delegation]:
         actor = _actor(pi, mentions, s, e, m.start(), False)
         recip = next((mm for mm in mentions if s <= mm.start < e and re.search(
             r"\b(?:aan|door)\s+(?:de|het|een)?\s*$", pi.text[max(s, mm.start - 12):mm.start], re.I)), None)
+        official = (r"((?:\w+\s+){0,2}?(?:ambtenaar|ambtenaren|directeur|secretaris|medewerker|medewerkers"
+                    r"|functionaris|voorzitter))\b")
+        rm = None
+        if recip is None and (m.group("man") or m.group("del")):
+            # "mandateert de directeur", "machtigt de secretaris": the recipient as direct object.
+            recip = next((mm for mm in mentions if m.end() <= mm.start <= m.end() + 6), None)
+            if recip is None:
+                rm = re.match(r"\s+(?:de|het|een)\s+" + official, pi.text[m.end():], re.I)
         if recip is None:
-            rm = re.search(r"\baan\s+(?:de|het|een)\s+((?:\w+\s+){0,2}?(?:ambtenaar|ambtenaren|directeur|secretaris"
-                           r"|medewerker|medewerkers|functionaris|voorzitter))\b", sent, re.I)
+            rm = rm or re.search(r"\baan\s+(?:de|het|een)\s+" + official, sent, re.I)
             recip_txt = rm.group(1) if rm else None
         else:
             recip_txt = recip.key

@@ -1,0 +1,117 @@
+"""AMB-06 Organ designation undefined or inconsistent (orgaanaanduiding / aliasing).
+
+Noun phrases headed by an organ noun (bestuur, raad, college, commissie, regio, …) that
+are not in the organ registry (Wgr/municipal seeds + aliases learned from the
+definitions) → undefined organ (KRITIEK as subject of a competence verb, else INFO).
+Several names of one organ within one artikel (alias mixing, ZORG in a competence clause,
+else SUGGESTIE). "de (deelnemende) gemeente(n)" as acting subject: which organ (raad,
+college, burgemeester)? (ZORG). Singular "het college"/"de raad" without qualifier where
+the regulation elsewhere speaks of the plural "colleges"/"raden" (number mismatch,
+SUGGESTIE). "bestuur" inside a compound (Drechtstedenbestuur) is never split.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+
+from models.ambiguity.flag import Flag, Severity
+from models.ambiguity.registry import detector, make_flag
+from models.ambiguity.resources import NON_SUBJECT_PREPS, ORGAN_HEADS, Resources
+
+NP_RE = re.compile(r"\b(?:het|de|dit|dat|deze)\s+((?:[a-zà-ÿ]+\s+){0,2}?)(" + "|".join(ORGAN_HEADS) + r")\b"
+                   r"(?!\s+van\b)(?![-\w])", re.I)
+ADJ_RE = re.compile(r"^[a-zà-ÿ]+(e|al|aal|lijk|ijk|isch|s)$")
+GEMEENTE_SUBJ_RE = re.compile(r"\b(?:de|elke|iedere)\s+(?:deelnemende\s+)?gemeenten?\b", re.I)
+QUALIFIER_RE = re.compile(r"^\s*(van\s+(de|elke|iedere|een|die|betrokken|desbetreffende)|der\b)", re.I)
+
+
+@detector("AMB-06", name="orgaanaanduiding ongedefinieerd of inconsistent", requires={"organs", "definitions",
+          "competences"}, default_severity=Severity.ZORG, rule="Ar 4.49 (consistente terminologie); Wgr art. 12",
+          context_adjust=False)
+def organ_names(res: Resources) -> Iterator[Flag]:
+    text_all = " ".join(pi.text.lower() for pi in res.passages)
+    plural_used = bool(re.search(r"\b(colleges|raden)\b", text_all))
+    for pi in res.passages:
+        if res.is_definition_passage(pi):
+            continue
+        known = res.organ_mentions.get(pi.passage.id, [])
+        for m in NP_RE.finditer(pi.text):
+            start = m.start()
+            if any(k.start <= m.end(2) - 1 < k.end for k in known):
+                continue  # part of a registered name
+            adjs = m.group(1).split()
+            if adjs and not all(ADJ_RE.match(a.lower()) for a in adjs):
+                continue  # "de raad vergadert", "dat college" inside another phrase
+            phrase = pi.text[start:m.end()]
+            s, e = pi.sentence_of(start)
+            before = pi.text[max(s, start - 15):start].lower().split()
+            subject = not (before and before[-1] in NON_SUBJECT_PREPS)
+            competence = res.competence_clause(pi, start)
+            sev = Severity.KRITIEK if subject and competence else Severity.INFO
+            yield make_flag("AMB-06", pi, start, m.end(), severity=sev, confidence=0.7 if subject else 0.45,
+                            explanation=f"'{phrase}' is geen orgaan uit de Wgr of de begripsbepalingen; niet vast "
+                                        "te stellen welk orgaan bedoeld is.",
+                            question=f"Welk orgaan is met '{phrase}' bedoeld (algemeen bestuur, dagelijks bestuur, "
+                                     "voorzitter, raden, colleges)?",
+                            suggestion="Gebruik de naam uit de regeling of neem het begrip op in de "
+                                       "begripsbepalingen.")
+        # Number mismatch: "het college" where the regulation speaks of several colleges.
+        if plural_used:
+            for k in known:
+                if k.key in ("college", "raad") and not QUALIFIER_RE.match(pi.text[k.end:k.end + 30]) \
+                        and not re.search(r"\b(elk|iedere?|betrokken|desbetreffende)\s*$", pi.text[:k.start], re.I):
+                    if re.match(r"(college|raad)$", k.text.split()[-1], re.I) and res.competence_clause(pi, k.start):
+                        yield make_flag("AMB-06", pi, k.start, k.end, severity=Severity.SUGGESTIE, confidence=0.45,
+                                        explanation=f"'{k.text}' (enkelvoud) terwijl de regeling elders van meerdere "
+                                                    "colleges of raden spreekt: welk college of welke raad?",
+                                        question="Gaat het om het orgaan van één gemeente (welke?) of van alle?",
+                                        suggestion="Schrijf 'het college van elke deelnemende gemeente' of 'de "
+                                                   "colleges'.")
+        # "de gemeenten" acting: which organ?
+        for m in GEMEENTE_SUBJ_RE.finditer(pi.text):
+            s, e = pi.sentence_of(m.start())
+            before = pi.text[max(s, m.start() - 15):m.start()].lower().split()
+            if before and before[-1] in NON_SUBJECT_PREPS | {"voor"}:
+                continue
+            if not any(c.passage_id == pi.passage.id and c.sentence == (s, e) and not c.passive
+                       and c.action_class in ("adoption", "decision", "delegation", "executive", "procedural")
+                       and c.start > m.start() - 40 for c in res.competences):
+                continue
+            yield make_flag("AMB-06", pi, m.start(), m.end(), severity=Severity.ZORG, confidence=0.6,
+                            explanation=f"'{m.group(0)}' handelt hier, maar een gemeente handelt altijd via een "
+                                        "orgaan: raad, college of burgemeester.",
+                            question="Welk gemeentelijk orgaan is bedoeld: de raad, het college of de burgemeester?",
+                            suggestion="Noem het orgaan: 'de raden van de deelnemende gemeenten' of 'de colleges'.")
+    yield from _alias_mixing(res)
+
+
+def _alias_mixing(res: Resources) -> Iterator[Flag]:
+    canon = {a.name: a.key for a in res.aliases}
+    by_art: dict[str | None, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for pi in res.passages:
+        if res.is_definition_passage(pi):
+            continue
+        for k in res.organ_mentions.get(pi.passage.id, []):
+            surface = re.sub(r"^(de|het|dit|dat|deze|zijn|haar|hun)\s+", "", k.text.lower())
+            surface = re.sub(r"\s+", " ", surface)
+            if surface in canon or any(a.key == k.key for a in res.aliases):
+                by_art[pi.passage.artikel][k.key].append((surface, pi, k))
+    for _art, keys in by_art.items():
+        for key, uses in keys.items():
+            forms = list(dict.fromkeys(u[0] for u in uses))
+            if len(forms) < 2:
+                continue
+            seen = {uses[0][0]}
+            for surface, pi, k in uses:
+                if surface in seen:
+                    continue
+                seen.add(surface)
+                competence = res.competence_clause(pi, k.start)
+                yield make_flag("AMB-06", pi, k.start, k.end,
+                                severity=Severity.ZORG if competence else Severity.SUGGESTIE, confidence=0.6,
+                                explanation=f"In dit artikel heet hetzelfde orgaan ({key}) zowel "
+                                            f"'{forms[0]}' als '{surface}'.",
+                                question="Gaat het om hetzelfde orgaan? Zo ja, gebruik één naam.",
+                                suggestion=f"Gebruik overal '{forms[0]}'.")

@@ -1,0 +1,70 @@
+"""AMB-08 Delegation, mandate or further rules without bounds (lege delegatie).
+
+Reads the delegation ledger from the resources (every "nadere regels", "nader te
+bepalen", delegeert/draagt over/mandateert/machtigt, "kan … opdragen", "bij of
+krachtens"), then checks slots in the sentence: delegans, recipient, subject-matter
+limiter (or one in the previous lid). Missing limiter or recipient → ZORG; regulatory
+power to an official (Ar 2.30) → KRITIEK; "bij of krachtens" → SUGGESTIE (sub-delegation
+allowed: intended? Ar 2.26). Bounded clauses are not flagged but stay in the ledger,
+where a reviewer ticks off whether the further rules exist.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from models.ambiguity.flag import Flag, Severity
+from models.ambiguity.registry import detector, make_flag
+from models.ambiguity.resources import LIMITER_RE, Resources
+
+OFFICIAL_RE = re.compile(r"ambtena|directeur|secretaris|medewerker|functionaris", re.I)
+
+
+@detector("AMB-08", name="delegatie/mandaat zonder begrenzing", requires={"delegations", "organs"},
+          default_severity=Severity.ZORG, rule="Ar 2.14, 2.26, 2.30; Awb 10:14-10:15", context_adjust=False)
+def delegation(res: Resources) -> Iterator[Flag]:
+    for d in res.delegations:
+        pi = res.by_id[d.passage_id]
+        s, e = pi.sentence_of(d.start)
+        sent = pi.text[s:e]
+        problems: list[str] = []
+        sev = Severity.ZORG
+        rule = None
+        if d.quote.lower().startswith("bij of krachtens"):
+            yield make_flag("AMB-08", pi, d.start, d.end, severity=Severity.SUGGESTIE, confidence=0.5,
+                            explanation="'bij of krachtens' staat subdelegatie toe; de regeling zegt niet aan wie.",
+                            question="Is het de bedoeling dat de bevoegdheid verder gedelegeerd kan worden?",
+                            suggestion="Schrijf 'bij' als subdelegatie niet bedoeld is.", rule="Ar 2.26")
+            continue
+        subject = d.subject or _previous_lid_limiter(res, pi)
+        regulatory = d.kind in ("nadere regels", "nader te bepalen")
+        if not subject and not re.search(r"\b(ter uitvoering|omtrent|over|inzake|betreffende)\b", sent, re.I):
+            problems.append("het onderwerp of de grenzen van de " + ("nadere regels" if regulatory else "overdracht")
+                            + " staan er niet bij")
+        if d.kind in ("delegatie/overdracht", "mandaat/machtiging", "opdragen") and not d.recipient \
+                and not re.search(r"\baan\s+\w+", sent, re.I):
+            problems.append("de ontvanger (aan welk orgaan) ontbreekt")
+        if not d.delegans and not re.search(r"\b(kan|kunnen|stelt|stellen)\b", sent, re.I):
+            problems.append("niet genoemd is wie delegeert of de regels stelt")
+        if d.recipient and OFFICIAL_RE.search(d.recipient) and (regulatory or re.search(r"\bregels\b", sent, re.I)):
+            problems.append("regelgevende bevoegdheid gaat naar een ambtenaar of functionaris (Ar 2.30)")
+            sev, rule = Severity.KRITIEK, "Ar 2.30"
+        if not problems:
+            continue
+        yield make_flag("AMB-08", pi, d.start, d.end, severity=sev, confidence=0.6,
+                        explanation=f"{d.kind.capitalize()}: " + "; ".join(problems) + ".",
+                        question="Wie mag hier wat regelen of besluiten, binnen welke grenzen, en bestaat de "
+                                 "uitwerking al?",
+                        suggestion="Noem het onderwerp ('nadere regels over …'), het ontvangende orgaan en de "
+                                   "grenzen.", rule=rule)
+
+
+def _previous_lid_limiter(res: Resources, pi) -> str:
+    if pi.index == 0:
+        return ""
+    prev = res.passages[pi.index - 1]
+    if prev.passage.artikel != pi.passage.artikel:
+        return ""
+    m = LIMITER_RE.search(prev.text)
+    return prev.text[m.start():m.start() + 40] if m else ""
