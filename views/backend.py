@@ -54,6 +54,11 @@ def store() -> Any:
         raise Unavailable(f"De database {db_path()} kan niet geopend worden: {err}") from err
 
 
+def cache_key(s: Any) -> str:
+    """Cache key of the corpus state: the database path plus the store's generation."""
+    return f"{s.path}|{s.generation}"
+
+
 def clear_caches() -> None:
     """After a write (ingest, delete, review, coding): recompute derived values."""
     st.cache_data.clear()
@@ -76,7 +81,7 @@ def corpus_status() -> CorpusStatus:
     path = db_path()
     try:
         s = store()
-        stats = _stats(s, s.generation)
+        stats = _stats(s, cache_key(s))
         return CorpusStatus(path, stats.latest_documents, stats.passages)
     except Unavailable as err:
         return CorpusStatus(path, error=str(err))
@@ -162,13 +167,13 @@ def _documents(_store: Any, generation: str) -> list[DocRow]:
 def list_documents() -> list[DocRow]:
     """The latest version of every document, with counts (cached per corpus generation)."""
     s = store()
-    return _documents(s, s.generation)
+    return _documents(s, cache_key(s))
 
 
 def get_document(doc_id: str) -> Any:
     s = store()
     try:
-        return _document(s, doc_id, s.generation)
+        return _document(s, doc_id, cache_key(s))
     except Exception as err:
         raise Unavailable(f"Document {doc_id[:12]} kan niet geladen worden: {err}") from err
 
@@ -222,8 +227,8 @@ def outline(doc: Any) -> list[OutlineItem]:
                 continue
             seen.add(prefix)
             name = f"{level} {label}"
-            if level in ("hoofdstuk", "artikel", "sectie", "agendapunt") and p.heading and depth == len(p.path[:depth]):
-                name += f" — {p.heading[:40]}" if level != "artikel" or depth == 1 or True else ""
+            if level in ("artikel", "sectie", "agendapunt") and p.heading:
+                name += f" — {p.heading[:40]}"
             out.append(OutlineItem(p.id, "\u2003" * (depth - 1) + name, depth))
     return out
 
@@ -279,35 +284,26 @@ def _run_ingest(ingest: ModuleType, s: Any, path: Path, kind: str | None, progre
 
 
 def _progress_args(args: tuple, kwargs: dict) -> tuple[float, str]:
-    """Normalise an ingest progress callback's arguments to (fraction 0..1, Dutch message)."""
-    frac, msg = 0.0, ""
-    for a in list(args) + list(kwargs.values()):
-        if isinstance(a, float) and 0.0 <= a <= 1.0 and not frac:
-            frac = a
-        elif isinstance(a, str) and not msg:
-            msg = a
-        elif hasattr(a, "fraction"):
-            frac = float(a.fraction)
-            msg = str(getattr(a, "message", "") or getattr(a, "stage", ""))
-    return frac, msg or "bezig…"
+    """``corpus.ingest.IngestProgress`` (called after each file) → (fraction, Dutch message)."""
+    prog = args[0] if args else next(iter(kwargs.values()), None)
+    if prog is None or not getattr(prog, "total", 0):
+        return 0.0, "bezig…"
+    return prog.done / prog.total, f"{prog.done} van {prog.total} verwerkt"
 
 
 def _outcome_from_report(report: Any) -> IngestOutcome:
-    """Turn an ingest report into one file's outcome (ok, Dutch message, warnings)."""
-    items = getattr(report, "results", None) or getattr(report, "files", None) or []
-    item = items[0] if items else report
-    error = getattr(item, "error", "") or ""
-    if error:
-        return IngestOutcome(False, str(error))
-    status = getattr(item, "status", "") or ""
-    doc_id = getattr(item, "doc_id", "") or ""
-    passages = getattr(item, "passages", None)
+    """The first item of a ``corpus.ingest.IngestReport`` as a Dutch outcome for one file."""
+    if not report.items:
+        return IngestOutcome(False, "het bestand is niet verwerkt (onbekend bestandstype?).")
+    item = report.items[0]
+    if item.status == "error":
+        return IngestOutcome(False, item.error or "inlezen mislukt.")
     msg = {"new": "toegevoegd", "duplicate": "stond al in het corpus (ongewijzigd)",
-           "new_version": "toegevoegd als nieuwe versie"}.get(status, "verwerkt")
-    if isinstance(passages, int):
-        msg += f" ({passages} passages)"
-    warnings = tuple(getattr(w, "message", str(w)) for w in (getattr(item, "warnings", None) or ()))
-    return IngestOutcome(True, msg, doc_id, warnings)
+           "new_version": "toegevoegd als nieuwe versie van een bestaand document",
+           "imported": "geïmporteerd"}.get(item.status, "verwerkt")
+    if item.status != "duplicate":
+        msg += f": {item.title or item.path} ({item.pages} pagina's, {item.passages} passages)"
+    return IngestOutcome(True, msg, item.doc_id, tuple(str(w) for w in item.warnings))
 
 
 def delete_document(doc_id: str) -> None:
@@ -428,7 +424,7 @@ def ambiguity_tables(doc_id: str) -> AmbiguityTables:
             raise Unavailable("De tabellen van de toetsing (bevoegdheden, instrumenten, aliassen, delegaties) "
                               "zijn nog niet beschikbaar in deze installatie.")
         s = store()
-        return _ambiguity_tables(s, doc_id, s.generation)
+        return _ambiguity_tables(s, doc_id, cache_key(s))
     except Unavailable as err:
         return AmbiguityTables(error=str(err))
     except Exception as err:
@@ -496,7 +492,7 @@ MIN_CODING_CHARS = 60  # shorter passages (headings, "Artikel 3") carry too litt
 
 def coding_progress(coder: str) -> CodingProgress:
     s = store()
-    st_ = _stats(s, s.generation)
+    st_ = _stats(s, cache_key(s))
     mine = len({c.passage_id for c in s.codings(coder=coder)}) if coder else 0
     return CodingProgress(mine, len({c.passage_id for c in s.codings()}), st_.passages)
 
@@ -546,8 +542,8 @@ def next_passage(coder: str, skip: list[str] | None = None) -> QueueItem | None:
         if pick is not None:
             pid, reason = getattr(pick, "passage_id", pick), getattr(pick, "reason", "actief leren")
     if pid is None:
-        for d in _documents(s, s.generation):
-            for p in _document(s, d.id, s.generation).passages:
+        for d in _documents(s, cache_key(s)):
+            for p in _document(s, d.id, cache_key(s)).passages:
                 if p.id not in done and p.id not in skip_set and len(p.text) >= MIN_CODING_CHARS:
                     pid, reason = p.id, "volgorde van het corpus (actief leren niet beschikbaar)"
                     break
@@ -556,7 +552,7 @@ def next_passage(coder: str, skip: list[str] | None = None) -> QueueItem | None:
     if pid is None:
         return None
     doc_id = s.passage_doc_id(pid)
-    doc = _document(s, doc_id, s.generation)
+    doc = _document(s, doc_id, cache_key(s))
     idx = next(i for i, p in enumerate(doc.passages) if p.id == pid)
     before = doc.passages[idx - 1].text if idx > 0 else ""
     after = doc.passages[idx + 1].text if idx + 1 < len(doc.passages) else ""
@@ -691,7 +687,7 @@ def compare(by: str, source: str = "labels") -> Comparison:
     half to each), in [-1, 1]; the 95% interval is the Wilson interval of the A share.
     """
     s = store()
-    return _compare(s, by, source, s.generation)
+    return _compare(s, by, source, cache_key(s))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -807,8 +803,8 @@ def about() -> AboutInfo:
     stats: dict[str, Any] = {}
     try:
         s = store()
-        producers = _producers(s, s.generation)
-        ss = _stats(s, s.generation)
+        producers = _producers(s, cache_key(s))
+        ss = _stats(s, cache_key(s))
         stats = {"documenten": ss.documents, "passages": ss.passages, "pagina's": ss.pages,
                  "signalen": ss.flags, "labels": ss.labels, "toetsingsbesluiten": ss.decisions,
                  "coderingen": ss.codings, "opgeslagen zoekopdrachten": ss.saved_searches,
@@ -842,7 +838,7 @@ class SearchOutcome:
 def search(query: str, filters: dict[str, Any], limit: int = 50) -> SearchOutcome:
     search_mod = optional("corpus.search", "Zoeken")
     s = store()
-    return _search(s, search_mod.__name__, query, tuple(sorted(filters.items())), limit, s.generation)
+    return _search(s, search_mod.__name__, query, tuple(sorted(filters.items())), limit, cache_key(s))
 
 
 @st.cache_data(show_spinner=False, max_entries=64, ttl=600)
@@ -856,12 +852,12 @@ def _search(_store: Any, module: str, query: str, filters: tuple, limit: int, ge
 
 
 def more_like_this(passage_id: str, limit: int = 10) -> list[Any]:
-    """Passages similar to one passage (``corpus.similar``)."""
+    """Passages similar to one passage (``corpus.similar``, TF-IDF cosine), as search hits."""
     similar = optional("corpus.similar", "'Meer zoals dit'")
-    fn = getattr(similar, "more_like_this", None) or getattr(similar, "similar", None)
-    if fn is None:
-        raise Unavailable("'Meer zoals dit' is nog niet beschikbaar in deze installatie.")
-    return list(fn(store(), passage_id, limit=limit))
+    try:
+        return list(similar.similar_passages(store(), passage_id, k=limit))
+    except Exception as err:  # StoreError carries a Dutch sentence
+        raise Unavailable(str(err)) from err
 
 
 def saved_searches() -> list[Any]:

@@ -25,7 +25,7 @@ with st.expander("Documenten toevoegen", expanded=False):
     if submitted and files:
         override = None if kind.startswith("(") else kind
         for f in files:
-            bar = st.progress(0.0, text=f"{f.name}: wachten…")
+            bar = st.progress(0.05, text=f"{f.name}: ontleden en analyseren…")
             outcome = backend.ingest_upload(
                 f.name, f.getvalue(), kind=override,
                 progress=lambda frac, msg, bar=bar, name=f.name: bar.progress(min(max(frac, 0.0), 1.0),

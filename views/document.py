@@ -69,10 +69,9 @@ with left:
     st.markdown("**Inhoud**")
     if not outline:
         st.caption("Geen structuur herkend.")
-    options = [o.passage_id for o in outline]
-    names = {o.passage_id: o.label for o in outline}
-    chosen = st.radio("Ga naar", options, format_func=names.get, key=f"outline_{doc_id}",
-                      label_visibility="collapsed", index=None) if options else None
+    pick = st.radio("Ga naar", list(range(len(outline))), format_func=lambda i: outline[i].label,
+                    key=f"outline_{doc_id}", label_visibility="collapsed", index=None) if outline else None
+    chosen = outline[pick].passage_id if pick is not None else None
     only_flagged = st.toggle("Alleen passages met signalen", key="only_flagged")
 
 target = chosen or st.session_state.get("passage_id")

@@ -61,6 +61,19 @@ filters = {k: v for k, v in {
     "has_flags": has_flags or None,
 }.items() if v is not None}
 
+def render_hit(h, i: int, more: bool = True) -> None:  # noqa: ANN001 - corpus.search.SearchHit
+    """One hit: title linking to the passage in the reader, where, and the escaped snippet."""
+    with st.container(border=True):
+        where = " · ".join(x for x in (h.body, str(h.year or ""), h.location, f"p. {h.page_start}") if x)
+        st.markdown(f'<a href="{esc(reader_link(h.doc_id, h.passage_id))}" target="_self"><b>{esc(h.doc_title)}</b></a>'
+                    f'<div style="font-size:0.8em;color:#555">{esc(where)}</div>'
+                    f'<div style="margin-top:4px">{kwic_html(h.snippet, h.highlights)}</div>',
+                    unsafe_allow_html=True)
+        if more and st.button("Meer zoals dit", key=f"mlt_{i}_{h.passage_id}", type="tertiary"):
+            st.session_state["similar_to"] = h.passage_id
+            st.rerun()
+
+
 similar_to = st.session_state.get("similar_to")
 if similar_to:
     st.markdown("### Meer zoals dit")
@@ -68,11 +81,14 @@ if similar_to:
         st.session_state.pop("similar_to", None)
         st.rerun()
     try:
-        for h in backend.more_like_this(similar_to):
-            st.markdown(f"**{esc(getattr(h, 'doc_title', ''))}** — {esc(getattr(h, 'location', ''))}  \n"
-                        f"{esc(getattr(h, 'snippet', '') or getattr(h, 'text', ''))}")
+        similar_hits = backend.more_like_this(similar_to)
     except backend.Unavailable as err:
         st.info(str(err))
+        similar_hits = []
+    if not similar_hits:
+        st.caption("Geen vergelijkbare passages gevonden.")
+    for i, h in enumerate(similar_hits):
+        render_hit(h, i, more=False)
     st.stop()
 
 if not query.strip():
@@ -115,12 +131,4 @@ with main:
     e2.download_button("Exporteer Excel", backend.hits_xlsx(res.hits, query), file_name="zoekresultaten.xlsx",
                        mime=backend.MIME["xlsx"], key="export_xlsx")
     for i, h in enumerate(res.hits):
-        with st.container(border=True):
-            where = " · ".join(x for x in (h.body, str(h.year or ""), h.location, f"p. {h.page_start}") if x)
-            st.markdown(f'<a href="{esc(reader_link(h.doc_id, h.passage_id))}" target="_self"><b>{esc(h.doc_title)}</b></a>'
-                        f'<div style="font-size:0.8em;color:#555">{esc(where)}</div>'
-                        f'<div style="margin-top:4px">{kwic_html(h.snippet, h.highlights)}</div>',
-                        unsafe_allow_html=True)
-            if st.button("Meer zoals dit", key=f"mlt_{i}_{h.passage_id}", type="tertiary"):
-                st.session_state["similar_to"] = h.passage_id
-                st.rerun()
+        render_hit(h, i)
