@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from corpus.analysis import AnalysisOutput, run_analysers
+from corpus.analysis import Analyser, AnalysisOutput, run_analysers
 from corpus.manifest import ManifestIndex, is_manifest
 from corpus.store import Store
 from extract.document import KINDS, Document
@@ -144,8 +144,8 @@ def _apply(doc: Document, meta: dict[str, Any]) -> None:
         doc.kind = meta["kind"]
 
 
-def extract_one(path: str, overrides: dict[str, Any], analyse: bool = True
-                ) -> tuple[Document | None, list[AnalysisOutput], str]:
+def extract_one(path: str, overrides: dict[str, Any], analyse: bool = True,
+                analysers: tuple[Analyser, ...] | None = None) -> tuple[Document | None, list[AnalysisOutput], str]:
     """Worker: parse one file and analyse it. Returns (document, analysis, error message)."""
     # ``extract.parse`` the function is shadowed by the submodule of that name once imported
     from extract.errors import ExtractError
@@ -161,7 +161,7 @@ def extract_one(path: str, overrides: dict[str, Any], analyse: bool = True
         return None, [], f"{path}: kon niet worden gelezen ({type(err).__name__}: {err})."
     _apply(doc, overrides)
     doc.meta.setdefault("source_path", str(path))
-    outputs = run_analysers(doc) if analyse else []
+    outputs = run_analysers(doc, analysers) if analyse else []
     return doc, outputs, ""
 
 
@@ -175,8 +175,11 @@ def _init_worker() -> None:
 
 def ingest_paths(store: Store, paths: Iterable[str | Path], *, overrides: dict[str, Any] | None = None,
                  workers: int | None = None, progress: ProgressFn | None = None,
-                 analyse: bool = True) -> IngestReport:
-    """Ingest files/folders into ``store``; see the module docstring. Never raises for a bad file."""
+                 analyse: bool = True, analysers: tuple[Analyser, ...] | None = None) -> IngestReport:
+    """Ingest files/folders into ``store``; see the module docstring. Never raises for a bad file.
+
+    ``analysers`` replaces the registered ones (``corpus.analysis.registered()``) for this call;
+    their functions must be picklable (module level) when ``workers`` > 1."""
     t0 = time.monotonic()
     overrides = {k: v for k, v in (overrides or {}).items() if v not in (None, "")}
     files, skipped, missing = collect_files(paths)
@@ -233,7 +236,7 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], *, overrides: dict[s
     if workers == 1 or len(todo) <= 1:
         for f, sha, meta in todo:
             t = time.monotonic()
-            doc, outputs, error = extract_one(str(f), clean(meta), analyse)
+            doc, outputs, error = extract_one(str(f), clean(meta), analyse, analysers)
             store_result(f, sha, meta, doc, outputs, error, time.monotonic() - t)
     else:
         # fork is cheapest (workers inherit the imported extractor) but unsafe when the caller
@@ -246,7 +249,7 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], *, overrides: dict[s
                                  initializer=_init_worker) as pool:
             started: dict[Future, tuple[Path, str, dict[str, Any], float]] = {}
             for f, sha, meta in todo:
-                started[pool.submit(extract_one, str(f), clean(meta), analyse)] = (f, sha, meta, time.monotonic())
+                started[pool.submit(extract_one, str(f), clean(meta), analyse, analysers)] = (f, sha, meta, time.monotonic())
             for fut in as_completed(started):
                 f, sha, meta, t = started[fut]
                 try:

@@ -54,3 +54,37 @@ def small_store(tmp_path: Path):
         store.add_document(make_doc("Besluitenlijst raad", AGENDA, kind="agenda", body="Gemeente Papendrecht",
                                     year=2024))
         yield store
+
+
+WORDS = ("woning", "bestuur", "gemeente", "besluit", "regeling", "begroting", "zienswijze", "subsidie", "raad",
+         "verordening", "college", "wethouder", "inwoners", "jeugdzorg", "veiligheid", "omgevingsvisie")
+
+
+def write_pdf(path: Path, title: str, n_articles: int = 6, pages: int = 2, seed: int = 0) -> Path:
+    """A simple regulation PDF (reportlab): title, "Artikel N" headings, numbered leden, n pages."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setTitle(title)
+    per_page = max(1, n_articles // pages)
+    y = 800
+    c.setFont("Helvetica-Bold", 14)
+    c.drawString(60, y, title)
+    y -= 30
+    for a in range(1, n_articles + 1):
+        if a > 1 and (a - 1) % per_page == 0:
+            c.showPage()
+            y = 800
+        c.setFont("Helvetica-Bold", 11)
+        c.drawString(60, y, f"Artikel {a} Onderwerp {a}")
+        y -= 18
+        c.setFont("Helvetica", 10)
+        for lid in (1, 2):
+            w1, w2 = WORDS[(seed + a + lid) % len(WORDS)], WORDS[(seed * 3 + a * lid) % len(WORDS)]
+            c.drawString(60, y, f"{lid}. Het {w1} van de {w2} wordt geregeld door het algemeen bestuur ({seed}).")
+            y -= 16
+        y -= 8
+    c.showPage()
+    c.save()
+    return path
