@@ -1,0 +1,249 @@
+"""Text cleaning over a whole document's lines (pdf-bench §2.4, steps 4-6).
+
+* running headers/footers and page numbers removed by digit-normalised repetition at the
+  page edges;
+* end-of-line hyphenation repaired with a lexicon (wordfreq Dutch + the document's own
+  vocabulary), keeping real hyphens ("Hardinxveld-Giessendam", "ruimtelijk-economisch");
+* ligature artefacts repaired ("profi teren" → "profiteren") when the joined form is a
+  known word and one part is not;
+* U+FB00-FB06, U+00AD, NBSP and pdfium's U+0002 normalised.
+
+Runs in the main process after all pages are read, because repetition and vocabulary
+are document-wide.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from extract.lines import Line, PageLines
+from extract.settings import ExtractSettings
+
+_LIGATURES = str.maketrans({
+    "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+    "\ufb05": "st", "\ufb06": "st", "\u00ad": None, "\x02": "-", "\u00a0": " ", "\u200b": None,
+})
+_SPACES = re.compile(r"\s+")
+
+
+def normalize(text: str) -> str:
+    return _SPACES.sub(" ", text.translate(_LIGATURES)).strip()
+
+
+# -- lexicon -----------------------------------------------------------------------------
+
+# zipf >= 1.0: the word occurs in wordfreq's Dutch data at all (e.g. "woningbouwprogramma"
+# 1.03); >= 3.0: a common word on its own (fragments such as "profi" 2.2, "effi" 1.9 and
+# "schappelijke" 2.0 stay below it; "ruimtelijk" 3.3 and "economisch" 4.4 pass).
+KNOWN_ZIPF = 1.0
+WORD_ZIPF = 3.0
+
+
+@lru_cache(maxsize=200_000)
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "nl")
+
+
+@dataclass
+class Lexicon:
+    """wordfreq's Dutch list plus the words this document uses elsewhere."""
+
+    doc_words: Counter = field(default_factory=Counter)
+
+    def known(self, word: str) -> bool:
+        w = word.lower()
+        return self.doc_words.get(w, 0) > 0 or _zipf(w) >= KNOWN_ZIPF
+
+    def is_word(self, word: str) -> bool:
+        """A common word on its own (stricter than :meth:`known`)."""
+        w = word.lower()
+        return _zipf(w) >= WORD_ZIPF or self.doc_words.get(w, 0) >= 2
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
+
+
+def build_lexicon(lines: list[Line]) -> Lexicon:
+    """Document vocabulary, leaving out the fragments at line ends and starts."""
+    counts: Counter = Counter()
+    for line in lines:
+        if line.table is not None:
+            continue
+        words = _WORD.findall(line.text)
+        if len(words) > 2:
+            words = words[1:-1]  # first/last may be hyphenation fragments
+        else:
+            continue
+        for w in words:
+            for part in w.split("-"):
+                counts[part.lower()] += 1
+            if "-" in w:
+                counts[w.lower()] += 1
+    return Lexicon(counts)
+
+
+# -- running headers / footers -----------------------------------------------------------
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-–—]\s*)?(?:pagina|blz\.?|p\.|page)?\s*\d{1,4}(?:\s*(?:van|/|of)\s*\d{1,4})?(?:\s*[-–—])?$",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(r"\d+")
+
+
+def _key(line: Line, height: float) -> tuple[int, str]:
+    band = int(line.top / max(height, 1.0) * 24)  # ~35 pt bands on A4
+    return band, _DIGITS.sub("#", line.text.lower()).strip()
+
+
+def remove_running(pages: list[PageLines], s: ExtractSettings) -> int:
+    """Drop repeating edge lines and page numbers; returns how many lines were removed."""
+    edge = s.edge_lines
+    text_pages = [p for p in pages if p.lines and not p.ocr]
+    counts: Counter = Counter()
+    for p in text_pages:
+        idx = _edge_indexes(p, edge)
+        counts.update({_key(p.lines[i], p.height) for i in idx})
+    need = max(s.repeat_min_pages, int(s.repeat_fraction * len(text_pages) + 0.999))
+    repeating = {k for k, n in counts.items() if n >= need and len(text_pages) >= s.repeat_min_pages}
+    removed = 0
+    for p in pages:
+        if not p.lines:
+            continue
+        idx = _edge_indexes(p, edge)
+        drop = {i for i in idx if p.lines[i].table is None and
+                (_key(p.lines[i], p.height) in repeating or _PAGE_NUMBER.match(p.lines[i].text))}
+        if drop:
+            removed += len(drop)
+            p.lines = [ln for i, ln in enumerate(p.lines) if i not in drop]
+    return removed
+
+
+def _edge_indexes(p: PageLines, edge: int) -> set[int]:
+    """Indexes of the first/last ``edge`` lines by vertical position (not reading order)."""
+    by_top = sorted(range(len(p.lines)), key=lambda i: p.lines[i].top)
+    return set(by_top[:edge]) | set(by_top[-edge:]) if edge else set()
+
+
+# -- hyphenation ---------------------------------------------------------------------------
+
+_END_HYPHEN = re.compile(r"([^\W\d_]+)-$")
+_START_WORD = re.compile(r"^([^\W\d_]+)(.*)$", re.DOTALL)
+_CONJUNCTIONS = {"en", "of", "tot", "and", "en/of"}
+
+
+def join_hyphen(head: str, tail: str, lex: Lexicon) -> str:
+    """How "head-" at a line end and "tail" at the next line start are joined."""
+    if tail.lower() in _CONJUNCTIONS:
+        return f"{head}- {tail}"  # "gemeente- en provinciewet"
+    joined = head + tail
+    if tail[:1].islower() and lex.known(joined):
+        return joined
+    if tail[:1].isupper() or (lex.is_word(head) and lex.is_word(tail)):
+        return f"{head}-{tail}"  # Hardinxveld-Giessendam, ruimtelijk-economisch
+    return joined
+
+
+def dehyphenate(lines: list[Line], lex: Lexicon) -> int:
+    """Repair hyphenation between consecutive text lines; returns the number of joins."""
+    joins = 0
+    for k in range(len(lines) - 1):
+        a = lines[k]
+        if a.table is not None:
+            continue
+        m = _END_HYPHEN.search(a.text)
+        if not m or (m.start() > 0 and a.text[m.start() - 1] not in " ([\"'‘“"):
+            continue  # "Noord-Holland-" style chains and non-words are left alone
+        b = next((ln for ln in lines[k + 1:k + 3] if ln.text), None)
+        if b is None or b.table is not None:
+            continue
+        mb = _START_WORD.match(b.text)
+        if not mb:
+            continue
+        tail, rest = mb.group(1), mb.group(2)
+        head = m.group(1)
+        word = join_hyphen(head, tail, lex)
+        if " " in word:  # conjunction: keep the line break as a space
+            continue
+        a.text = a.text[: m.start()] + word + _lead_punct(rest)
+        b.text = _drop_lead_punct(rest).strip()
+        joins += 1
+    return joins
+
+
+_LEAD_PUNCT = re.compile(r"^[,.;:!?)\]'\"’”]+")
+
+
+def _lead_punct(rest: str) -> str:
+    m = _LEAD_PUNCT.match(rest)
+    return m.group() if m else ""
+
+
+def _drop_lead_punct(rest: str) -> str:
+    m = _LEAD_PUNCT.match(rest)
+    return rest[m.end():] if m else rest
+
+
+# -- ligatures -----------------------------------------------------------------------------
+
+_LIG_SPLIT = re.compile(r"\b([^\W\d_]*(?:ffi|ffl|ff|fi|fl))\s([^\W\d_]+)")
+
+
+def repair_ligatures(text: str, lex: Lexicon) -> str:
+    """Join "profi teren" → "profiteren" when the joined form is known and a part is not."""
+    if "fi " not in text and "fl " not in text and "ff " not in text:
+        return text
+
+    def fix(m: re.Match) -> str:
+        a, b = m.group(1), m.group(2)
+        if b[:1].isupper() and a[:1].islower():
+            return m.group()
+        joined = a + b
+        if lex.known(joined) and (not lex.is_word(a) or not lex.is_word(b)):
+            return joined
+        return m.group()
+
+    return _LIG_SPLIT.sub(fix, text)
+
+
+# -- whole document ------------------------------------------------------------------------
+
+
+def clean_document(pages: list[PageLines], s: ExtractSettings) -> dict[str, int]:
+    """All text cleaning, in place; returns counts of what was done (for the bench/report)."""
+    for p in pages:
+        for ln in p.lines:
+            if ln.table is not None:
+                ln.table = [[normalize(c) for c in row] for row in ln.table]
+                ln.text = "\n".join(" | ".join(r) for r in ln.table)
+            else:
+                ln.text = normalize(ln.text)
+        p.lines = [ln for ln in p.lines if ln.text or ln.table is not None]
+    stats = {"running_removed": 0, "hyphen_joins": 0, "ligature_repairs": 0}
+    if s.remove_headers:
+        stats["running_removed"] = remove_running(pages, s)
+    flat = [ln for p in pages for ln in p.lines]
+    lex = build_lexicon(flat) if (s.dehyphenate or s.repair_ligatures) else Lexicon()
+    if s.dehyphenate:
+        stats["hyphen_joins"] = dehyphenate(flat, lex)
+    if s.repair_ligatures:
+        for ln in flat:
+            if ln.table is None:
+                fixed = repair_ligatures(ln.text, lex)
+                if fixed != ln.text:
+                    stats["ligature_repairs"] += 1
+                    ln.text = fixed
+    for p in pages:  # lines emptied by dehyphenation pass their paragraph end on
+        kept: list[Line] = []
+        for ln in p.lines:
+            if ln.text or ln.table is not None:
+                kept.append(ln)
+            elif kept and ln.para_end:
+                kept[-1].para_end = True
+        p.lines = kept
+    return stats

@@ -1,0 +1,290 @@
+"""Spans → physical lines → reading order (two-column unweaving) → :class:`Line` objects.
+
+Backends deliver :class:`extract.pdf_chars.Char` spans (single glyphs from pdfplumber,
+whole pdfium words from the fast path). This module is shared by both backends, so they
+produce the same lines from the same geometry.
+
+Column detection follows pdf-bench §2.4: a gutter x in the middle 30-70% of the page that
+lies inside an inter-word gap of >= 8 pt on several lines; lines are classified as
+crossing / split / left / right; runs of non-crossing lines with enough text on both
+sides of the gutter become two-column segments, read left column first, then right.
+Lines that cross the gutter (full-width headings, table rows) keep their place.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from extract.lines import Line
+from extract.pdf_chars import Char, RawPage
+from extract.settings import ExtractSettings
+
+
+@dataclass(slots=True)
+class _Word:
+    text: str
+    x0: float
+    x1: float
+    size: float
+    bold_chars: int
+    chars: int
+
+
+@dataclass(slots=True)
+class _PhysLine:
+    top: float
+    bottom: float
+    words: list[_Word] = field(default_factory=list)
+    table: list[list[str]] | None = None
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0 if self.words else 0.0
+
+    @property
+    def x1(self) -> float:
+        return self.words[-1].x1 if self.words else 0.0
+
+
+def _group_lines(chars: list[Char], y_tol: float) -> list[list[Char]]:
+    """Cluster spans into physical lines by vertical centre (row-wise streams included)."""
+    if not chars:
+        return []
+    spans = sorted(chars, key=lambda c: (c.top + c.bottom) / 2)
+    lines: list[list[Char]] = []
+    current: list[Char] = [spans[0]]
+    centre = (spans[0].top + spans[0].bottom) / 2
+    for c in spans[1:]:
+        mid = (c.top + c.bottom) / 2
+        if mid - centre <= y_tol:
+            current.append(c)
+            # running centre of the line's first spans keeps long lines from drifting
+            centre = (centre * (len(current) - 1) + mid) / len(current)
+        else:
+            lines.append(current)
+            current = [c]
+            centre = mid
+    lines.append(current)
+    return lines
+
+
+def _words(spans: list[Char], s: ExtractSettings) -> list[_Word]:
+    """Join spans left to right; a gap wider than the tolerance separates words."""
+    spans = sorted(spans, key=lambda c: c.x0)
+    words: list[_Word] = []
+    prev: Char | None = None
+    for c in spans:
+        n = len(c.text)
+        if prev is not None and words:
+            gap = c.x0 - prev.x1
+            tol = max(s.x_tolerance, s.x_tolerance_ratio * max(c.size, prev.size))
+            # overlapping duplicate glyphs (fake bold) are drawn twice at the same spot
+            if n == 1 and c.text == prev.text[-1:] and abs(c.x0 - prev.x0) < 0.5 and len(prev.text) == 1:
+                continue
+            if gap <= tol:
+                w = words[-1]
+                w.text += c.text
+                w.x1 = max(w.x1, c.x1)
+                w.bold_chars += n if c.bold else 0
+                w.chars += n
+                prev = c
+                continue
+        words.append(_Word(c.text, c.x0, c.x1, c.size, n if c.bold else 0, n))
+        prev = c
+    return words
+
+
+def _phys_lines(raw: RawPage, s: ExtractSettings) -> list[_PhysLine]:
+    chars = raw.chars
+    if raw.tables:
+        boxes = [b for b, _ in raw.tables]
+
+        def in_table(c: Char) -> bool:
+            cx, cy = (c.x0 + c.x1) / 2, (c.top + c.bottom) / 2
+            return any(b[0] - 1 <= cx <= b[2] + 1 and b[1] - 1 <= cy <= b[3] + 1 for b in boxes)
+
+        chars = [c for c in chars if not in_table(c)]
+    out = []
+    for group in _group_lines(chars, s.y_tolerance):
+        top = min(c.top for c in group)
+        bottom = max(c.bottom for c in group)
+        words = _words(group, s)
+        if words:
+            out.append(_PhysLine(top, bottom, words))
+    for (x0, top, x1, bottom), rows in raw.tables:
+        w = _Word("", x0, x1, 0.0, 0, 0)
+        out.append(_PhysLine(top, bottom, [w], table=rows))
+    out.sort(key=lambda ln: ln.top)
+    return out
+
+
+# -- columns -----------------------------------------------------------------------------
+
+_CROSS, _SPLIT, _LEFT, _RIGHT = "cross", "split", "left", "right"
+
+
+def _classify(line: _PhysLine, gx: float, min_gap: float) -> str:
+    if line.table is not None:
+        return _CROSS
+    segs = _solid(line, min_gap)
+    if any(a < gx < b for a, b in segs):
+        return _CROSS
+    if segs[-1][1] <= gx:
+        return _LEFT
+    if segs[0][0] >= gx:
+        return _RIGHT
+    return _SPLIT
+
+
+def _solid(line: _PhysLine, min_gap: float) -> list[tuple[float, float]]:
+    """The line's text as segments: words joined across gaps narrower than ``min_gap``."""
+    segs: list[tuple[float, float]] = []
+    for w in line.words:
+        if segs and w.x0 - segs[-1][1] < min_gap:
+            segs[-1] = (segs[-1][0], max(segs[-1][1], w.x1))
+        else:
+            segs.append((w.x0, w.x1))
+    return segs
+
+
+def _find_gutter(lines: list[_PhysLine], width: float, s: ExtractSettings) -> float | None:
+    """x in the middle 30-70% where most lines have a wide gap or text on one side only.
+
+    Candidate x positions are 1-pt bins; per line a bin is "cross" (inside text), "split"
+    (inside a wide gap), "left" (right of the line's end) or "right" (left of its start).
+    """
+    text_lines = [ln for ln in lines if ln.table is None and ln.words]
+    if len(text_lines) < s.gutter_min_lines:
+        return None
+    lo, hi = int(0.3 * width), int(0.7 * width) + 1
+    xs = np.arange(lo, hi, dtype=float)
+    n = len(text_lines)
+    cross = np.zeros((n, xs.size), dtype=bool)
+    starts = np.empty(n)
+    ends = np.empty(n)
+    for i, ln in enumerate(text_lines):
+        segs = _solid(ln, s.gutter_min_gap)
+        starts[i], ends[i] = segs[0][0], segs[-1][1]
+        for a, b in segs:
+            ia, ib = max(int(np.ceil(a)) - lo, 0), min(int(np.floor(b)) - lo + 1, xs.size)
+            if ib > ia:
+                cross[i, ia:ib] = True
+    left = (ends[:, None] <= xs[None, :]) & ~cross
+    right = (starts[:, None] >= xs[None, :]) & ~cross
+    split = ~cross & ~left & ~right
+    n_split, n_left, n_right = split.sum(0), left.sum(0), right.sum(0)
+    n_cross = cross.sum(0)
+    votes = n_split + np.minimum(n_right, n_left + n_split)
+    ok = ((n_split + n_right) >= s.gutter_min_lines) & ((n_split + n_left) >= s.gutter_min_lines)
+    if not ok.any():
+        return None
+    score = np.where(ok, votes * 10_000 - n_cross, -1)
+    best = np.flatnonzero(score == score.max())
+    return float(xs[best[len(best) // 2]])  # middle of the widest equally good gap
+
+
+def _order(lines: list[_PhysLine], width: float, s: ExtractSettings) -> list[tuple[_PhysLine, int]]:
+    """Reading order; returns (line, column) with column 0 = full width/left, 1 = right."""
+    if not s.columns:
+        return [(ln, 0) for ln in lines]
+    gx = _find_gutter(lines, width, s)
+    if gx is None:
+        return [(ln, 0) for ln in lines]
+    kinds = [_classify(ln, gx, s.gutter_min_gap) for ln in lines]
+    heights = [ln.bottom - ln.top for ln in lines if ln.table is None] or [10.0]
+    big_gap = 3.0 * statistics.median(heights)
+    out: list[tuple[_PhysLine, int]] = []
+    i = 0
+    while i < len(lines):
+        if kinds[i] == _CROSS:
+            out.append((lines[i], 0))
+            i += 1
+            continue
+        j = i + 1  # a run of non-crossing lines, broken by large vertical gaps
+        while j < len(lines) and kinds[j] != _CROSS and lines[j].top - lines[j - 1].bottom < big_gap:
+            j += 1
+        run = range(i, j)
+        n_right = sum(kinds[k] in (_SPLIT, _RIGHT) for k in run)
+        n_left = sum(kinds[k] in (_SPLIT, _LEFT) for k in run)
+        n_split = sum(kinds[k] == _SPLIT for k in run)
+        two_col = (n_right >= s.column_min_split_lines and n_left >= s.column_min_split_lines
+                   and (n_split >= s.column_min_split_lines or n_right >= 2 * s.column_min_split_lines))
+        if not two_col:
+            out.extend((lines[k], 0) for k in run)
+        else:
+            lefts, rights = [], []
+            for k in run:
+                ln = lines[k]
+                lw = [w for w in ln.words if w.x1 <= gx]
+                rw = [w for w in ln.words if w.x0 >= gx]
+                if lw:
+                    lefts.append((_PhysLine(ln.top, ln.bottom, lw), 0))
+                if rw:
+                    rights.append((_PhysLine(ln.top, ln.bottom, rw), 1))
+            out.extend(lefts)
+            out.extend(rights)
+        i = j
+    return out
+
+
+def _to_line(ln: _PhysLine, page: int) -> Line:
+    if ln.table is not None:
+        text = "\n".join(" | ".join(r) for r in ln.table)
+        return Line(text=text, page=page, x0=round(ln.x0, 1), top=round(ln.top, 1), table=ln.table,
+                    para_end=True)
+    sizes: list[float] = []
+    for w in ln.words:
+        sizes.extend([w.size] * w.chars)
+    chars = sum(w.chars for w in ln.words)
+    bold = sum(w.bold_chars for w in ln.words) * 2 > chars
+    return Line(text=" ".join(w.text for w in ln.words), page=page, size=round(statistics.median(sizes), 2),
+                bold=bold, x0=round(ln.x0, 1), top=round(ln.top, 1))
+
+
+def _mark_paragraphs(ordered: list[tuple[_PhysLine, int]], lines: list[Line], s: ExtractSettings) -> None:
+    """para_end: large vertical pitch to the next line of the same column, or a short line
+    followed by an indentation change."""
+    pitches = []
+    for (a, ca), (b, cb) in zip(ordered, ordered[1:], strict=False):
+        if ca == cb and a.table is None and b.table is None and b.top > a.top:
+            pitches.append(b.top - a.top)
+    typical = statistics.median(pitches) if pitches else 0.0
+    col_right: dict[int, float] = {}
+    for ln, col in ordered:
+        col_right[col] = max(col_right.get(col, 0.0), ln.x1)
+    for k, ((a, ca), line) in enumerate(zip(ordered, lines, strict=True)):
+        if line.table is not None:
+            line.para_end = True
+            continue
+        if k + 1 >= len(ordered):
+            line.para_end = _ends_sentence(line.text)  # text may run on to the next page
+            continue
+        b, cb = ordered[k + 1]
+        if b.table is not None or cb != ca or b.top <= a.top:
+            line.para_end = True  # column change or table next: a paragraph boundary in layout
+            if cb != ca and b.table is None:
+                line.para_end = _ends_sentence(line.text)  # text may flow on into the next column
+            continue
+        pitch = b.top - a.top
+        size = line.size or (a.bottom - a.top)
+        if pitch > max(s.para_gap_ratio * size, 1.15 * typical):
+            line.para_end = True
+        elif (a.x1 < col_right[ca] - 4 * size and abs(b.x0 - a.x0) > 0.5 * size
+              and _ends_sentence(line.text)):
+            line.para_end = True
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith((".", ":", ";", "!", "?"))
+
+
+def page_lines(raw: RawPage, s: ExtractSettings) -> list[Line]:
+    """Cleaned-geometry lines of one page in reading order (text cleaning comes later)."""
+    phys = _phys_lines(raw, s)
+    ordered = _order(phys, raw.width, s)
+    lines = [_to_line(ln, raw.number) for ln, _ in ordered]
+    _mark_paragraphs(ordered, lines, s)
+    return lines

@@ -1,0 +1,284 @@
+"""PDF → cleaned lines in reading order: the entry point :func:`read_pdf`.
+
+Pipeline per page (in worker processes for long documents, contiguous page chunks, each
+worker opening the PDF once per chunk):
+
+1. characters with boxes: the pypdfium2 fast path (``extract.pdf_chars.pdfium_page``), or
+   pdfplumber (the reference backend, and the fallback for pages with ruled tables or
+   pages pdfium cannot read);
+2. lines, columns and paragraph ends (``extract.columns``).
+
+Then, over the whole document in the main process: running headers/footers, hyphenation
+and ligature repair (``extract.cleaning``), and OCR of pages without a text layer
+(``extract.ocr``). Every failure reaches the caller as a Dutch :class:`ExtractError`
+(whole file unreadable) or a per-page :class:`ExtractionWarning`; never a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from extract.columns import page_lines
+from extract.document import ExtractionWarning
+from extract.errors import ExtractError
+from extract.lines import PageLines
+from extract.pdf_chars import RawPage, pdfium_page, plumber_page
+from extract.settings import ExtractSettings, resolve
+
+log = logging.getLogger(__name__)
+
+# Pages with at least this share covered by one image and no characters are "scanned".
+SCAN_IMAGE_COVER = 0.3
+
+
+@dataclass
+class PdfText:
+    pages: list[PageLines]  # 1-based numbers, lines cleaned and in reading order
+    page_count: int
+    warnings: list[ExtractionWarning] = field(default_factory=list)
+    extractor: str = ""  # backend versions + settings fingerprint
+    stats: dict[str, int] = field(default_factory=dict)  # what cleaning did (bench, reports)
+
+    def text(self) -> str:
+        """All lines as plain text, paragraphs separated by blank lines (for tests/bench)."""
+        out: list[str] = []
+        for p in self.pages:
+            for ln in p.lines:
+                out.append(ln.text)
+                if ln.para_end:
+                    out.append("")
+        return "\n".join(out)
+
+
+def _versions(settings: ExtractSettings) -> str:
+    from importlib.metadata import version  # cheap: importing pdfplumber costs ~0.4 s
+
+    plumber = f"pdfplumber-{version('pdfplumber')}"
+    if settings.backend == "pdfplumber":
+        return plumber
+    return f"pypdfium2-{version('pypdfium2')}+{plumber}"
+
+
+# -- per-page work (runs in workers) ------------------------------------------------------
+
+
+class _PageReader:
+    """Reads pages of one PDF; opens pdfium once and pdfplumber only when needed."""
+
+    def __init__(self, path: str, settings: ExtractSettings):
+        import pypdfium2 as pdfium
+
+        self.path = path
+        self.s = settings
+        self.doc = pdfium.PdfDocument(path) if settings.backend == "pdfium" else None
+        self._plumber = None
+
+    def plumber(self):
+        if self._plumber is None:
+            import pdfplumber
+
+            self._plumber = pdfplumber.open(self.path)
+        return self._plumber
+
+    def close(self) -> None:
+        if self.doc is not None:
+            self.doc.close()
+        if self._plumber is not None:
+            self._plumber.close()
+
+    def _via_plumber(self, index: int) -> RawPage:
+        page = self.plumber().pages[index]
+        try:
+            return plumber_page(page, index + 1, find_tables=True, min_rules=self.s.table_min_rules,
+                                x_tolerance=self.s.x_tolerance, y_tolerance=self.s.y_tolerance)
+        finally:
+            page.close()
+
+    def read(self, index: int) -> PageLines:
+        raw: RawPage | None = None
+        first_error: Exception | None = None
+        if self.doc is not None:
+            try:
+                raw = pdfium_page(self.doc, index)
+            except Exception as err:  # noqa: BLE001 - fall back to pdfplumber for this page
+                first_error = err
+        try:
+            # ruled pages go through pdfplumber's table finder (both backends)
+            if raw is None or (raw.chars and raw.rules >= self.s.table_min_rules):
+                raw = self._via_plumber(index)
+        except Exception as err:  # noqa: BLE001 - one bad page must not sink the document
+            if raw is None:
+                reason = first_error or err
+                return PageLines(number=index + 1, has_text_layer=False,
+                                 error=f"Pagina {index + 1} kon niet worden gelezen "
+                                       f"({type(reason).__name__}: {str(reason)[:160]}).")
+        lines = page_lines(raw, self.s)
+        has_text = bool(raw.chars) or bool(raw.tables) or raw.image_cover < SCAN_IMAGE_COVER
+        return PageLines(number=index + 1, lines=lines, width=raw.width, height=raw.height,
+                         has_text_layer=has_text)
+
+
+def _read_range(path: str, start: int, end: int, settings: ExtractSettings) -> list[PageLines]:
+    reader = _PageReader(path, settings)
+    try:
+        return [reader.read(i) for i in range(start, end)]
+    finally:
+        reader.close()
+
+
+# -- worker pool ---------------------------------------------------------------------------
+
+def _mp_context() -> multiprocessing.context.BaseContext:
+    """"fork" where available: starts in milliseconds and needs no ``__main__`` guard in
+    callers' scripts; the parent holds no open PDF handles when it forks."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def _chunks(n: int, workers: int) -> list[tuple[int, int]]:
+    parts = max(1, min(n, workers * 4))
+    size = -(-n // parts)
+    return [(i, min(n, i + size)) for i in range(0, n, size)]
+
+
+def _read_pages(path: str, n: int, s: ExtractSettings) -> list[PageLines]:
+    workers = s.workers if n >= s.parallel_min_pages else 1
+    if workers <= 1:
+        return _read_range(path, 0, n, s)
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=_mp_context()) as pool:
+            futures = [pool.submit(_read_range, path, a, b, s) for a, b in _chunks(n, workers)]
+            pages: list[PageLines] = []
+            for f in futures:
+                pages.extend(f.result())
+        return pages
+    except Exception as err:  # noqa: BLE001 - a broken pool must not lose the document
+        log.warning("parallel PDF reading failed (%s); reading in this process", err)
+        return _read_range(path, 0, n, s)
+
+
+# -- entry point ---------------------------------------------------------------------------
+
+
+def _open_checks(path: Path) -> None:
+    name = path.name
+    if not path.exists():
+        raise ExtractError("bestand niet gevonden.", file=name, hint="Controleer de naam en de map.")
+    if not path.is_file():
+        raise ExtractError("dit is geen bestand maar een map.", file=name)
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(1024)
+    except OSError as err:
+        raise ExtractError(f"het bestand kan niet worden geopend ({err.strerror}).", file=name,
+                           hint="Controleer of u leesrechten hebt.") from err
+    if not head:
+        raise ExtractError("het bestand is leeg (0 bytes).", file=name,
+                           hint="Download of exporteer het document opnieuw.")
+    if b"%PDF-" not in head:
+        raise ExtractError("dit is geen PDF-bestand (de PDF-kop '%PDF-' ontbreekt).", file=name,
+                           hint="Kies een PDF, of sla het document eerst op als PDF.")
+
+
+def _page_count(path: Path) -> int:
+    import pypdfium2 as pdfium
+
+    name = path.name
+    try:
+        doc = pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as err:
+        code = getattr(err, "err_code", None)
+        if code == 4:  # FPDF_ERR_PASSWORD
+            raise ExtractError("de PDF is beveiligd met een wachtwoord en kan niet worden gelezen.",
+                               file=name, hint="Vraag een versie zonder wachtwoord op of verwijder de "
+                                               "beveiliging en probeer het opnieuw.") from err
+        if code == 6:  # FPDF_ERR_SECURITY
+            raise ExtractError("de PDF gebruikt een beveiliging die niet wordt ondersteund.", file=name,
+                               hint="Sla het document opnieuw op als PDF zonder beveiliging.") from err
+        raise ExtractError("de PDF is beschadigd of onvolledig en kan niet worden gelezen.", file=name,
+                           hint="Download het bestand opnieuw of vraag de afzender om een nieuwe kopie.") from err
+    try:
+        return len(doc)
+    finally:
+        doc.close()
+
+
+def read_pdf(path: str | Path, settings: ExtractSettings | dict | None = None) -> PdfText:
+    """Read a PDF into cleaned lines in reading order, page by page.
+
+    Raises :class:`ExtractError` (Dutch message: file, what went wrong, what to do) when the
+    file cannot be read at all; problems with single pages become warnings.
+    """
+    from extract.cleaning import clean_document
+
+    path = Path(path)
+    try:
+        s = resolve(settings)
+    except (TypeError, ValueError) as err:
+        raise ExtractError(str(err), file=path.name) from err
+    _open_checks(path)
+    n = _page_count(path)
+    if n == 0:
+        raise ExtractError("de PDF bevat geen pagina's.", file=path.name,
+                           hint="Controleer of het bestand volledig is gedownload.")
+
+    pages = _read_pages(str(path), n, s)
+    warnings: list[ExtractionWarning] = []
+    failed = [p for p in pages if p.error]
+    for p in failed:
+        warnings.append(ExtractionWarning("page-error", f"{p.error} De rest van het document is wel gelezen.",
+                                          page=p.number))
+    if len(failed) == n:
+        raise ExtractError("geen enkele pagina kon worden gelezen; de PDF is waarschijnlijk beschadigd.",
+                           file=path.name, page=failed[0].number,
+                           hint="Download het bestand opnieuw of vraag om een nieuwe kopie.")
+    _handle_scans(path, pages, s, warnings)
+    stats = clean_document(pages, s)
+    warnings.sort(key=lambda w: (w.page or 0, w.code))
+    return PdfText(pages=pages, page_count=n, warnings=warnings,
+                   extractor=f"{_versions(s)}/{s.fingerprint()}", stats=stats)
+
+
+def _handle_scans(path: Path, pages: list[PageLines], s: ExtractSettings,
+                  warnings: list[ExtractionWarning]) -> None:
+    """Report pages without a text layer and OCR them when tesseract can."""
+    from extract.ocr import ocr_available, ocr_page
+
+    scans = [p for p in pages if not p.has_text_layer and not p.error]
+    if not scans:
+        return
+    can_ocr = s.ocr and ocr_available(s.ocr_lang)
+    todo = scans[: s.ocr_max_pages] if can_ocr else []
+    for p in scans:
+        if can_ocr and p in todo:
+            msg = f"Pagina {p.number} heeft geen tekstlaag (gescande pagina); de tekst is met OCR gelezen."
+        elif can_ocr:
+            msg = (f"Pagina {p.number} heeft geen tekstlaag (gescande pagina) en is niet gelezen: "
+                   f"het maximum van {s.ocr_max_pages} OCR-pagina's is bereikt.")
+        else:
+            msg = (f"Pagina {p.number} heeft geen tekstlaag (gescande pagina) en is niet gelezen. "
+                   f"Installeer tesseract met Nederlands ('{s.ocr_lang}') voor OCR, of vraag een "
+                   f"doorzoekbare PDF op.")
+        warnings.append(ExtractionWarning("no-text-layer", msg, page=p.number))
+    if not todo:
+        return
+    # tesseract is a separate process: run up to `workers` at once
+    with ThreadPoolExecutor(max_workers=max(1, min(s.workers, len(todo)))) as ex:
+        env_threads = os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # noqa: F841 - one core per page
+        futures = {p.number: ex.submit(ocr_page, str(path), p.number - 1, dpi=s.ocr_dpi, lang=s.ocr_lang)
+                   for p in todo}
+        for p in todo:
+            try:
+                p.lines = futures[p.number].result()
+                p.ocr = True
+                warnings.append(ExtractionWarning(
+                    "ocr-used", f"Pagina {p.number}: tekst verkregen met OCR ({s.ocr_lang}); controleer "
+                                f"de tekst op leesfouten.", page=p.number))
+            except Exception as err:  # noqa: BLE001 - OCR failure leaves the page empty, with a warning
+                warnings.append(ExtractionWarning(
+                    "page-error", f"Pagina {p.number}: OCR mislukt ({err}).", page=p.number))
