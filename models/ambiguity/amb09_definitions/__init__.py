@@ -1,0 +1,107 @@
+"""AMB-09 Undefined, unused, circular or normative definitions (begripsbepalingen, Ar 5.1/5.3).
+
+On the definitions table: a defined term never used elsewhere (SUGGESTIE); a circular
+definition, whose definiens repeats the term and adds at most one content word
+("woonvisie: de regionale woonvisie"; ZORG); a normative definition with a modal verb or
+a condition (SUGGESTIE); a Wgr/Awb term defined without "als bedoeld in" (SUGGESTIE).
+Undefined: policy instruments (and compounds on visie/agenda/programma/kader/plan/nota/
+fonds/budget) that are domain-specific (wordfreq Zipf < 3.0) and used twice or in a
+competence clause without a definition (ZORG in a competence clause, else SUGGESTIE).
+Terms defined by reference ("als bedoeld in") or with a date/number are accepted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from wordfreq import zipf_frequency
+
+from models.ambiguity.flag import Flag, Severity
+from models.ambiguity.registry import detector, make_flag
+from models.ambiguity.resources import Resources
+
+STOP = {"de", "het", "een", "van", "in", "op", "voor", "en", "of", "die", "dat", "door", "met", "aan", "bij", "als",
+        "bedoeld", "artikel", "zijn", "is", "te", "tot", "om", "deze", "dit", "wordt", "worden", "onder", "over"}
+NORMATIVE_RE = re.compile(r"\b(kan|kunnen|moet|moeten|dient|dienen|zal|zullen|mag|mogen|indien|mits|voor zover"
+                          r"|is verplicht|is bevoegd)\b", re.I)
+STATUTORY_TERMS = {"bestuursorgaan", "belanghebbende", "besluit", "openbaar lichaam", "bedrijfsvoeringsorganisatie",
+                   "gemeenschappelijk orgaan", "beschikking", "mandaat", "delegatie", "wet"}
+UNDEFINED_HEADS = ("visie", "agenda", "programma", "kader", "plan", "nota", "fonds", "budget", "strategie")
+WORD_RE = re.compile(r"\b[a-zà-ÿ]+(?:" + "|".join(UNDEFINED_HEADS) + r")\b", re.I)
+
+
+@detector("AMB-09", name="begripsbepaling ontbreekt, ongebruikt, circulair of normatief",
+          requires={"definitions", "instruments", "competences"}, default_severity=Severity.SUGGESTIE,
+          rule="Ar 5.1, 5.3", context_adjust=False)
+def definitions(res: Resources) -> Iterator[Flag]:
+    def_passages = {d.passage_id for d in res.definitions if d.kind == "lijst"}
+    body = [pi for pi in res.passages if pi.passage.id not in def_passages]
+    for d in res.definitions:
+        pi = res.by_id[d.passage_id]
+        term_l = d.term.lower()
+        definiens = d.definiens
+        if d.kind == "lijst":
+            rx = re.compile(rf"(?<!\w){re.escape(term_l)}(?:s|en|n)?(?!\w)", re.I)
+            used = any(rx.search(b.text) for b in body if not (b.passage.id == pi.passage.id))
+            if not used:
+                yield make_flag("AMB-09", pi, d.term_start, d.term_end, severity=Severity.SUGGESTIE, confidence=0.7,
+                                explanation=f"Het begrip '{d.term}' is gedefinieerd maar wordt verder niet gebruikt.",
+                                question="Is de definitie overbodig, of wordt het begrip elders onder een andere "
+                                         "naam gebruikt?",
+                                suggestion="Schrap de definitie of gebruik het gedefinieerde begrip.", rule="Ar 5.1")
+            content = [w for w in re.findall(r"[a-zà-ÿ]+", definiens.lower()) if w not in STOP]
+            head = term_l.split()[-1]
+            if head in content and len([w for w in content if w not in term_l.split()]) <= 1 \
+                    and "bedoeld" not in definiens.lower():
+                yield make_flag("AMB-09", pi, d.term_start, d.def_end, severity=Severity.ZORG, confidence=0.75,
+                                explanation=f"De definitie van '{d.term}' herhaalt het begrip zelf en zegt niet "
+                                            "wat het is (circulair).",
+                                question=f"Welk stuk of orgaan is '{d.term}' precies (titel, datum, vaststeller)?",
+                                suggestion=f"'{d.term}: <titel>, vastgesteld door <orgaan> op <datum>'.",
+                                rule="Ar 5.3")
+            nm = NORMATIVE_RE.search(definiens)
+            if nm:
+                yield make_flag("AMB-09", pi, d.def_start + nm.start(), d.def_start + nm.end(),
+                                severity=Severity.SUGGESTIE, confidence=0.6,
+                                explanation=f"De definitie van '{d.term}' bevat een norm of voorwaarde "
+                                            f"('{nm.group(0)}'); Ar 5.1 wil geen materiële normen in definities.",
+                                question="Hoort deze voorwaarde in een apart artikel?",
+                                suggestion="Verplaats de norm naar het artikel waar het begrip wordt gebruikt.",
+                                rule="Ar 5.1")
+            if term_l in STATUTORY_TERMS and not re.search(r"bedoeld in|zoals omschreven in|in de zin van",
+                                                           definiens, re.I):
+                yield make_flag("AMB-09", pi, d.term_start, d.term_end, severity=Severity.SUGGESTIE, confidence=0.5,
+                                explanation=f"'{d.term}' heeft een betekenis in de Wgr/Awb; hier staat een eigen "
+                                            "definitie zonder verwijzing.",
+                                question="Wijkt de betekenis af van die in de wet? Zo ja, is dat nodig?",
+                                suggestion=f"'{d.term}: {d.term} als bedoeld in …'.", rule="Ar 5.1")
+    yield from _undefined(res, body)
+
+
+def _undefined(res: Resources, body) -> Iterator[Flag]:
+    defined = {d.term.lower() for d in res.definitions}
+    defined |= {re.sub(r"^(de|het)\s+", "", d.term.lower()) for d in res.definitions}
+    seen: dict[str, list] = {}
+    for pi in body:
+        for m in WORD_RE.finditer(pi.text):
+            w = m.group(0).lower()
+            if w in defined or any(w in t for t in defined):
+                continue
+            seen.setdefault(w, []).append((pi, m))
+    for w, uses in seen.items():
+        if zipf_frequency(w, "nl") >= 3.0:
+            continue
+        pi, m = uses[0]
+        s, e = pi.sentence_of(m.start())
+        if re.search(r"\b(19|20)\d\d\b|\bnr\.", pi.text[m.end():m.end() + 40]):
+            continue  # a named document with a date or number
+        competence = any(res.competence_clause(p, mm.start()) for p, mm in uses)
+        if len(uses) < 2 and not competence:
+            continue
+        yield make_flag("AMB-09", pi, m.start(), m.end(),
+                        severity=Severity.ZORG if competence else Severity.SUGGESTIE, confidence=0.55,
+                        explanation=f"'{m.group(0)}' is een specifiek begrip ({len(uses)}× gebruikt) zonder "
+                                    "begripsbepaling.",
+                        question=f"Wat is '{m.group(0)}' precies: welk stuk, vastgesteld door wie en wanneer?",
+                        suggestion=f"Neem '{m.group(0)}' op in de begripsbepalingen.", rule="Ar 5.1")

@@ -1,0 +1,125 @@
+"""AMB-10 Terminology inconsistency and synonymy (terminologie-inconsistentie).
+
+Clusters instrument mentions by compound (woonvisie) and their modifiers (a preceding
+adjective "regionale", a following capitalised name "Drechtsteden", capitalisation).
+Variants whose modifier sets are nested ({} ⊂ {regionale}) are one concept written in
+several ways → flag the minority forms; disjoint modifiers (regionale vs lokale) are
+distinct concepts and left alone. Also spelling variants used side by side (zoveel / zo
+veel, voorzover / voor zover, ten minste / tenminste) and an abbreviation used next to its
+full form without a definition (GRD vs Gemeenschappelijke Regeling Drechtsteden).
+ZORG when the variant sits in a competence clause and the concept is defined or an
+instrument, else SUGGESTIE.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+
+from models.ambiguity.flag import Flag, Severity
+from models.ambiguity.registry import detector, make_flag
+from models.ambiguity.resources import Resources
+
+ADJ_BEFORE_RE = re.compile(r"\b([a-zà-ÿ]+e)\s+$", re.I)
+NAME_AFTER_RE = re.compile(r"^\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)")
+SPELLING = [("zoveel", "zo veel"), ("voorzover", "voor zover"), ("tenminste", "ten minste"),
+            ("zonodig", "zo nodig"), ("danwel", "dan wel"), ("c.q.", "casu quo")]
+ADJ_STOP = {"de", "deze", "die", "elke", "iedere", "welke", "vorige", "volgende", "eerste", "tweede", "derde", "nieuwe",
+            "betreffende", "desbetreffende", "bedoelde", "genoemde", "vastgestelde", "voorgestelde", "gewijzigde",
+            "jaarlijkse", "ontwerp"}
+
+
+@detector("AMB-10", name="terminologie-inconsistentie", requires={"instruments", "definitions", "competences"},
+          default_severity=Severity.SUGGESTIE, rule="Ar 4.49 (consistente terminologie)", context_adjust=False)
+def terminology(res: Resources) -> Iterator[Flag]:
+    defined = {d.term.lower() for d in res.definitions}
+    variants: dict[str, list] = defaultdict(list)
+    for m in res.instruments:
+        pi = res.by_id[m.passage_id]
+        mods = set()
+        adj = ADJ_BEFORE_RE.search(pi.text[max(0, m.start - 30):m.start])
+        if adj and adj.group(1).lower() not in ADJ_STOP:
+            mods.add(adj.group(1).lower())
+        nm = NAME_AFTER_RE.match(pi.text[m.end:m.end + 60])
+        if nm:
+            mods.add(nm.group(1))
+        start = m.start - (len(adj.group(0)) if adj and adj.group(1).lower() in mods else 0)
+        end = m.end + (len(nm.group(0)) if nm else 0)
+        cap = m.text[:1].isupper() and not _sentence_start(pi.text, m.start)
+        variants[m.name].append((frozenset(mods | ({"<Hoofdletter>"} if cap else set())), pi, start, end))
+    for name, uses in variants.items():
+        forms = Counter(u[0] for u in uses)
+        if len(forms) < 2:
+            continue
+        sets = list(forms)
+        # Only nested modifier sets describe one concept written differently.
+        adjs = [frozenset(x for x in a if x.islower() and x != "<hoofdletter>") for a in sets]
+        nested = all(a <= b or b <= a for a in adjs for b in adjs)
+        if not nested:
+            continue
+        major = forms.most_common(1)[0][0]
+        flagged = set()
+        for mods, pi, start, end in uses:
+            if mods == major or mods in flagged:
+                continue
+            flagged.add(mods)
+            competence = res.competence_clause(pi, start)
+            sev = Severity.ZORG if competence else Severity.SUGGESTIE
+            yield make_flag("AMB-10", pi, start, end, severity=sev, confidence=0.55,
+                            explanation="Hetzelfde stuk heet in de regeling op verschillende manieren: "
+                                        + ", ".join(sorted({_label(name, f) for f in forms})) + ".",
+                            question=f"Gaat het steeds om dezelfde {name}? Zo ja, welke benaming is de juiste?",
+                            suggestion=f"Gebruik één benaming (bij voorkeur de gedefinieerde) voor de {name}.")
+    yield from _spelling(res)
+    yield from _abbreviations(res, defined)
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip()
+    return not before or before[-1] in ".:;!?" or re.search(r"(^|\n)\s*(?:[a-z]\.|\d+\.)?\s*$", text[:pos]) is not None
+
+
+def _label(name: str, mods: frozenset[str]) -> str:
+    adj = [m for m in mods if m.islower()]
+    names = [m for m in mods if not m.islower() and m != "<Hoofdletter>"]
+    base = name.capitalize() if "<Hoofdletter>" in mods else name
+    return "'" + " ".join(adj + [base] + names) + "'"
+
+
+def _spelling(res: Resources) -> Iterator[Flag]:
+    counts: dict[str, list] = defaultdict(list)
+    for pi in res.passages:
+        for a, b in SPELLING:
+            for form in (a, b):
+                for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", pi.text, re.I):
+                    counts[a].append((form, pi, m))
+    for a, uses in counts.items():
+        forms = Counter(u[0] for u in uses)
+        if len(forms) < 2:
+            continue
+        major = forms.most_common(1)[0][0]
+        form, pi, m = next(u for u in uses if u[0] != major)
+        yield make_flag("AMB-10", pi, m.start(), m.end(), severity=Severity.SUGGESTIE, confidence=0.5,
+                        explanation=f"Zowel '{a}' als '{dict(SPELLING)[a]}' komen voor in de regeling.",
+                        question="Is er een betekenisverschil bedoeld?", suggestion=f"Schrijf overal '{major}'.")
+
+
+def _abbreviations(res: Resources, defined: set[str]) -> Iterator[Flag]:
+    text = "\n".join(pi.text for pi in res.passages)
+    for abbr in sorted(set(re.findall(r"\b[A-Z]{2,6}\b", text))):
+        if abbr.lower() in defined:
+            continue
+        letters = r"\s+".join(rf"{c}[\w-]*" for c in abbr)
+        full = re.search(rf"\b{letters}\b", text)
+        if not full:
+            continue
+        for pi in res.passages:
+            m = re.search(rf"\b{abbr}\b", pi.text)
+            if m:
+                yield make_flag("AMB-10", pi, m.start(), m.end(), severity=Severity.SUGGESTIE, confidence=0.5,
+                                explanation=f"'{abbr}' en '{full.group(0)}' worden allebei gebruikt zonder dat de "
+                                            "afkorting is gedefinieerd.",
+                                question=f"Staat '{abbr}' voor '{full.group(0)}'?",
+                                suggestion=f"Definieer de afkorting: '{full.group(0)} (hierna: {abbr})'.")
+                break
