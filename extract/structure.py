@@ -84,7 +84,7 @@ def split_long(text: str, max_words: int = MAX_WORDS) -> list[str]:
         if cur and n + w > max_words:
             chunks.append(" ".join(cur))
             cur, n = [], 0
-        if w > max_words * 1.5:  # one enormous "sentence": cut at word boundaries
+        if w > max_words:  # one enormous "sentence" (a long enumeration): cut at word boundaries
             words = sent.split()
             for i in range(0, len(words), max_words):
                 chunks.append(" ".join(words[i:i + max_words]))
@@ -241,6 +241,18 @@ def _split_inline_leden(text: str, current: str | None) -> list[str]:
     return [clean(t) for t in out if clean(t)]
 
 
+# "Artikel 21 komt te luiden:", "wordt een artikel ingevoegd, luidende:": quoted articles follow.
+_AMENDING = re.compile(r"(?:luiden|luidende|ingevoegd|toegevoegd|vervangen door|als volgt gewijzigd)\s*:\s*$", re.I)
+
+
+def _continues_articles(label: str, current: str) -> bool:
+    """While quoting, only a heading that continues the outer numbering (128 after 127) is real."""
+    a, b = re.match(r"\d*", label).group(0), re.match(r"\d*", current).group(0)
+    if not a or not b:
+        return False
+    return 0 < int(a) - int(b) <= 2
+
+
 def _heading_like(line: Line, prev: Line | None, body: float) -> bool:
     """Layout says this line starts something: a heading style, bold/larger type, or a paragraph start."""
     if line.heading_level or line.bold or (body and line.size >= body * 1.08):
@@ -295,6 +307,7 @@ def _regeling(lines: Sequence[Line]) -> list[Passage]:
     part = "aanhef"
     seen_articles: set[str] = set()
     section_since_article = False
+    quoting = False  # inside text quoted by an amending provision
     prev: Line | None = None
 
     def base() -> tuple[tuple[str, str], ...]:
@@ -412,7 +425,10 @@ def _regeling(lines: Sequence[Line]) -> list[Passage]:
             continue
 
         art = _artikel_heading(ln, prev, body)
+        if art is not None and quoting and artikel is not None and not _continues_articles(art[0], artikel):
+            art = None  # an article quoted in an amending provision ("Artikel 21 komt te luiden:")
         if art is not None:
+            quoting = False
             label, title = art
             j = i + 1
             if not title and nxt is not None and nxt.table is None and _short_title(nxt):
@@ -477,6 +493,8 @@ def _regeling(lines: Sequence[Line]) -> list[Passage]:
                 prev, i = ln, i + 1
                 continue
 
+        if _AMENDING.search(text):
+            quoting = True
         # In the aanhef, toelichting and bijlagen each paragraph is its own passage; in an
         # article a lid or onderdeel runs on until the next one.
         if part != "dispositief" and b.buf and prev is not None and prev.para_end:
@@ -503,7 +521,9 @@ def _heading_rank(ln: Line, text: str, prev: Line | None, body: float) -> float 
     type is outer and a bold line in body size is just inside that size; numbering depth
     breaks ties. Without layout, only a short numbered line standing alone is a heading.
     """
-    if _words(text) > 18 or _is_bullet(text):
+    if _words(text) > 18 or _is_bullet(text) or len(re.findall(r"[A-Za-zÀ-ÿ]", text)) < 2:
+        return None
+    if len(re.findall(r"\b\d[\d.,%-]*\b", text)) > 3:  # a row of figures, not a heading
         return None
     num = _NUM_HEADING.match(text)
     depth = num.group(1).count(".") if num else 0
@@ -512,7 +532,8 @@ def _heading_rank(ln: Line, text: str, prev: Line | None, body: float) -> float 
     terminal = text.endswith((".", ",", ";", ":")) and not re.fullmatch(r"[\d.]+", text)
     if body > 0 and ln.size > 0:
         size = round(ln.size * 2) / 2
-        if ln.size >= body * 1.12 and _words(text) <= 15 and not text.endswith((",", ";")):
+        if ln.size >= body * 1.12 and _words(text) <= 15 and (
+                not text.endswith((",", ";")) or ln.size >= body * 1.5):
             return -size + depth * 0.01
         if ln.bold and _words(text) <= 12 and not terminal and (
                 prev is None or prev.para_end or prev.bold or _ends_sentence(prev.text)):
@@ -534,6 +555,18 @@ def _sections(lines: Sequence[Line], max_words: int = MAX_WORDS) -> list[Passage
     first_body = next((k for k, ln in enumerate(lines) if texts[k] and ranks[k] is None), len(lines))
     later = [r for r in ranks[first_body:] if r is not None]
     title_lines = {k for k in range(first_body) if ranks[k] is not None and (not later or ranks[k] < min(later))}
+    # A cover page (nothing in body size on the first page) is title material as a whole.
+    if body > 0 and lines:
+        first_page = [k for k, ln in enumerate(lines) if ln.page == lines[0].page and texts[k]]
+        if first_page and all(lines[k].size >= body * 1.12 for k in first_page):
+            title_lines |= set(first_page)
+    # Table of contents: the entries under an "Inhoud(sopgave)" heading on its page are not headings.
+    toc_page = None
+    for k, ln in enumerate(lines):
+        if ranks[k] is not None and re.fullmatch(r"(?i)inhoud(?:sopgave|stafel)?", texts[k]):
+            toc_page = ln.page
+        elif toc_page is not None and ln.page == toc_page:
+            ranks[k] = None
 
     b = _Builder()
     stack: list[tuple[float, str, str]] = []  # (rank, label, heading)
