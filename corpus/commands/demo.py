@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from corpus.cli import PartialFailure
+
+if TYPE_CHECKING:
+    from corpus.ingest import IngestProgress
 
 STATUS_NL = {"new": "nieuw", "new_version": "nieuwe versie", "duplicate": "al aanwezig", "error": "fout"}
 
@@ -42,14 +46,12 @@ def demo(ctx: click.Context, if_empty: bool, out_dir: Path | None, workers: int,
     except Exception as err:  # noqa: BLE001 - unreadable/locked db: a clear message, no traceback
         raise click.ClickException(f"Database {db} kan niet worden geopend: {err}") from err
 
-    def progress(p) -> None:  # noqa: ANN001 - corpus.ingest.IngestProgress
+    def progress(p: IngestProgress) -> None:
         click.echo(f"[{p.done}/{p.total}] {STATUS_NL.get(p.item.status, p.item.status)}: {Path(p.item.path).name}",
                    err=True)
 
     try:
         with store:
-            if out_dir is None and store.path != ":memory:":
-                out_dir = Path(db).resolve().parent / "demo"
             report = load_demo(store, if_empty=if_empty, progress=progress, out_dir=out_dir, workers=workers,
                                analyse=not zonder_analyse)
     except DemoError as err:

@@ -109,19 +109,22 @@ class Fonts:
     sans_bold: str
 
 
-@lru_cache(maxsize=1)
-def fonts() -> Fonts:
-    """Register DejaVu once; fall back to the PDF base fonts when the files are missing."""
+@lru_cache(maxsize=4)
+def fonts(font_dir: Path = FONT_DIR) -> Fonts:
+    """Register DejaVu from ``font_dir`` once; fall back to the PDF base fonts when it is missing."""
     files = {
         "DejaVuSerif": "DejaVuSerif.ttf", "DejaVuSerif-Bold": "DejaVuSerif-Bold.ttf",
         "DejaVuSans": "DejaVuSans.ttf", "DejaVuSans-Bold": "DejaVuSans-Bold.ttf",
     }
+    base14 = Fonts("Times-Roman", "Times-Bold", "Helvetica", "Helvetica-Bold")
+    if not all((font_dir / file).is_file() for file in files.values()):
+        return base14
     try:
         for name, file in files.items():
             if name not in pdfmetrics.getRegisteredFontNames():
-                pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / file)))
-    except Exception:  # missing or unreadable font file: base-14 fonts still give a valid PDF
-        return Fonts("Times-Roman", "Times-Bold", "Helvetica", "Helvetica-Bold")
+                pdfmetrics.registerFont(TTFont(name, str(font_dir / file)))
+    except Exception:  # unreadable font file: the base-14 fonts still give a valid PDF
+        return base14
     return Fonts("DejaVuSerif", "DejaVuSerif-Bold", "DejaVuSans", "DejaVuSans-Bold")
 
 
@@ -197,7 +200,7 @@ def _table(rows: list[list[str]], st: dict[str, ParagraphStyle]) -> Table:
     return t
 
 
-def render_pdf(source: Path, out: Path, header: str | None = None) -> Path:
+def render_pdf(source: Path, out: Path, header: str | None = None, font_dir: Path = FONT_DIR) -> Path:
     """Render one demo source file to ``out`` (A4 PDF) and return ``out``.
 
     ``header`` is the running header; by default "<title> · fictief demodocument" (not the
@@ -206,7 +209,7 @@ def render_pdf(source: Path, out: Path, header: str | None = None) -> Path:
     text = source.read_text(encoding="utf-8")
     blocks = parse_source(text)
     title = source_title(text) or source.stem
-    f = fonts()
+    f = fonts(font_dir)
     st = _styles(f)
     story: list = []
     for b in blocks:
