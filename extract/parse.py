@@ -15,6 +15,8 @@ and the structure recogniser versions so stored results can be traced and re-run
 from __future__ import annotations
 
 import hashlib
+import sys
+import types
 import zipfile
 from io import BytesIO
 from pathlib import Path
@@ -161,3 +163,18 @@ def parse_file(path: str | Path, kind: str | None = None, *, settings: Any = Non
         warnings=warnings,
         meta=meta,
     )
+
+
+class _CallableModule(types.ModuleType):
+    """``extract.parse(path)`` keeps working after this submodule is imported.
+
+    ``extract/__init__.py`` defines a function ``parse``; importing ``extract.parse`` (this
+    module) replaces that package attribute with the module. Making the module callable
+    keeps both spellings valid: ``extract.parse(path, kind=...)`` and ``extract.parse.parse_file``.
+    """
+
+    def __call__(self, path: str | Path, kind: str | None = None, **kwargs: Any) -> Document:
+        return parse_file(path, kind=kind, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -66,6 +66,9 @@ class _Numbering:
     def label(self, paragraph: Paragraph) -> str:
         ppr = paragraph._p.pPr
         num_pr = ppr.numPr if ppr is not None else None
+        if num_pr is None and paragraph.style is not None:  # numbering from the style ("List Number")
+            style_ppr = paragraph.style.element.pPr
+            num_pr = style_ppr.numPr if style_ppr is not None else None
         if num_pr is None or num_pr.numId is None:
             return ""
         num_id = str(num_pr.numId.val)
