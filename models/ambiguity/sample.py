@@ -18,7 +18,7 @@ import re
 
 from extract.document import Document, Passage, renumber
 
-ART_RE = re.compile(r"^Artikel\s+(\d+[a-z]?)\.?\s*(.*)$")
+ART_RE = re.compile(r"^Artikel\s+(\d+[a-z]?)\.?(?:\s+([A-Z].*))?$")
 LID_RE = re.compile(r"^(\d+)\.\s+(.*)$")
 OND_RE = re.compile(r"^([a-z])\.\s+(.*)$")
 
@@ -38,7 +38,7 @@ def doc_from_text(text: str, title: str = "Testregeling", doc_id: str = "t" * 64
             continue
         m = ART_RE.match(line)
         if m:
-            artikel, heading, lid = m.group(1), (f"Artikel {m.group(1)} {m.group(2)}").strip(), None
+            artikel, heading, lid = m.group(1), (f"Artikel {m.group(1)} {m.group(2) or ''}").strip(), None
             continue
         path: list[tuple[str, str]] = [("artikel", artikel)] if artikel else []
         m = LID_RE.match(line)

@@ -1,0 +1,208 @@
+"""AMB-11 Cross-reference defects (verwijzingsfouten, Ar 3.29 / 3.47).
+
+Every internal reference is resolved against the structure index: "artikel 5", "artikelen
+5 tot en met 7", "artikel 5, tweede lid, onder b", "het vorige lid", "het derde lid" (in
+the current artikel), "dit artikel". A reference followed by "van de <Wet>" (or a link to
+another BWB document) is external and checked for form only (non-standard "lid 2",
+"sub a", unknown law name → INFO). Dangling targets → KRITIEK in a competence clause or a
+task article, ZORG elsewhere; vague references ("bovengenoemd", "de toepasselijke
+regels") → ZORG; chained references (the target only declares another provision "van
+overeenkomstige toepassing") → ZORG; non-standard format → SUGGESTIE.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from models.ambiguity.common import TriggerSet
+from models.ambiguity.flag import Flag, Severity
+from models.ambiguity.registry import detector, make_flag
+from models.ambiguity.resources import PassageInfo, Resources
+
+HERE = Path(__file__).resolve().parent
+TRIGGERS = TriggerSet(HERE, {"vague", "law"})
+LAW_NAMES = sorted((t.trigger for t in TRIGGERS.triggers if t.subclass == "law"), key=len, reverse=True)
+ORDINALS = ["eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste", "negende", "tiende",
+            "elfde", "twaalfde", "dertiende", "veertiende", "vijftiende", "zestiende", "zeventiende", "achttiende",
+            "negentiende", "twintigste"]
+ORD_NUM = {w: str(i + 1) for i, w in enumerate(ORDINALS)}
+ORD = "|".join(ORDINALS)
+ART = r"\d+[a-z]?(?:\.\d+)?"
+REF_RE = re.compile(
+    rf"\bartikel(?:en)?\s+(?P<arts>{ART}(?:\s*(?:,|en|of|tot\s+en\s+met|t/m)\s*{ART}(?![\w.]))*)"
+    rf"(?P<lidpart>\s*,?\s*(?:(?P<lidord>(?:{ORD})(?:\s*(?:,|en|of|tot\s+en\s+met)\s*(?:{ORD}))*)\s+(?:lid|leden)"
+    rf"|(?P<nslid>lid\s+(?P<lidnum>\d+))|(?P<lide>\d+)e\s+lid))?"
+    rf"(?P<ondpart>\s*,?\s*(?:aanhef\s+en\s+)?(?P<ondword>onder|onderdeel|onderdelen|sub|letter)\s+(?P<ond>[a-z])(?![\w]))?",
+    re.IGNORECASE)
+LOCAL_RE = re.compile(rf"\b(?:het|de)\s+(?P<which>vorige|voorgaande|volgende|{ORD})\s+(?P<kind>lid|leden)\b", re.I)
+EXTERNAL_AFTER_RE = re.compile(r"^\s*\]?\s*(?:\([^)]*\))?\s*,?\s*(?:van|der|uit|bij|in)\s+"
+                               r"(?P<name>[^,.;()\]]{0,80})", re.I)
+INTERNAL_NAMES_RE = re.compile(r"^(deze|dit)\s+(gemeenschappelijke\s+)?(regeling|besluit)|^(deze|dit)\b", re.I)
+
+
+@detector("AMB-11", name="verwijzingsfout", requires={"structure"}, default_severity=Severity.ZORG,
+          rule="Ar 3.29, 3.47", context_adjust=False)
+def crossrefs(res: Resources) -> Iterator[Flag]:
+    idx = res.structure
+    for pi in res.passages:
+        text = pi.text
+        for m in REF_RE.finditer(text):
+            after = text[m.end():m.end() + 160]
+            link = re.match(r"^[^\]]{0,80}\]\((?P<url>[^)]*)\)", after)
+            ext = EXTERNAL_AFTER_RE.match(after)
+            full_name = ext.group("name").strip().lower() if ext else ""
+            ext_name = re.sub(r"^(de|het|die|dat)\s+", "", full_name)
+            if link and "BWBR" in link.group("url"):
+                ext_name = ext_name or "extern (link)"
+            internal = not ext_name or INTERNAL_NAMES_RE.match(full_name) is not None
+            if ext_name and not internal and re.match(r"^(het|de)?\s*(eerste|tweede|derde|\w+de)?\s*lid\b", ext_name):
+                internal = True  # "artikel 5 in het derde lid": rare, treat as internal
+            yield from _format(pi, m)
+            if not internal:
+                if not any(ext_name.startswith(n) for n in LAW_NAMES) and "extern" not in ext_name \
+                        and not re.match(r"(bijlage|reglement|regeling|verordening|besluit|wet)\b", ext_name):
+                    # Unknown external name: form only, low severity.
+                    yield make_flag("AMB-11", pi, m.start(), m.end() + (ext.end() if ext else 0),
+                                    severity=Severity.INFO, confidence=0.35,
+                                    explanation=f"Verwijzing naar '{ext_name}', geen bekende wet of regeling.",
+                                    question="Naar welke regeling wordt verwezen, en welke versie?",
+                                    suggestion="Noem de regeling met haar citeertitel.")
+                continue
+            if not idx.artikelen:
+                continue
+            yield from _resolve(res, pi, m)
+        for m in LOCAL_RE.finditer(text):
+            yield from _resolve_local(res, pi, m)
+        for hit in TRIGGERS.find(text):
+            if hit.trigger.subclass != "vague":
+                continue
+            q = text[hit.start:hit.end]
+            yield make_flag("AMB-11", pi, hit.start, hit.end, severity=Severity.ZORG, confidence=0.6,
+                            explanation=f"'{q}' wijst niet precies aan welke bepaling of regel bedoeld is.",
+                            question="Naar welk artikel of welke regeling wordt verwezen?",
+                            suggestion="Verwijs met artikel en lid (Ar 3.29).")
+
+
+def _format(pi: PassageInfo, m: re.Match[str]) -> Iterator[Flag]:
+    if m.group("nslid"):
+        nr = m.group("lidnum")
+        ordw = ORDINALS[int(nr) - 1] if 0 < int(nr) <= len(ORDINALS) else f"{nr}e"
+        yield make_flag("AMB-11", pi, m.start(), m.end("lidpart"), severity=Severity.SUGGESTIE, confidence=0.8,
+                        explanation="Verwijzing in een afwijkende vorm ('lid N'); Ar 3.29 schrijft 'artikel X, "
+                                    "N-de lid' voor.",
+                        question="Verwijst dit naar het bedoelde lid?",
+                        suggestion=f"artikel {m.group('arts')}, {ordw} lid")
+    if m.group("ondword") and m.group("ondword").lower() in ("sub", "letter"):
+        yield make_flag("AMB-11", pi, m.start("ondpart"), m.end("ondpart"), severity=Severity.SUGGESTIE,
+                        confidence=0.7, explanation="'sub'/'letter' bij een onderdeel: Ar 3.29 schrijft 'onder'.",
+                        question="Verwijst dit naar het bedoelde onderdeel?",
+                        suggestion=f"onder {m.group('ond')}")
+
+
+def _articles(spec: str) -> list[str]:
+    out: list[str] = []
+    parts = re.split(r"\s*(,|\ben\b|\bof\b|tot\s+en\s+met|t/m)\s*", spec)
+    prev: str | None = None
+    rng = False
+    for p in parts:
+        p = p.strip()
+        if not p:
+            continue
+        if re.fullmatch(r"tot\s+en\s+met|t/m", p):
+            rng = True
+            continue
+        if p in (",", "en", "of"):
+            continue
+        if rng and prev and prev.isdigit() and p.isdigit():
+            out += [str(n) for n in range(int(prev) + 1, int(p) + 1)]
+        else:
+            out.append(p)
+        prev = p
+        rng = False
+    return out
+
+
+def _severity(res: Resources, pi: PassageInfo, start: int) -> Severity:
+    if res.competence_clause(pi, start) or res.structure.is_task_article(pi.passage.artikel):
+        return Severity.KRITIEK
+    return Severity.ZORG
+
+
+def _resolve(res: Resources, pi: PassageInfo, m: re.Match[str]) -> Iterator[Flag]:
+    idx = res.structure
+    arts = _articles(m.group("arts"))
+    leden = []
+    if m.group("lidord"):
+        leden = [ORD_NUM[w.lower()] for w in re.findall(ORD, m.group("lidord"), re.I)]
+    elif m.group("lidnum"):
+        leden = [m.group("lidnum")]
+    elif m.group("lide"):
+        leden = [m.group("lide")]
+    ond = m.group("ond").lower() if m.group("ond") else None
+    for a in arts:
+        if "." in a:
+            continue  # "artikel 2.3": chapter-numbered styles are not resolved
+        missing = None
+        if not idx.has(a):
+            missing = f"artikel {a} bestaat niet in deze regeling"
+        else:
+            for lid in leden or [None]:
+                if lid is not None and not idx.has(a, lid):
+                    missing = f"artikel {a} heeft geen {ORDINALS[int(lid) - 1] if int(lid) <= 20 else lid} lid"
+                    break
+                if ond and not idx.has(a, lid, ond):
+                    missing = f"artikel {a}{', lid ' + lid if lid else ''} heeft geen onderdeel {ond}"
+                    break
+        if missing:
+            yield make_flag("AMB-11", pi, m.start(), m.end(), severity=_severity(res, pi, m.start()), confidence=0.9,
+                            explanation=f"De verwijzing '{m.group(0).strip()}' loopt dood: {missing}.",
+                            question="Naar welke bepaling moet verwezen worden (vernummering?)",
+                            suggestion="Herstel de verwijzing naar het juiste artikel, lid of onderdeel.")
+            return
+    yield from _chained(res, pi, m, arts, leden)
+
+
+def _chained(res: Resources, pi: PassageInfo, m: re.Match[str], arts: list[str], leden: list[str]) -> Iterator[Flag]:
+    if len(arts) != 1:
+        return
+    targets = [t for t in res.artikel_passages(arts[0]) if not leden or t.passage.lid in leden]
+    if targets and all(re.search(r"van\s+(?:overeenkomstige\s+)?toepassing", t.text, re.I)
+                       and re.search(r"\bartikel", t.text, re.I) for t in targets) and len(targets) <= 2:
+        if any(t.passage.id == pi.passage.id for t in targets):
+            return
+        yield make_flag("AMB-11", pi, m.start(), m.end(), severity=Severity.ZORG, confidence=0.6,
+                        explanation=f"'{m.group(0).strip()}' verwijst naar een bepaling die zelf alleen "
+                                    "doorverwijst (ketenverwijzing).",
+                        question="Kan direct naar de uiteindelijke bepaling worden verwezen?",
+                        suggestion="Verwijs rechtstreeks naar de bepaling met de inhoud.")
+
+
+def _resolve_local(res: Resources, pi: PassageInfo, m: re.Match[str]) -> Iterator[Flag]:
+    p = pi.passage
+    if p.artikel is None or not res.structure.artikelen:
+        return
+    leden = [k for k in res.structure.artikelen.get(p.artikel, {}) if k]
+    which = m.group("which").lower()
+    # "het eerste lid van artikel 5": the reference is to another artikel, REF_RE handles it.
+    if re.match(r"^\s*(van|uit)\s+(artikel|de|het)\b", p.text[m.end():m.end() + 20], re.I):
+        return
+    missing = None
+    if which in ("vorige", "voorgaande"):
+        if not p.lid or p.lid == "1" or not leden:
+            missing = "er is geen vorig lid"
+    elif which == "volgende":
+        if not p.lid or str(int(p.lid) + 1) not in leden if p.lid and p.lid.isdigit() else True:
+            missing = "er is geen volgend lid"
+    else:
+        nr = ORD_NUM[which]
+        if nr not in leden:
+            missing = f"artikel {p.artikel} heeft geen {which} lid"
+        elif p.lid == nr:
+            missing = "het lid verwijst naar zichzelf"
+    if missing:
+        yield make_flag("AMB-11", pi, m.start(), m.end(), severity=_severity(res, pi, m.start()), confidence=0.85,
+                        explanation=f"'{m.group(0)}' loopt dood: {missing} (artikel {p.artikel}).",
+                        question="Naar welk lid moet verwezen worden?",
+                        suggestion="Verwijs naar het juiste lid, of noem artikel en lid.")
