@@ -9,7 +9,9 @@ the box. The folder holds the sources and their metadata; no binaries are commit
   lid's/onderdeel's text, empty ``lid``/``onderdeel`` means none; a row without
   ``artikel`` is a document-level finding such as missing Wgr content) and
   false-positive traps in ``traps.tsv`` (``artikel lid quote note``) that must NOT be
-  flagged;
+  flagged. The ambiguity list is what a careful reviewer should find; it is not a claim
+  that every other phrase is clean (e.g. "worden gedekt" in artikel 14 is an agentless
+  passive of no consequence), so use it for recall and the traps for false positives;
 * three coalition agreements with different positions on the tension fields
   (``positions.md``), a Drechtraad agenda and a council besluitenlijst;
 * ``MANIFEST.tsv`` in the format of ``../shared/corpus/MANIFEST.tsv`` (kind, body, year).
