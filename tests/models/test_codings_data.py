@@ -17,6 +17,8 @@ from tests.data.codings.load import (
     iter_rows,
     load_codings,
     load_codings_report,
+    load_demo_codings,
+    load_demo_report,
     load_heldout,
     resolve,
     sha1,
@@ -143,3 +145,22 @@ def test_load_codings_returns_texts(shared_corpus: Path) -> None:
     passages = load_codings(shared_corpus)
     assert passages and all(p.text.strip() for p in passages)
     assert {p.coder for p in passages} == {"F2"}
+
+
+def test_demo_codings_resolve_against_the_demo_corpus() -> None:
+    """Demo rows reference corpus/demo in this checkout; a small share may go stale when a demo text is edited."""
+    report = load_demo_report()
+    assert report.invalid == [] and report.duplicates == [] and report.heldout_hits == []
+    total = len(report.passages) + len(report.unresolved) + len(report.hash_mismatches)
+    assert total >= 150
+    stale = report.unresolved + report.hash_mismatches
+    if stale:
+        print(f"\n{len(stale)} demo-coderingen verouderd (tekst gewijzigd): {stale[:10]}")
+    assert len(report.passages) >= 0.9 * total, stale
+    assert all(p.source.startswith("corpus/demo/") for p in report.passages)
+    poles = Counter(f"{f}={pole}" for p in report.passages for f, pole in p.tensions.items())
+    print(f"\ndemo: {len(report.passages)} passages, spanningsvelden: {dict(sorted(poles.items()))}")
+    # The demo texts were written to exercise the tension fields; every field occurs at least once.
+    for fld in TENSION_FIELDS:
+        assert any(poles[f"{fld}={pole}"] for pole in POLES), fld
+    assert len(load_demo_codings()) == len(report.passages)

@@ -31,6 +31,9 @@ from functools import lru_cache
 from pathlib import Path
 
 CODINGS_DIR = Path(__file__).resolve().parent
+REPO_ROOT = CODINGS_DIR.parents[2]
+# Codings of the team's own fictional demo corpus (corpus/demo/*.md), kept apart from the real documents.
+DEMO_FILE = CODINGS_DIR / "demo.jsonl"
 
 DOMAINS: tuple[str, ...] = ("ruimtelijk-economisch", "sociaal", "bedrijfsvoering", "bestuur")
 # Tension field code -> (pole A name, pole B name), exactly as in CODEBOOK.md section 2.
@@ -323,26 +326,26 @@ def validate_row(row: dict) -> list[str]:
     return problems
 
 
+def _read_jsonl(path: Path) -> list[tuple[str, dict]]:
+    return [
+        (f"{path.name}:{n}", json.loads(line))
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if line.strip()
+    ]
+
+
 def iter_rows(codings_dir: Path = CODINGS_DIR) -> list[tuple[str, dict]]:
-    """(``file:line``, row) for every row of every ``batch*.jsonl`` in sorted order."""
+    """(``file:line``, row) for every row of every ``batch*.jsonl`` (real documents) in sorted order."""
     out: list[tuple[str, dict]] = []
     for path in sorted(codings_dir.glob("batch*.jsonl")):
-        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            if line.strip():
-                out.append((f"{path.name}:{n}", json.loads(line)))
+        out.extend(_read_jsonl(path))
     return out
 
 
-def load_codings_report(
-    shared_corpus: Path, shared_eval: Path | None = None, codings_dir: Path = CODINGS_DIR
-) -> LoadReport:
-    """Resolve and check every coded row; problems go into the report instead of raising."""
-    if shared_eval is None:
-        shared_eval = shared_corpus.parent / "eval"
-    heldout = load_heldout(shared_eval) if (shared_eval / "heldout_passages.tsv").is_file() else set()
+def _check_rows(rows: list[tuple[str, dict]], root: Path, heldout: set[tuple[str, str]]) -> LoadReport:
     report = LoadReport()
     seen: dict[tuple[str, str], str] = {}
-    for where, row in iter_rows(codings_dir):
+    for where, row in rows:
         problems = validate_row(row)
         if problems:
             report.invalid.append(f"{where}: {'; '.join(problems)}")
@@ -356,7 +359,7 @@ def load_codings_report(
             report.heldout_hits.append(f"{where}: {row['source']} {row['locator']}")
             continue
         try:
-            text = resolve(shared_corpus, row["source"], row["locator"])
+            text = resolve(root, row["source"], row["locator"])
         except LocatorError as exc:
             report.unresolved.append(f"{where}: {exc}")
             continue
@@ -377,6 +380,25 @@ def load_codings_report(
     return report
 
 
+def load_codings_report(
+    shared_corpus: Path, shared_eval: Path | None = None, codings_dir: Path = CODINGS_DIR
+) -> LoadReport:
+    """Resolve and check every coded row; problems go into the report instead of raising."""
+    if shared_eval is None:
+        shared_eval = shared_corpus.parent / "eval"
+    heldout = load_heldout(shared_eval) if (shared_eval / "heldout_passages.tsv").is_file() else set()
+    return _check_rows(iter_rows(codings_dir), shared_corpus, heldout)
+
+
+def load_demo_report(repo_root: Path = REPO_ROOT, demo_file: Path = DEMO_FILE) -> LoadReport:
+    """Codings of the demo corpus, resolved against ``corpus/demo`` in this checkout.
+
+    The demo texts belong to the repo and may still be edited; rows whose text changed show up as
+    hash mismatches (re-code them) instead of silently carrying stale labels.
+    """
+    return _check_rows(_read_jsonl(demo_file), repo_root, set())
+
+
 def load_codings(shared_corpus: Path, shared_eval: Path | None = None) -> list[CodedPassage]:
     """The usable coded passages; skipped rows are reported with a warning, never silently."""
     report = load_codings_report(shared_corpus, shared_eval)
@@ -385,4 +407,13 @@ def load_codings(shared_corpus: Path, shared_eval: Path | None = None) -> list[C
     )
     if skipped:
         warnings.warn(f"{len(skipped)} gecodeerde passages overgeslagen: {skipped[:5]}", stacklevel=2)
+    return report.passages
+
+
+def load_demo_codings(repo_root: Path = REPO_ROOT) -> list[CodedPassage]:
+    """Usable codings of the demo corpus (no ../shared needed); skipped rows are warned about."""
+    report = load_demo_report(repo_root)
+    skipped = report.invalid + report.unresolved + report.hash_mismatches + report.duplicates
+    if skipped:
+        warnings.warn(f"{len(skipped)} demo-coderingen overgeslagen: {skipped[:5]}", stacklevel=2)
     return report.passages
