@@ -80,7 +80,8 @@ NUMBER_RE = re.compile(
     r"|september|oktober|november|december)\b|\bjaarlijks\b|\b\d+\s*%|\bprocent\b|\bmeerderheid\b", re.IGNORECASE)
 DECIDER_RE = re.compile(r"\b(naar het oordeel van|ter beoordeling van|beslist|oordeelt|stelt vast dat|acht)\b",
                         re.IGNORECASE)
-POWER_DUTY_RE = re.compile(r"\b(is|zijn) (bevoegd|belast|verplicht|gehouden)\b|\bdraagt(?:en)? zorg\b", re.I)
+POWER_DUTY_RE = re.compile(r"\b(is|zijn) (bevoegd|belast|verplicht|gehouden)\b|\bdraagt(?:en)? zorg\b"
+                           r"|\bne(?:e)?m(?:t|en)\s+(?:\w+\s+){0,3}?besluit", re.I)
 TASK_HEADING_RE = re.compile(r"taak|taken|bevoegdhe|belang|doel", re.IGNORECASE)
 VERSION_RE = re.compile(r"\b(19|20)\d\d\b|\bd\.d\.|\bvastgesteld (?:op|bij besluit)|\bversie\b|\bnr\.|\bnummer\b",
                         re.IGNORECASE)

@@ -1,0 +1,56 @@
+"""AMB-12 Open-ended enumeration (open opsomming; Wgr art. 10/30).
+
+Gazetteer match ("onder meer", "waaronder", "zoals", "en dergelijke", "in ieder geval",
+…; "zoals bedoeld in" is allowed). In an artikel about tasks, powers or the belang, or in a
+sentence with taak/bevoegdheid/belang/behartigt → ZORG (the scope of transferred powers is
+open), elsewhere SUGGESTIE; minimum lists ("in ieder geval") outside those articles →
+INFO. Residual task clauses ("en alle overige taken die …") → ZORG, linked to AMB-08.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from models.ambiguity.common import TriggerSet
+from models.ambiguity.flag import Flag, Severity
+from models.ambiguity.registry import detector, make_flag
+from models.ambiguity.resources import Resources
+
+HERE = Path(__file__).resolve().parent
+TRIGGERS = TriggerSet(HERE, {"open", "minimum", "residual"})
+SCOPE_RE = re.compile(r"\btaak|\btaken\b|bevoegdhe|\bbelang|behartig", re.I)
+
+
+@detector("AMB-12", name="open opsomming", requires={"structure"}, default_severity=Severity.SUGGESTIE,
+          rule="Wgr art. 10, 30", context_adjust=False)
+def open_lists(res: Resources) -> Iterator[Flag]:
+    for pi in res.passages:
+        if res.is_definition_passage(pi):
+            continue
+        task_art = res.structure.is_task_article(pi.passage.artikel)
+        for hit in TRIGGERS.find(pi.text):
+            q = pi.text[hit.start:hit.end]
+            s, e = pi.sentence_of(hit.start)
+            scope = task_art or bool(SCOPE_RE.search(pi.text[s:e]))
+            sub = hit.trigger.subclass
+            if sub == "residual":
+                yield make_flag("AMB-12", pi, hit.start, hit.end, severity=Severity.ZORG, confidence=0.75,
+                                explanation=f"'{q}' maakt het takenpakket open: welke taken nog kunnen volgen en wie "
+                                            "ze opdraagt, staat niet vast (zie ook AMB-08).",
+                                question="Welke taken vallen hieronder, en moet uitbreiding niet via wijziging van "
+                                         "de regeling (Wgr art. 10)?",
+                                suggestion="Som de taken uitputtend op of regel de procedure voor uitbreiding.")
+                continue
+            if sub == "minimum":
+                sev = Severity.SUGGESTIE if scope else Severity.INFO
+            else:
+                sev = Severity.ZORG if scope else Severity.SUGGESTIE
+            conf = 0.4 + 0.35 * hit.trigger.weight + (0.1 if scope else 0)
+            yield make_flag("AMB-12", pi, hit.start, hit.end, severity=sev, confidence=conf,
+                            explanation=f"'{q}' maakt de opsomming open"
+                                        + (" in een bepaling over taken, bevoegdheden of belang: de reikwijdte "
+                                           "van de overgedragen bevoegdheden ligt niet vast." if scope else "."),
+                            question="Is de opsomming uitputtend bedoeld? Zo niet, wie bepaalt wat er nog onder valt?",
+                            suggestion="Maak de opsomming uitputtend of noem het criterium voor wat eronder valt.")

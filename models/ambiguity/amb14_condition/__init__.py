@@ -1,0 +1,79 @@
+"""AMB-14 Conditions and exceptions without a criterion or assessor.
+
+Condition markers (indien, als, wanneer, voor zover, tenzij, behoudens, mits; "binnen het
+kader van") followed, within the condition clause, by a vague predicate ("past binnen",
+"noodzakelijk", "van regionaal belang", …) and no assessor ("naar het oordeel van", an
+organ that "acht"/"oordeelt"/"stelt vast dat"). Objective criteria (numbers, dates,
+majorities) clear the condition. When the main clause confers a competence and the
+sentence names two organs, the condition allocates competence between organs → KRITIEK
+(the GR-D "past binnen het kader" pattern); otherwise ZORG. Also double negation (two or
+more of niet/geen/nooit/tenzij/behoudens/zonder in one sentence; ZORG) and "onverminderd"
+(precedence left implicit; SUGGESTIE).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from models.ambiguity.flag import Flag, Severity
+from models.ambiguity.registry import detector, make_flag
+from models.ambiguity.resources import NUMBER_RE, Resources
+
+MARKER_RE = re.compile(r"\b(indien|wanneer|voor ?zover|tenzij|behoudens|mits|ingeval|in geval|als(?!\s+bedoeld"
+                       r"|\s+genoemd|\s+omschreven|\s+vermeld|\s+lid|\s+voorzitter|\s+secretaris|\s+gevolg)"
+                       r"|binnen (?:het|de) kader(?:s)? van)\b", re.I)
+VAGUE_PRED_RE = re.compile(
+    r"\b(past|passen|passend)\s+binnen\b|\bin overeenstemming (?:is|zijn) met\b|\bvan regionaal belang\b"
+    r"|\bnoodzakelijk\b|\bnodig\b|\bwenselijk\b|\bgewenst\b|\bin strijd (?:is|zijn)? ?met het belang\b|\bmogelijk\b"
+    r"|\bredelijkerwijs\b|\bbijzondere omstandigheden\b|\bdringend\b|\bspoedeisend\b|\bzwaarwegend|\bonevenredig"
+    r"|\bvoldoende\b|\bpassend\b|\bin het belang van\b|\bregionale betekenis\b", re.I)
+ASSESSOR_RE = re.compile(r"\bnaar het oordeel van\b|\bter beoordeling van\b|\bacht(?:en)?\b|\boordeelt\b"
+                         r"|\bstelt vast dat\b|\bbeoordeelt\b|\bbeslist\b", re.I)
+NEGATORS_RE = re.compile(r"(?<![\w-])(niet|geen|nooit|tenzij|behoudens|zonder)(?![\w-])", re.I)
+
+
+@detector("AMB-14", name="voorwaarde zonder toetsingsmaatstaf of beoordelaar",
+          requires={"organs", "competences"}, default_severity=Severity.ZORG, rule="Ar 2.14; regelrecht",
+          context_adjust=False)
+def conditions(res: Resources) -> Iterator[Flag]:
+    for pi in res.passages:
+        if res.is_definition_passage(pi):
+            continue
+        text = pi.text
+        for m in MARKER_RE.finditer(text):
+            s, e = pi.sentence_of(m.start())
+            # The condition clause: up to the next comma (or 140 characters).
+            stop = text.find(",", m.end(), e)
+            cend = stop if stop != -1 else min(e, m.end() + 140)
+            cond = text[m.start():cend]
+            vp = VAGUE_PRED_RE.search(cond)
+            if not vp or ASSESSOR_RE.search(cond) or NUMBER_RE.search(cond):
+                continue
+            organs = {mm.key for mm in res.mentions_in(pi, s, e)}
+            competence = res.competence_clause(pi, m.start())
+            if competence and len(organs) >= 2:
+                sev, why = Severity.KRITIEK, " De voorwaarde bepaalt welk orgaan bevoegd is, maar niemand toetst haar."
+            else:
+                sev, why = Severity.ZORG, ""
+            yield make_flag("AMB-14", pi, m.start(), cend, severity=sev, confidence=0.65 if competence else 0.5,
+                            explanation=f"De voorwaarde '{cond.strip()}' heeft een open maatstaf "
+                                        f"('{vp.group(0)}') en geen orgaan dat beoordeelt of eraan is voldaan.{why}",
+                            question="Wie beoordeelt of aan de voorwaarde is voldaan, en aan de hand waarvan?",
+                            suggestion="Noem de beoordelaar ('naar het oordeel van …') en een toetsbaar criterium.")
+        for s, e in pi.sentences:
+            negs = list(NEGATORS_RE.finditer(text, s, e))
+            if len(negs) >= 2 and any(n.group(1).lower() in ("tenzij", "behoudens", "zonder") for n in negs) \
+                    and any(n.group(1).lower() in ("niet", "geen", "nooit") for n in negs):
+                yield make_flag("AMB-14", pi, negs[0].start(), negs[-1].end(), severity=Severity.ZORG,
+                                confidence=0.5,
+                                explanation="Dubbele ontkenning met uitzondering: wat is de hoofdregel, wat de "
+                                            "uitzondering?",
+                                question="Kan de bepaling positief worden geformuleerd?",
+                                suggestion="Formuleer eerst de hoofdregel positief, dan de uitzondering.")
+        for m in re.finditer(r"\bonverminderd\b", text, re.I):
+            yield make_flag("AMB-14", pi, m.start(), m.end(), severity=Severity.SUGGESTIE, confidence=0.35,
+                            explanation="'onverminderd' laat in het midden welke bepaling voorgaat als beide "
+                                        "botsen.", question="Welke bepaling gaat voor bij strijd?",
+                            suggestion="Schrijf de voorrang uit ('in afwijking van', 'met voorrang boven').",
+                            rule="Vlaamse aanwijzingen (onverminderd)")

@@ -1,0 +1,94 @@
+"""AMB-15 Referential ambiguity: pronouns with more than one organ as antecedent.
+
+Anaphors: hij, zij, ze, hem, hun, hen, haar, diens, laatstgenoemde, eerstgenoemde, and
+"deze"/"dit" directly followed by a finite verb ("deze stelt …"). Candidates: organ
+mentions earlier in the same sentence and in the previous sentence (same passage, else
+the previous passage of the same artikel), filtered by number and gender (hij/hem/diens:
+a person organ or a singular de-word; zij/ze/hun/hen/haar: plural or singular de-word;
+dit: het-word). Two or more compatible *different* organs → flag; ZORG when the anaphor
+is the subject of a competence clause, else SUGGESTIE.
+
+Without POS the bare "het", "die" and "dat" are skipped (article, relative pronoun and
+complementiser readings dominate); with ``caps.pos`` a token tagged PRON is accepted too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from models.ambiguity.flag import Flag, Severity
+from models.ambiguity.registry import detector, make_flag
+from models.ambiguity.resources import Mention, Organ, PassageInfo, Resources
+
+PRONOUNS = {"hij": "m", "hem": "m", "diens": "m", "zij": "f/pl", "ze": "f/pl", "hun": "pl", "hen": "pl",
+            "haar": "f", "laatstgenoemde": "any", "eerstgenoemde": "any", "dit": "n", "deze": "any"}
+FINITE_AFTER = re.compile(r"^\s+(kan|kunnen|is|zijn|zal|zullen|stelt|stellen|neemt|nemen|besluit|besluiten|draagt"
+                          r"|dragen|wordt|worden|heeft|hebben|zendt|zenden|legt|leggen|brengt|brengen|geeft|geven"
+                          r"|doet|doen|benoemt|benoemen)\b", re.I)
+
+
+def _compatible(kind: str, organ: Organ) -> bool:
+    if kind == "any":
+        return True
+    if kind == "m":
+        return organ.gender == "hij" or (not organ.plural and organ.gender == "de")
+    if kind == "f/pl":
+        return organ.plural or organ.gender == "de"
+    if kind == "pl":
+        return organ.plural
+    if kind == "f":
+        return organ.plural or (organ.gender == "de" and not organ.plural)
+    if kind == "n":
+        return organ.gender == "het" and not organ.plural
+    return False
+
+
+@detector("AMB-15", name="verwijzend voornaamwoord dubbelzinnig", requires={"organs", "lemmas"},
+          default_severity=Severity.SUGGESTIE, rule="research AMB-15 (Ezzini et al. 2022)", context_adjust=False)
+def pronouns(res: Resources) -> Iterator[Flag]:
+    for pi in res.passages:
+        for t in pi.tokens:
+            kind = PRONOUNS.get(t.lower)
+            if kind is None:
+                continue
+            if t.lower in ("deze", "dit") and not FINITE_AFTER.match(pi.text[t.end:]):
+                continue
+            if t.lower == "haar" and res.caps.pos and t.pos and t.pos != "PRON":
+                continue
+            cands = _candidates(res, pi, t.start)
+            organs = {}
+            for m in cands:
+                o = res.organ(m.key)
+                if o is not None and _compatible(kind, o):
+                    organs.setdefault(m.key, m)
+            if t.lower == "laatstgenoemde" or t.lower == "eerstgenoemde":
+                continue  # resolvable by order; only flagged when no organ precedes (not done)
+            if len(organs) < 2:
+                continue
+            s, e = pi.sentence_of(t.start)
+            competence = res.competence_clause(pi, t.start)
+            names = ", ".join(f"'{m.text}'" for m in organs.values())
+            yield make_flag("AMB-15", pi, t.start, t.end,
+                            severity=Severity.ZORG if competence else Severity.SUGGESTIE,
+                            confidence=0.55 if competence else 0.4,
+                            explanation=f"'{t.text}' kan verwijzen naar {names}.",
+                            question=f"Naar welk orgaan verwijst '{t.text}'?",
+                            suggestion=f"Herhaal de naam van het orgaan in plaats van '{t.text}'.")
+
+
+def _candidates(res: Resources, pi: PassageInfo, pos: int) -> list[Mention]:
+    s, _e = pi.sentence_of(pos)
+    mentions = res.organ_mentions.get(pi.passage.id, [])
+    same = [m for m in mentions if m.end <= pos and m.start >= s]
+    prev_sent = [m for m in mentions if m.end <= s]
+    if prev_sent:
+        ps = pi.sentence_of(prev_sent[-1].start)
+        prev_sent = [m for m in prev_sent if m.start >= ps[0]]
+    elif pi.index > 0 and res.passages[pi.index - 1].passage.artikel == pi.passage.artikel:
+        prev = res.passages[pi.index - 1]
+        pm = res.organ_mentions.get(prev.passage.id, [])
+        if pm:
+            ps = prev.sentence_of(pm[-1].start)
+            prev_sent = [m for m in pm if m.start >= ps[0]]
+    return prev_sent + same
