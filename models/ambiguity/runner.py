@@ -24,7 +24,7 @@ from dataclasses import asdict, dataclass, field, replace
 
 from extract.document import Document
 from models.ambiguity.flag import Flag, Severity
-from models.ambiguity.registry import REGISTRY, load_detectors
+from models.ambiguity.registry import load_detectors
 from models.ambiguity.resources import (
     DECIDER_RE,
     LEVEL_NL,
