@@ -115,6 +115,16 @@ def test_undefined_and_unused_terms_are_really_so() -> None:
     assert "inlichtingen" not in dispositief  # the missing Wgr art. 16/17 content
 
 
+def test_cost_allocation_key_is_arithmetically_right() -> None:
+    gr = parse_source((DEMO_DIR / "gr-drechtsteden-2026.md").read_text(encoding="utf-8"))
+    (table,) = [b.rows for b in gr if b.kind == "table"]
+    body = {r[0]: (int(r[1].replace(".", "")), float(r[2].rstrip("%").replace(",", "."))) for r in table[1:]}
+    total_inw, total_pct = body.pop("Totaal")
+    assert len(body) == 7 and sum(n for n, _ in body.values()) == total_inw and total_pct == 100.0
+    for name, (n, pct) in body.items():
+        assert round(100 * n / total_inw, 1) == pct, name
+
+
 # -- rendering --------------------------------------------------------------------------------
 def test_render_is_reproducible(tmp_path: Path) -> None:
     src = DEMO_DIR / "akkoord-papendrecht-2026.md"
