@@ -32,7 +32,7 @@ registry, competence table, delegation ledger), ``registry.py`` (``@detector``),
 """
 
 from models.ambiguity.flag import Flag, Severity
-from models.ambiguity.registry import DetectorInfo, registry
+from models.ambiguity.registration import DetectorInfo, registry
 from models.ambiguity.resources import Alias, Competence, Definition, Delegation
 from models.ambiguity.runner import AmbiguityInputError, AmbiguityReport, InstrumentCard, analyse
 

@@ -24,7 +24,7 @@ from dataclasses import asdict, dataclass, field, replace
 
 from extract.document import Document
 from models.ambiguity.flag import Flag, Severity
-from models.ambiguity.registry import load_detectors
+from models.ambiguity.registration import load_detectors
 from models.ambiguity.resources import (
     DECIDER_RE,
     LEVEL_NL,
@@ -171,7 +171,10 @@ def cap_per_lid(flags: list[Flag], cap: int) -> tuple[list[Flag], int]:
     seen: Counter = Counter()
     out, capped = [], 0
     for f in flags:
-        key = (f.artikel, f.lid)
+        if f.type == "AMB-16":
+            out.append(f)  # document-level findings are anchored, not located in this lid
+            continue
+        key = (f.artikel, f.lid, f.onderdeel if f.lid is None else None)
         seen[key] += 1
         if f.artikel is not None and seen[key] > cap and f.severity not in (Severity.KRITIEK, Severity.INFO):
             f = replace(f, severity=Severity.INFO,

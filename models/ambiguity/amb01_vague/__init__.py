@@ -16,7 +16,7 @@ from pathlib import Path
 
 from models.ambiguity.common import TriggerSet, decider_named, has_number_or_deadline, organ_subject_power
 from models.ambiguity.flag import Flag, Severity
-from models.ambiguity.registry import detector, make_flag
+from models.ambiguity.registration import detector, make_flag
 from models.ambiguity.resources import CONDITION_RE, Resources
 
 HERE = Path(__file__).resolve().parent

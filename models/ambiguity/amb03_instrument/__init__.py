@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from models.ambiguity.flag import Flag, Severity
-from models.ambiguity.registry import detector, make_flag
+from models.ambiguity.registration import detector, make_flag
 from models.ambiguity.resources import LEVEL_NL, InstrumentMention, Resources
 
 

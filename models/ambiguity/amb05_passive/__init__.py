@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 
 from models.ambiguity.flag import Flag, Severity
-from models.ambiguity.registry import detector, make_flag
+from models.ambiguity.registration import detector, make_flag
 from models.ambiguity.resources import NOUN_STOPLIST, WORDEN, PassageInfo, Resources, Tok
 
 PARTICIPLE_RE = re.compile(r"^(?:ge\w+[dt]|\w+ge\w+[dt]|(?:be|ver|ont|her|er)\w+[dt]|ge\w+en|\w+ge\w+en"
@@ -109,8 +109,8 @@ def _flag(res: Resources, pi: PassageInfo, start: int, end: int, lemma: str, ver
         hint = f" Vermoedelijk is '{agent}' bedoeld (handelt in het vorige lid), maar dat staat er niet."
     quote = pi.text[start:end]
     return make_flag("AMB-05", pi, start, end, severity=sev, confidence=conf,
-                     explanation=f"'{quote}' staat in de lijdende vorm zonder 'door …': wie {lemma.replace('_', '')}"
-                                 f" is niet genoemd.{hint}",
+                     explanation=f"'{quote}' staat in de lijdende vorm zonder 'door …': de tekst noemt niet wie "
+                                 f"deze handeling ({lemma}) verricht.{hint}",
                      question="Welk orgaan is bevoegd of verplicht tot deze handeling?",
                      suggestion="Schrijf actief: '<orgaan> " + lemma + " …', of voeg 'door <orgaan>' toe.")
 

@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from models.ambiguity.flag import Flag, Severity
-from models.ambiguity.registry import detector, make_flag
+from models.ambiguity.registration import detector, make_flag
 from models.ambiguity.resources import NON_SUBJECT_PREPS, ORGAN_HEADS, Resources
 
 NP_RE = re.compile(r"\b(?:het|de|dit|dat|deze)\s+((?:[a-zà-ÿ]+\s+){0,2}?)(" + "|".join(ORGAN_HEADS) + r")\b"

@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from models.ambiguity.flag import Flag, Severity
-from models.ambiguity.registry import detector, make_flag
+from models.ambiguity.registration import detector, make_flag
 from models.ambiguity.resources import Competence, Resources
 
 PRECEDENCE_RE = re.compile(r"\b(onverminderd|in afwijking van|met inachtneming van|onder voorbehoud van"

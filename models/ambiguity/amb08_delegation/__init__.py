@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 
 from models.ambiguity.flag import Flag, Severity
-from models.ambiguity.registry import detector, make_flag
+from models.ambiguity.registration import detector, make_flag
 from models.ambiguity.resources import LIMITER_RE, Resources
 
 OFFICIAL_RE = re.compile(r"ambtena|directeur|secretaris|medewerker|functionaris", re.I)

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from wordfreq import zipf_frequency
 
 from models.ambiguity.flag import Flag, Severity
-from models.ambiguity.registry import detector, make_flag
+from models.ambiguity.registration import detector, make_flag
 from models.ambiguity.resources import Resources
 
 STOP = {"de", "het", "een", "van", "in", "op", "voor", "en", "of", "die", "dat", "door", "met", "aan", "bij", "als",

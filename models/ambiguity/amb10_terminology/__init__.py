@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from models.ambiguity.flag import Flag, Severity
-from models.ambiguity.registry import detector, make_flag
+from models.ambiguity.registration import detector, make_flag
 from models.ambiguity.resources import Resources
 
 ADJ_BEFORE_RE = re.compile(r"\b([a-zà-ÿ]+e)\s+$", re.I)

@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from models.ambiguity.flag import Flag, Severity
-from models.ambiguity.registry import detector, make_flag
+from models.ambiguity.registration import detector, make_flag
 from models.ambiguity.resources import CONDITION_RE, PassageInfo, Resources
 
 ENOF_RE = re.compile(r"(?<!\w)(en\s*/\s*of|c\.q\.|casu quo)(?!\w)", re.I)

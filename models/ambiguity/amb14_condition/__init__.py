@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 
 from models.ambiguity.flag import Flag, Severity
-from models.ambiguity.registry import detector, make_flag
+from models.ambiguity.registration import detector, make_flag
 from models.ambiguity.resources import NUMBER_RE, Resources
 
 MARKER_RE = re.compile(r"\b(indien|wanneer|voor ?zover|tenzij|behoudens|mits|ingeval|in geval|als(?!\s+bedoeld"

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 
 from models.ambiguity.flag import Flag, Severity
-from models.ambiguity.registry import detector, make_flag
+from models.ambiguity.registration import detector, make_flag
 from models.ambiguity.resources import Mention, Organ, PassageInfo, Resources
 
 PRONOUNS = {"hij": "m", "hem": "m", "diens": "m", "zij": "f/pl", "ze": "f/pl", "hun": "pl", "hen": "pl",

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from models.ambiguity.flag import Flag, Severity
 from models.ambiguity.lexicon import read_tsv
-from models.ambiguity.registry import detector, make_flag
+from models.ambiguity.registration import detector, make_flag
 from models.ambiguity.resources import Resources
 
 HERE = Path(__file__).resolve().parent

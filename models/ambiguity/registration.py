@@ -1,4 +1,4 @@
-"""Detector registry: each AMB type is one registered function (STYLE §6.1).
+"""Detector registration: each AMB type is one registered function (STYLE §6.1).
 
 ``@detector("AMB-01", name=..., requires=..., default_severity=..., rule=...)`` puts a
 function ``(Resources) -> Iterable[Flag]`` in :data:`REGISTRY`. The runner, the CLI
