@@ -25,6 +25,8 @@ from extract.settings import ExtractSettings
 _LIGATURES = str.maketrans({
     "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
     "\ufb05": "st", "\ufb06": "st", "\u00ad": None, "\x02": "-", "\u00a0": " ", "\u200b": None,
+    # private-use bullets from Symbol/Wingdings fonts
+    "\uf0b7": "•", "\uf0a7": "•", "\uf0d8": "•", "\uf076": "•", "\uf0fc": "•", "\uf02d": "-",
 })
 _SPACES = re.compile(r"\s+")
 

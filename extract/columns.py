@@ -84,7 +84,7 @@ def _words(spans: list[Char], s: ExtractSettings) -> list[_Word]:
             # overlapping duplicate glyphs (fake bold) are drawn twice at the same spot
             if n == 1 and c.text == prev.text[-1:] and abs(c.x0 - prev.x0) < 0.5 and len(prev.text) == 1:
                 continue
-            if gap <= tol:
+            if gap <= tol and not c.sep:
                 w = words[-1]
                 w.text += c.text
                 w.x1 = max(w.x1, c.x1)

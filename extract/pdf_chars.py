@@ -30,6 +30,7 @@ class Char(NamedTuple):
     bottom: float
     size: float
     bold: bool
+    sep: bool = False  # a real space glyph precedes this span: never glue it to the previous one
 
 
 @dataclass(slots=True)
@@ -82,8 +83,13 @@ def _pdfium_chars(tp, height: float) -> list[Char]:
     if n <= 0:
         return []
     buf = ctypes.create_string_buffer((n + 1) * 2)
-    pdfium_c.FPDFText_GetText(tp, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
-    text = buf.raw[: n * 2].decode("utf-16-le", "replace").replace("\x02", "-")
+    written = pdfium_c.FPDFText_GetText(tp, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+    if written - 1 == n:
+        text = buf.raw[: n * 2].decode("utf-16-le", "replace")
+    else:  # GetText skipped characters (e.g. unmapped glyphs): indexes must match the boxes
+        get_unicode = pdfium_c.FPDFText_GetUnicode
+        text = "".join(chr(get_unicode(tp, i) or 0xFFFD) for i in range(n))
+    text = _fix_markers(text, tp)
     rect = pdfium_c.FS_RECTF()
     rect_p = ctypes.byref(rect)
     get_box = pdfium_c.FPDFText_GetLooseCharBox
@@ -101,13 +107,16 @@ def _pdfium_chars(tp, height: float) -> list[Char]:
             continue
         l0, t0, b0 = rect.left, rect.top, rect.bottom
         size, bold = font(i)
+        # pdfium's spaces (drawn or generated for a gap) separate words; trusting them keeps
+        # "het fundament" apart where a negative side bearing closes the geometric gap
+        sep = i > 0 and text[i - 1] == " "
         if j == i:
-            append(Char(m.group(), l0, rect.right, height - t0, height - b0, size, bold))
+            append(Char(m.group(), l0, rect.right, height - t0, height - b0, size, bold, sep))
             continue
-        ok = get_box(tp, j, rect_p)
+        ok = j - i < _MAX_RUN and get_box(tp, j, rect_p)
         if ok and abs(rect.top - t0) < 2.0 and rect.right >= l0 and rect.right - l0 < 40 * max(size, 1.0):
             append(Char(m.group(), l0, rect.right, height - max(t0, rect.top), height - min(b0, rect.bottom),
-                        size, bold))
+                        size, bold, sep))
             continue
         for k in range(i, j + 1):  # not one line: measure each glyph
             if get_box(tp, k, rect_p):
@@ -116,7 +125,29 @@ def _pdfium_chars(tp, height: float) -> list[Char]:
     return out
 
 
-_RUN = re.compile(r"[^\s\ufffe\uffff]+")
+_MARKERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe]")
+
+
+def _fix_markers(text: str, tp) -> str:
+    """pdfium reports a line-end hyphen as U+0002/U+FFFE (``FPDFText_IsHyphen``): keep it
+    as "-" (cleaning decides whether to join). Other control codes are glyphs without a
+    unicode mapping, in practice word spaces (seen in Handelingen PDFs): make them spaces.
+    The length is preserved, so string indexes stay pdfium character indexes."""
+    if not _MARKERS.search(text):
+        return text
+    is_hyphen = pdfium_c.FPDFText_IsHyphen
+    chars = list(text)
+    for m in _MARKERS.finditer(text):
+        i = m.start()
+        chars[i] = "-" if is_hyphen(tp, i) == 1 else " "
+    return "".join(chars)
+
+
+_RUN = re.compile(r"[^\s\uffff]+")
+# Runs longer than this are measured glyph by glyph: PDFs whose space glyphs have no
+# unicode mapping come out of pdfium as whole lines without spaces, and only the glyph
+# gaps show where the words are. (Dutch words rarely exceed 30 letters.)
+_MAX_RUN = 32
 
 
 def _page_objects(page: pdfium.PdfPage, raw: RawPage) -> None:
@@ -161,15 +192,22 @@ def plumber_page(page, number: int, *, find_tables: bool, min_rules: int,
         raw.image_cover = max(raw.image_cover, (w * h) / area)
     x_off, y_off = float(page.bbox[0]), float(page.bbox[1])
     chars = []
-    for c in page.chars:
+    sep = False
+    page_chars = page.chars
+    for k, c in enumerate(page_chars):
         t = c["text"]
+        if t in ("\x02", "\ufffe"):  # pdfium-style markers, see _fix_markers
+            nxt = page_chars[k + 1] if k + 1 < len(page_chars) else None
+            t = "-" if nxt is None or abs(float(nxt["top"]) - float(c["top"])) > 3 else " "
+        elif t == "\uffff" or (len(t) == 1 and ord(t) < 32):
+            t = " "  # glyph without a unicode mapping: in practice a word space
         if not t or t.isspace():
+            sep = True
             continue
-        if t == "\x02":
-            t = "-"
         chars.append(Char(t, float(c["x0"]) - x_off, float(c["x1"]) - x_off, float(c["top"]) - y_off,
                           float(c["bottom"]) - y_off, round(float(c["size"]), 2),
-                          is_bold_font(c.get("fontname") or "")))
+                          is_bold_font(c.get("fontname") or ""), sep))
+        sep = False
     raw.chars = chars
     if find_tables and raw.rules >= min_rules:
         settings = {"text_x_tolerance": x_tolerance, "text_y_tolerance": y_tolerance}
