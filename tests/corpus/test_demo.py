@@ -75,6 +75,23 @@ def test_manifest_lists_every_source_with_shared_columns() -> None:
     assert len({s.body for s in sources if s.kind == "coalitieakkoord"}) == 3
 
 
+@pytest.mark.parametrize("name", ["dordrecht", "alblasserdam", "papendrecht"])
+def test_agreements_have_numbered_sections_of_two_to_four_paragraphs(name: str) -> None:
+    blocks = parse_source((DEMO_DIR / f"akkoord-{name}-2026.md").read_text(encoding="utf-8"))
+    sections: dict[str, int] = {}
+    current = None
+    for b in blocks:
+        if b.kind == "h2":
+            assert re.match(r"\d+\. \S", b.text), b.text
+            current = b.text
+            sections[current] = 0
+        elif current and b.kind == "para":
+            sections[current] += 1
+    assert 8 <= len(sections) <= 12
+    assert all(2 <= n <= 4 for n in sections.values()), sections
+    assert name.capitalize() in (DEMO_DIR / "positions.md").read_text(encoding="utf-8")
+
+
 def test_every_ambiguity_type_is_seeded_and_quotes_match_the_source() -> None:
     rows = read_ambiguities()
     assert {r.type for r in rows} == ALL_TYPES

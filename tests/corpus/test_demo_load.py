@@ -55,5 +55,5 @@ def test_bad_output_folder_is_a_dutch_error(tmp_path: Path, capsys: pytest.Captu
     assert rc == EXIT_USER_ERROR
     err = capsys.readouterr().err
     assert "kan niet worden aangemaakt" in err and "Traceback" not in err
-    with pytest.raises(DemoError, match="geheugen"):
-        load_demo(Store(":memory:"), if_empty=False)
+    with Store(":memory:") as store, pytest.raises(DemoError, match="geheugen"):
+        load_demo(store, if_empty=False)
