@@ -195,6 +195,11 @@ def test_gr_parses_as_regeling_with_26_articles(parsed: dict[str, Document]) -> 
     assert any(p.part == "toelichting" for p in doc.passages)
 
 
+def test_markdown_source_and_pdf_give_the_same_structure(parsed: dict[str, Document]) -> None:
+    from_md = parse_file(DEMO_DIR / "gr-drechtsteden-2026.md", kind="regeling")
+    assert from_md.tree() == parsed[GR_FILE].tree()
+
+
 def test_every_seeded_quote_survives_extraction_at_its_location(parsed: dict[str, Document]) -> None:
     doc = parsed[GR_FILE]
     tree = doc.tree()
