@@ -260,17 +260,17 @@ class Resources:
     delegations: list[Delegation]
     verbs: dict[str, str]  # infinitive → class
     words: int
+    _def_ids: set[str] | None = None
 
     # -- helpers used by detectors ----------------------------------------------
     def artikel_passages(self, artikel: str | None) -> list[PassageInfo]:
         return [pi for pi in self.passages if pi.passage.artikel == artikel]
 
     def is_definition_passage(self, pi: PassageInfo) -> bool:
-        return pi.passage.id in self._definition_passages()
-
-    def _definition_passages(self) -> set[str]:
-        return {d.passage_id for d in self.definitions if d.kind == "lijst"} | {
-            pi.passage.id for pi in self.passages if DEF_LEADIN_RE.search(pi.text)}
+        if self._def_ids is None:
+            self._def_ids = {d.passage_id for d in self.definitions if d.kind == "lijst"} | {
+                p.passage.id for p in self.passages if DEF_LEADIN_RE.search(p.text)}
+        return pi.passage.id in self._def_ids
 
     def competence_clause(self, pi: PassageInfo, offset: int) -> bool:
         """True when the sentence at ``offset`` confers a power or imposes a duty on an organ."""
@@ -301,17 +301,21 @@ DETERMINER_PREFIX_RE = re.compile(r"^(?:de|het|een|the)\s+", re.IGNORECASE)
 # -- builders ------------------------------------------------------------------------
 def _tokens(nlp, passages: list[Passage], caps: Capabilities) -> list[tuple[list[Tok], list[tuple[int, int]]]]:
     out = []
-    for sdoc in nlp.pipe([p.text for p in passages], batch_size=64):
-        sents = [(s.start_char, s.end_char) for s in sdoc.sents] or [(0, len(sdoc.text))]
+    for p, sdoc in zip(passages, nlp.pipe([p.text for p in passages], batch_size=64), strict=True):
+        text = p.text  # Doc.text re-joins all tokens on every access
+        # One pass over the tokens (Doc.sents is slow on long passages).
+        starts = [t.idx for t in sdoc if t.is_sent_start and t.i > 0]
+        bounds = [0] + starts + [len(text)]
+        sents = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
         # Split further on ";" (each list item or clause is its own unit for our rules).
         split: list[tuple[int, int]] = []
         for s, e in sents:
             cur = s
-            for m in re.finditer(r";", sdoc.text[s:e]):
+            for m in re.finditer(r";", text[s:e]):
                 split.append((cur, s + m.end()))
                 cur = s + m.end()
             split.append((cur, e))
-        sents = [(s, e) for s, e in split if sdoc.text[s:e].strip()] or [(0, len(sdoc.text))]
+        sents = [(s, e) for s, e in split if text[s:e].strip()] or [(0, len(text))]
         toks = []
         si = 0
         for t in sdoc:
