@@ -33,7 +33,7 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # imported lazily at run time: rendering needs neither the store nor ingest
     from corpus.ingest import IngestProgress, IngestReport
@@ -208,14 +208,3 @@ def load_demo(store_path: str | Path | Store, if_empty: bool = True,
     msg += f", {err} mislukt." if err else "."
     return DemoReport("loaded", msg, Path(out_dir), files, report, existing)
 
-
-def summary(report: DemoReport) -> dict[str, Any]:
-    """A JSON-friendly summary (used by the CLI's ``--format json``)."""
-    ing = report.ingest
-    return {
-        "status": report.status, "message": report.message,
-        "out_dir": str(report.out_dir) if report.out_dir else None,
-        "files": [str(p) for p in report.files], "existing_documents": report.existing_documents,
-        "stored": len(ing.stored) if ing else 0, "duplicates": ing.count("duplicate") if ing else 0,
-        "errors": [i.error for i in ing.errors] if ing else [],
-    }
