@@ -1,0 +1,246 @@
+"""The learned classifier, the seed/learned blend and the one ``predict`` entry point.
+
+:class:`LabelModel` is a scikit-learn estimator (parameters only in ``__init__``, learned
+state in attributes ending in ``_``, ``check_is_fitted``): TF-IDF over lemma uni/bigrams
+plus character 3–5-grams, then one logistic regression per domain, one per tension field
+(touched or not) and one pole classifier (A / B / beide) per field trained on the passages
+that touch it. Labels with too few examples fall back to their training frequency.
+
+:class:`BlendedModel` mixes the learned probabilities with the seed lexicon while coded data
+is scarce: ``w = n / (n + k)`` with ``n`` the number of codings behind the model, so the seed
+model dominates the first codings and fades out as researchers code more.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.base import BaseEstimator
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.utils.validation import check_is_fitted
+
+from models.codebook import Codebook, load_codebook
+from models.labels import Labels, Prediction
+from models.nlp import lemma
+from models.seed import SeedModel
+
+_TOKEN = re.compile(r"[0-9a-zà-öø-ÿ&]+(?:[-'][0-9a-zà-öø-ÿ&]+)*", re.IGNORECASE)
+MIN_POSITIVES = 2  # fewer positives than this: predict the training frequency
+
+
+def lemma_text(text: str) -> str:
+    """Lower-cased lemmas joined by spaces: the input of the word n-gram features."""
+    return " ".join(lemma(t) for t in _TOKEN.findall(text.lower()))
+
+
+def stop_words() -> list[str]:
+    """spaCy's Dutch stop words, minus words the codebook uses as indicators (e.g. "samen")."""
+    from spacy.lang.nl.stop_words import STOP_WORDS
+
+    cb = load_codebook()
+    terms = [t for d in cb.domains for t in d.indicators]
+    terms += [i for t in cb.tensions for p in t.poles.values() for i in p.indicators]
+    keep = {t.rstrip("=") for t in terms if " " not in t}
+    return sorted(set(STOP_WORDS) - keep)
+
+
+def _as_labels(y: Any) -> Labels:
+    if isinstance(y, Labels):
+        return y
+    if isinstance(y, dict):
+        return Labels(frozenset(y.get("domains", ())), tuple(sorted(y.get("tensions", {}).items())))
+    raise TypeError(f"expected Labels or dict, got {type(y).__name__}")
+
+
+class LabelModel(BaseEstimator):
+    """Multi-label domain + tension/pole classifier; ``fit(texts, labels)``."""
+
+    def __init__(self, C: float = 4.0, word_ngrams: tuple[int, int] = (1, 2),
+                 char_ngrams: tuple[int, int] = (3, 5), min_df: int = 1, max_features: int = 40000,
+                 class_weight: str | None = "balanced", domains: tuple[str, ...] | None = None,
+                 tensions: tuple[str, ...] | None = None) -> None:
+        self.C = C
+        self.word_ngrams = word_ngrams
+        self.char_ngrams = char_ngrams
+        self.min_df = min_df
+        self.max_features = max_features
+        self.class_weight = class_weight
+        self.domains = domains
+        self.tensions = tensions
+
+    # -- features ------------------------------------------------------------------
+    def _features(self, texts: list[str], fit: bool = False) -> sp.csr_matrix:
+        lemmas = [lemma_text(t) for t in texts]
+        lowered = [t.lower() for t in texts]
+        if fit:
+            self.word_vec_ = TfidfVectorizer(ngram_range=tuple(self.word_ngrams), min_df=self.min_df,
+                                             max_features=self.max_features, sublinear_tf=True,
+                                             stop_words=stop_words(),
+                                             token_pattern=r"(?u)\b\w[\w&-]+\b")
+            self.char_vec_ = TfidfVectorizer(analyzer="char_wb", ngram_range=tuple(self.char_ngrams),
+                                             min_df=self.min_df, max_features=self.max_features,
+                                             sublinear_tf=True)
+            xw = self.word_vec_.fit_transform(lemmas)
+            # stop_words_ holds every pruned term: large, and not needed to transform
+            self.word_vec_.stop_words_ = None
+            if self.char_ngrams[0] > 0:
+                xc = self.char_vec_.fit_transform(lowered)
+                self.char_vec_.stop_words_ = None
+        else:
+            xw = self.word_vec_.transform(lemmas)
+            if self.char_ngrams[0] > 0:
+                xc = self.char_vec_.transform(lowered)
+        if self.char_ngrams[0] <= 0:  # (0, 0) switches character n-grams off
+            return xw.tocsr()
+        return sp.hstack([xw, xc], format="csr")
+
+    def _binary(self, x: sp.csr_matrix, target: np.ndarray) -> LogisticRegression | float:
+        pos = int(target.sum())
+        if pos < MIN_POSITIVES or pos > len(target) - MIN_POSITIVES:
+            return float(target.mean()) if len(target) else 0.0
+        clf = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=2000, solver="liblinear")
+        return clf.fit(x, target)
+
+    def fit(self, X: list[str], y: list[Any]) -> LabelModel:
+        texts = list(X)
+        labels = [_as_labels(v) for v in y]
+        if len(texts) != len(labels) or not texts:
+            raise ValueError("X and y must be non-empty and of equal length")
+        cb = None if self.domains and self.tensions else load_codebook()
+        self.domains_ = tuple(self.domains or cb.domain_codes)
+        self.tensions_ = tuple(self.tensions or cb.tension_codes)
+        x = self._features(texts, fit=True)
+        self.n_features_in_ = x.shape[1]
+        self.n_train_ = len(texts)
+        self.domain_models_ = {
+            d: self._binary(x, np.array([d in lab.domains for lab in labels], dtype=int)) for d in self.domains_}
+        self.presence_models_ = {}
+        self.pole_models_ = {}
+        for f in self.tensions_:
+            touched = np.array([f in lab.tension_dict for lab in labels], dtype=int)
+            self.presence_models_[f] = self._binary(x, touched)
+            idx = np.flatnonzero(touched)
+            poles = [labels[i].tension_dict[f] for i in idx]
+            counts = {p: poles.count(p) for p in ("A", "B", "beide")}
+            if len(idx) >= 4 and sum(1 for c in counts.values() if c >= 2) >= 2:
+                clf = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=2000)
+                self.pole_models_[f] = clf.fit(x[idx], poles)
+            else:  # too few: the pole frequencies (uniform prior when the field was never coded)
+                total = sum(counts.values())
+                self.pole_models_[f] = {p: (c + 1) / (total + 3) for p, c in counts.items()}
+        return self
+
+    # -- prediction ----------------------------------------------------------------
+    @staticmethod
+    def _pos_proba(model: LogisticRegression | float, x: sp.csr_matrix) -> np.ndarray:
+        if isinstance(model, float):
+            return np.full(x.shape[0], model)
+        return model.predict_proba(x)[:, list(model.classes_).index(1)]
+
+    @staticmethod
+    def _word_terms(model: Any, row: sp.coo_matrix, names: np.ndarray, top: int = 5) -> list[tuple[str, float]]:
+        """Top word features by coef × tf-idf (char n-grams drive scores but read poorly)."""
+        if not isinstance(model, LogisticRegression):
+            return []
+        coef = model.coef_[0]
+        contrib = [(j, v * coef[j]) for j, v in zip(row.col, row.data, strict=True) if v * coef[j] > 0]
+        contrib.sort(key=lambda jv: -jv[1])
+        return [(str(names[j]), float(c)) for j, c in contrib[:top]]
+
+    def predict_proba(self, X: list[str]) -> list[Prediction]:
+        check_is_fitted(self, "domain_models_")
+        texts = list(X)
+        if not texts:
+            return []
+        x = self._features(texts)
+        dom = {d: self._pos_proba(m, x) for d, m in self.domain_models_.items()}
+        pres = {f: self._pos_proba(m, x) for f, m in self.presence_models_.items()}
+        pole_p: dict[str, list[dict[str, float]]] = {}
+        for f, m in self.pole_models_.items():
+            if isinstance(m, dict):
+                pole_p[f] = [dict(m)] * len(texts)
+            else:
+                pr = m.predict_proba(x)
+                pole_p[f] = [{p: float(pr[i, list(m.classes_).index(p)]) if p in m.classes_ else 0.0
+                              for p in ("A", "B", "beide")} for i in range(len(texts))]
+        names = self.word_vec_.get_feature_names_out()
+        xw = x[:, :len(names)].tocsr()
+        out = []
+        for i in range(len(texts)):
+            row = xw[i].tocoo()
+            expl: dict[str, list[tuple[str, float]]] = {}
+            for d, m in self.domain_models_.items():
+                expl[d] = self._word_terms(m, row, names)
+            for f, m in self.presence_models_.items():
+                expl[f] = self._word_terms(m, row, names)
+            out.append(Prediction(
+                domains={d: float(dom[d][i]) for d in self.domains_},
+                tensions={f: float(pres[f][i]) for f in self.tensions_},
+                poles={f: pole_p[f][i] for f in self.tensions_},
+                explanation=expl, producer="learned"))
+        return out
+
+    def predict(self, X: list[str]) -> list[Labels]:
+        return [p.labels for p in self.predict_proba(X)]
+
+
+def _mix(a: dict[str, float], b: dict[str, float], w: float) -> dict[str, float]:
+    return {k: w * a.get(k, 0.0) + (1 - w) * b.get(k, 0.0) for k in set(a) | set(b)}
+
+
+@dataclass
+class BlendedModel:
+    """Seed lexicon + learned model; ``learned=None`` is the pure seed model (cold start)."""
+
+    learned: LabelModel | None = None
+    n_codings: int = 0
+    k: float = 100.0  # codings at which learned and seed weigh equally
+    codebook: Codebook = field(default_factory=load_codebook)
+    seed: SeedModel | None = None
+
+    def __post_init__(self) -> None:
+        if self.seed is None:
+            self.seed = SeedModel(self.codebook)
+
+    @property
+    def weight(self) -> float:
+        """Weight of the learned model in the blend."""
+        if self.learned is None:
+            return 0.0
+        return self.n_codings / (self.n_codings + self.k) if self.k > 0 else 1.0
+
+    @property
+    def producer(self) -> str:
+        if self.learned is None:
+            return "seed"
+        return "learned" if self.weight >= 0.999 else "blend"
+
+    def predict(self, texts: list[str]) -> list[Prediction]:
+        texts = list(texts)
+        seed = self.seed.predict(texts)
+        w = self.weight
+        if self.learned is None or w == 0.0:
+            return seed
+        learned = self.learned.predict_proba(texts)
+        out = []
+        for s, lp in zip(seed, learned, strict=True):
+            expl: dict[str, list[tuple[str, float]]] = {}
+            for key in set(s.explanation) | set(lp.explanation):
+                # learned features first when the learned model dominates, lexicon terms otherwise
+                la = [(f"model: {t}", v) for t, v in lp.explanation.get(key, [])]
+                sa = [(f"lexicon: {t}", v) for t, v in s.explanation.get(key, [])]
+                expl[key] = la + sa if w >= 0.5 else sa + la
+            poles = {f: _mix(lp.poles.get(f, {}), s.poles.get(f, {}), w) for f in s.poles}
+            out.append(Prediction(_mix(lp.domains, s.domains, w), _mix(lp.tensions, s.tensions, w), poles,
+                                  expl, producer=self.producer))
+        return out
+
+
+def predict(texts: list[str], model: BlendedModel | None = None) -> list[Prediction]:
+    """Predictions for ``texts`` with the given model, else the seed model."""
+    return (model or BlendedModel()).predict(texts)

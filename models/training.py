@@ -1,0 +1,265 @@
+"""Training on researchers' codings: cross-validated metrics, learning curve, artifacts.
+
+``train(codings)`` resolves multi-coder passages (:func:`models.agreement.resolve`),
+cross-validates seed, learned and blended models on the same folds, picks the blend
+constant ``k`` by that cross-validation, fits the final model on everything and returns a
+:class:`TrainedModel`. ``save`` writes a versioned artifact directory (``model.skops`` +
+``meta.json``) under ``$DRECHTLENS_DATA/trained`` or ``models/trained``; ``load_model``
+reads it back with skops and an explicit list of trusted types, never with pickle.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import sklearn
+from sklearn.model_selection import KFold
+
+from models.agreement import resolve
+from models.classify import BlendedModel, LabelModel
+from models.codebook import Codebook, load_codebook
+from models.labels import Coding, Labels, Prediction
+from models.nlp import load_nlp
+
+ARTIFACT_FORMAT = 1
+CURVE_SIZES = (50, 100, 200, 300)
+BLEND_KS = (0.0, 25.0, 100.0, 400.0)  # 0 = learned model only
+PACKAGE_TRAINED = Path(__file__).resolve().parent / "trained"
+# The only non-builtin types a model file may contain (skops refuses anything else).
+TRUSTED_TYPES = [
+    "models.classify.LabelModel",
+    "sklearn.feature_extraction.text.TfidfVectorizer",
+    "sklearn.feature_extraction.text.TfidfTransformer",
+    "sklearn.linear_model._logistic.LogisticRegression",
+    "numpy.float64", "numpy.int64", "numpy.ndarray", "numpy.dtype", "numpy.str_",
+    "builtins.slice",
+]
+
+
+class TrainingError(ValueError):
+    """Training cannot run on this input (message in Dutch)."""
+
+
+def data_dir() -> Path:
+    """Where artifacts go: ``$DRECHTLENS_DATA/trained``, else ``models/trained`` in the checkout."""
+    env = os.environ.get("DRECHTLENS_DATA")
+    return Path(env) / "trained" if env else PACKAGE_TRAINED
+
+
+# -- metrics ---------------------------------------------------------------------------
+def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "support": tp + fn}
+
+
+def evaluate(gold: Sequence[Labels], preds: Sequence[Prediction], codebook: Codebook) -> dict[str, Any]:
+    """Per-label P/R/F1 for domains and tension presence, pole accuracy/macro-F1, macro averages.
+
+    Macro averages run over labels with support > 0 (a label nobody coded cannot be scored).
+    """
+    out: dict[str, Any] = {"domains": {}, "tensions": {}, "poles": {}, "n": len(gold)}
+    pl = [p.labels for p in preds]
+    for d in codebook.domain_codes:
+        tp = sum(d in g.domains and d in p.domains for g, p in zip(gold, pl, strict=True))
+        fp = sum(d not in g.domains and d in p.domains for g, p in zip(gold, pl, strict=True))
+        fn = sum(d in g.domains and d not in p.domains for g, p in zip(gold, pl, strict=True))
+        out["domains"][d] = _prf(tp, fp, fn)
+    for f in codebook.tension_codes:
+        gt = [f in g.tension_dict for g in gold]
+        pt = [f in p.tension_dict for p in pl]
+        tp = sum(a and b for a, b in zip(gt, pt, strict=True))
+        fp = sum(b and not a for a, b in zip(gt, pt, strict=True))
+        fn = sum(a and not b for a, b in zip(gt, pt, strict=True))
+        out["tensions"][f] = _prf(tp, fp, fn)
+        # Pole: on the passages coders marked as touching f, the predicted pole (argmax).
+        pairs = [(g.tension_dict[f], pr.pole(f)) for g, pr in zip(gold, preds, strict=True) if f in g.tension_dict]
+        if pairs:
+            f1s = []
+            for pole in {a for a, _ in pairs}:
+                ptp = sum(a == pole and b == pole for a, b in pairs)
+                pfp = sum(a != pole and b == pole for a, b in pairs)
+                pfn = sum(a == pole and b != pole for a, b in pairs)
+                f1s.append(_prf(ptp, pfp, pfn)["f1"])
+            out["poles"][f] = {"accuracy": round(sum(a == b for a, b in pairs) / len(pairs), 4),
+                               "macro_f1": round(float(np.mean(f1s)), 4), "support": len(pairs)}
+    for group in ("domains", "tensions"):
+        scored = [m["f1"] for m in out[group].values() if m["support"] > 0]
+        out[f"macro_f1_{group}"] = round(float(np.mean(scored)), 4) if scored else None
+    return out
+
+
+# -- training --------------------------------------------------------------------------
+@dataclass
+class TrainedModel:
+    model: BlendedModel
+    metadata: dict[str, Any] = field(default_factory=dict)
+    path: Path | None = None
+
+    def predict(self, texts: list[str]) -> list[Prediction]:
+        return self.model.predict(texts)
+
+
+def training_hash(texts: Sequence[str], labels: Sequence[Labels]) -> str:
+    h = hashlib.sha256()
+    for t, lab in sorted(zip(texts, labels, strict=True), key=lambda tl: tl[0]):
+        h.update(t.encode("utf-8"))
+        h.update(json.dumps(lab.to_dict(), sort_keys=True).encode("utf-8"))
+    return h.hexdigest()
+
+
+def cross_validate(texts: Sequence[str], labels: Sequence[Labels], codebook: Codebook | None = None,
+                   folds: int = 5, random_state: int = 0, curve_sizes: Sequence[int] = CURVE_SIZES,
+                   params: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Out-of-fold metrics for the seed, the learned model and each blend constant in BLEND_KS,
+    plus a learning curve (domain/tension macro-F1 of learned and blended models by training size).
+    """
+    cb = codebook or load_codebook()
+    texts, labels = list(texts), list(labels)
+    n = len(texts)
+    if n < folds * 2:
+        raise TrainingError(f"te weinig gecodeerde passages om te valideren ({n}; minimaal {folds * 2})")
+    blended = BlendedModel(None, 0, codebook=cb)
+    seed_preds = blended.seed.predict(texts)
+    learned_oof: list[Prediction | None] = [None] * n
+    blend_oof: dict[float, list[Prediction | None]] = {k: [None] * n for k in BLEND_KS if k > 0}
+    curve: dict[int, dict[str, list[float]]] = {}
+    rng = random.Random(random_state)
+    kf = KFold(n_splits=folds, shuffle=True, random_state=random_state)
+    for train_idx, test_idx in kf.split(texts):
+        tr_x = [texts[i] for i in train_idx]
+        tr_y = [labels[i] for i in train_idx]
+        te_x = [texts[i] for i in test_idx]
+        model = LabelModel(**(params or {})).fit(tr_x, tr_y)
+        for i, p in zip(test_idx, model.predict_proba(te_x), strict=True):
+            learned_oof[i] = p
+        for k in blend_oof:
+            bm = BlendedModel(model, len(tr_x), k, codebook=cb, seed=blended.seed)
+            for i, p in zip(test_idx, bm.predict(te_x), strict=True):
+                blend_oof[k][i] = p
+        te_gold = [labels[i] for i in test_idx]
+        for size in curve_sizes:
+            if size >= len(tr_x):
+                continue
+            sub = rng.sample(range(len(tr_x)), size)
+            m = LabelModel(**(params or {})).fit([tr_x[i] for i in sub], [tr_y[i] for i in sub])
+            ev_l = evaluate(te_gold, m.predict_proba(te_x), cb)
+            best_k = 100.0
+            ev_b = evaluate(te_gold, BlendedModel(m, size, best_k, codebook=cb, seed=blended.seed).predict(te_x), cb)
+            c = curve.setdefault(size, {"learned_domains": [], "blend_domains": [], "learned_tensions": [],
+                                        "blend_tensions": []})
+            c["learned_domains"].append(ev_l["macro_f1_domains"] or 0.0)
+            c["blend_domains"].append(ev_b["macro_f1_domains"] or 0.0)
+            c["learned_tensions"].append(ev_l["macro_f1_tensions"] or 0.0)
+            c["blend_tensions"].append(ev_b["macro_f1_tensions"] or 0.0)
+    result: dict[str, Any] = {
+        "folds": folds, "n": n,
+        "seed": evaluate(labels, seed_preds, cb),
+        "learned": evaluate(labels, learned_oof, cb),  # type: ignore[arg-type]
+        "blend": {str(k): evaluate(labels, preds, cb) for k, preds in blend_oof.items()},  # type: ignore[arg-type]
+        "learning_curve": {
+            str(size): {key: round(float(np.mean(v)), 4) for key, v in c.items()} | {"n_train": size}
+            for size, c in sorted(curve.items())},
+    }
+    # Blend constant chosen by the cross-validated domain macro-F1 (+ tensions as tie-breaker).
+    def score(ev: dict[str, Any]) -> tuple[float, float]:
+        return (ev["macro_f1_domains"] or 0.0, ev["macro_f1_tensions"] or 0.0)
+    options = {0.0: score(result["learned"])} | {k: score(result["blend"][str(k)]) for k in blend_oof}
+    result["chosen_k"] = max(options, key=lambda k: options[k])
+    return result
+
+
+def train(codings: Sequence[Coding], codebook: Codebook | None = None, folds: int = 5,
+          validate: bool = True, random_state: int = 0, params: dict[str, Any] | None = None) -> TrainedModel:
+    """A blended model trained on ``codings`` with its cross-validated metrics as metadata."""
+    cb = codebook or load_codebook()
+    kept, unresolved = resolve(codings)
+    kept = [c for c in kept if c.text.strip()]
+    if len(kept) < 2:
+        raise TrainingError(f"te weinig bruikbare coderingen om te trainen ({len(kept)})")
+    texts = [c.text for c in kept]
+    labels = [c.labels for c in kept]
+    cv = cross_validate(texts, labels, cb, folds, random_state, params=params) if validate else None
+    k = cv["chosen_k"] if cv else 100.0
+    model = LabelModel(**(params or {})).fit(texts, labels)
+    _, caps = load_nlp()
+    meta = {
+        "artifact_format": ARTIFACT_FORMAT,
+        "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "codebook_version": cb.version_id,
+        "training_set_sha256": training_hash(texts, labels),
+        "n_codings": len(codings), "n_passages": len(texts), "n_unresolved": len(unresolved),
+        "coders": sorted({c.coder for c in codings}),
+        "blend_k": k, "blend_weight_learned": round(len(texts) / (len(texts) + k), 4) if k else 1.0,
+        "params": model.get_params(),
+        "sklearn_version": sklearn.__version__,
+        "capabilities": caps.to_dict(),
+        "cv": cv,
+    }
+    return TrainedModel(BlendedModel(model, len(texts), k, codebook=cb), meta)
+
+
+# -- artifacts ---------------------------------------------------------------------------
+def save(trained: TrainedModel, directory: Path | None = None) -> Path:
+    """Write ``<dir>/<timestamp>-<hash>/{model.skops,meta.json}`` and point ``LATEST`` at it."""
+    import skops.io as sio
+
+    if trained.model.learned is None:
+        raise TrainingError("een seed-model zonder getraind deel hoeft niet bewaard te worden")
+    base = directory or data_dir()
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
+    target = base / f"{stamp}-{trained.metadata['training_set_sha256'][:10]}"
+    target.mkdir(parents=True, exist_ok=True)
+    sio.dump(trained.model.learned, target / "model.skops")
+    (target / "meta.json").write_text(json.dumps(trained.metadata, indent=1, ensure_ascii=False, default=str),
+                                      encoding="utf-8")
+    (base / "LATEST").write_text(target.name + "\n", encoding="utf-8")
+    trained.path = target
+    return target
+
+
+def latest_artifact(directory: Path | None = None) -> Path | None:
+    base = directory or data_dir()
+    pointer = base / "LATEST"
+    if pointer.exists():
+        cand = base / pointer.read_text(encoding="utf-8").strip()
+        if (cand / "model.skops").exists():
+            return cand
+    return None
+
+
+def load_model(path: Path | str | None = None, codebook: Codebook | None = None) -> TrainedModel:
+    """Load an artifact directory (default: the latest one). Refuses unknown types in the file."""
+    import skops.io as sio
+
+    target = Path(path) if path else latest_artifact()
+    if target is None:
+        raise TrainingError("er is nog geen getraind model; draai eerst 'drechtlens train'")
+    if target.is_file():
+        target = target.parent
+    model_file, meta_file = target / "model.skops", target / "meta.json"
+    if not model_file.exists() or not meta_file.exists():
+        raise TrainingError(f"{target} is geen modelmap (model.skops en meta.json ontbreken)")
+    untrusted = [t for t in sio.get_untrusted_types(file=model_file) if t not in TRUSTED_TYPES]
+    if untrusted:
+        raise TrainingError(f"modelbestand bevat onbekende typen en wordt niet geladen: {', '.join(untrusted)}")
+    learned = sio.load(model_file, trusted=TRUSTED_TYPES)
+    if not isinstance(learned, LabelModel):
+        raise TrainingError(f"{model_file} bevat geen Drechtlens-model")
+    meta = json.loads(meta_file.read_text(encoding="utf-8"))
+    cb = codebook or load_codebook()
+    if meta.get("codebook_version") != cb.version_id:
+        meta["warning"] = (f"model getraind met codeboek {meta.get('codebook_version')}, "
+                           f"huidig codeboek is {cb.version_id}")
+    model = BlendedModel(learned, int(meta.get("n_passages", 0)), float(meta.get("blend_k", 100.0)), codebook=cb)
+    return TrainedModel(model, meta, target)
