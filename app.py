@@ -11,16 +11,16 @@ import streamlit as st
 
 from views import backend
 
-st.set_page_config(page_title="Drechtlens", page_icon="🔎", layout="wide")
+st.set_page_config(page_title="Drechtlens", page_icon=":material/manage_search:", layout="wide")
 
 PAGES = [
-    st.Page("views/corpus_page.py", title="Corpus", icon="📚", url_path="corpus", default=True),
-    st.Page("views/document.py", title="Document", icon="📄", url_path="document"),
-    st.Page("views/review.py", title="Toetsing", icon="⚖️", url_path="toetsing"),
-    st.Page("views/coding.py", title="Coderen", icon="🏷️", url_path="coderen"),
-    st.Page("views/search.py", title="Zoeken", icon="🔍", url_path="zoeken"),
-    st.Page("views/compare.py", title="Vergelijken", icon="📊", url_path="vergelijken"),
-    st.Page("views/about.py", title="Over deze analyse", icon="ℹ️", url_path="over"),
+    st.Page("views/corpus_page.py", title="Corpus", icon=":material/library_books:", url_path="corpus", default=True),
+    st.Page("views/document.py", title="Document", icon=":material/description:", url_path="document"),
+    st.Page("views/review.py", title="Toetsing", icon=":material/gavel:", url_path="toetsing"),
+    st.Page("views/coding.py", title="Coderen", icon=":material/label:", url_path="coderen"),
+    st.Page("views/search.py", title="Zoeken", icon=":material/search:", url_path="zoeken"),
+    st.Page("views/compare.py", title="Vergelijken", icon=":material/bar_chart:", url_path="vergelijken"),
+    st.Page("views/about.py", title="Over deze analyse", icon=":material/info:", url_path="over"),
 ]
 
 page = st.navigation(PAGES)

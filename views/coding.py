@@ -68,7 +68,7 @@ with tab_code:
         dcols = st.columns(len(codebook.domains))
         for n, (d, col) in enumerate(zip(codebook.domains, dcols, strict=True), start=1):
             col.checkbox(codebook.domain_names.get(d, d), key=f"{prefix}_d_{d}")
-            col.button(f"{n}", key=f"{prefix}_k_{d}", on_click=_toggle, args=(f"{prefix}_d_{d}",),
+            col.button("aan/uit", key=f"{prefix}_k_{d}", on_click=_toggle, args=(f"{prefix}_d_{d}",),
                        shortcut=str(n), help=f"Sneltoets {n}", type="tertiary")
         st.markdown("**Spanningsvelden** (kies de pool die de passage kiest; leeg = raakt het veld niet)")
         tensions: dict[str, str] = {}

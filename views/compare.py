@@ -28,7 +28,7 @@ if not cmp.domain_shares and not cmp.positions:
     st.stop()
 
 groups = sorted({r["groep"] for r in cmp.domain_shares} | {r["groep"] for r in cmp.positions})
-chosen = st.multiselect("Groepen", groups, default=groups[:8], key="cmp_groups")
+chosen = st.multiselect("Groepen", groups, default=groups[:8], placeholder="Kies…", key="cmp_groups")
 shares = [r for r in cmp.domain_shares if r["groep"] in chosen]
 positions = [r for r in cmp.positions if r["groep"] in chosen]
 

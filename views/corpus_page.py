@@ -56,8 +56,9 @@ if not docs:
 
 c1, c2, c3, c4 = st.columns(4)
 kinds = c1.multiselect("Soort", sorted({d.kind for d in docs}), format_func=lambda k: KIND_LABELS_NL.get(k, k),
-                       key="corpus_kind")
-bodies = c2.multiselect("Gemeente / orgaan", sorted({d.body for d in docs if d.body}), key="corpus_body")
+                       placeholder="Kies…", key="corpus_kind")
+bodies = c2.multiselect("Gemeente / orgaan", sorted({d.body for d in docs if d.body}), placeholder="Kies…",
+                        key="corpus_body")
 years = sorted({d.year for d in docs if d.year})
 year_range = c3.select_slider("Jaar", options=years, value=(years[0], years[-1]), key="corpus_years") \
     if len(years) > 1 else None

@@ -72,7 +72,8 @@ with left:
     pick = st.radio("Ga naar", list(range(len(outline))), format_func=lambda i: outline[i].label,
                     key=f"outline_{doc_id}", label_visibility="collapsed", index=None) if outline else None
     chosen = outline[pick].passage_id if pick is not None else None
-    only_flagged = st.toggle("Alleen passages met signalen", key="only_flagged")
+    only_flagged = st.toggle("Alleen met signalen", key="only_flagged",
+                             help="Toon alleen passages waarin de toetsing iets signaleerde.")
 
 target = chosen or st.session_state.get("passage_id")
 passages = doc.passages
@@ -119,6 +120,7 @@ with side:
                                   value=min(max(default_page, 1), max(doc.page_count, 1)), key=f"page_{doc_id}_{default_page}")
         png = render_pdf_page(original, int(page_no))
         if png:
-            st.image(png, caption=f"Pagina {page_no} van het originele bestand", width="stretch")
+            with st.container(border=True):
+                st.image(png, caption=f"Pagina {page_no} van het originele bestand", width="stretch")
         else:
             st.caption("Deze pagina kan niet getoond worden.")

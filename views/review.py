@@ -39,12 +39,13 @@ with tab_flags:
         st.info("Geen signalen voor dit document (of de toetsing is niet uitgevoerd).")
     else:
         c1, c2, c3, c4 = st.columns(4)
-        types = c1.multiselect("Type", sorted({r.flag.type for r in rows}), key="rv_type",
+        types = c1.multiselect("Type", sorted({r.flag.type for r in rows}), placeholder="Kies…", key="rv_type",
                                format_func=lambda t: f"{t} {next(r.flag.name for r in rows if r.flag.type == t)}")
-        sevs = c2.multiselect("Ernst", ["kritiek", "zorg", "suggestie", "info"], key="rv_sev")
+        sevs = c2.multiselect("Ernst", ["kritiek", "zorg", "suggestie", "info"], placeholder="Kies…", key="rv_sev")
         arts = c3.multiselect("Artikel", sorted({r.flag.artikel for r in rows if r.flag.artikel},
-                                                key=backend.artikel_sort_key), key="rv_art")
-        statuses = c4.multiselect("Status", list(backend.STATUS_NL.values()), default=["open"], key="rv_status")
+                                                key=backend.artikel_sort_key), placeholder="Kies…", key="rv_art")
+        statuses = c4.multiselect("Status", list(backend.STATUS_NL.values()), default=["open"], placeholder="Kies…",
+                                  key="rv_status")
         shown = [r for r in rows if (not types or r.flag.type in types) and (not sevs or r.flag.severity.nl in sevs)
                  and (not arts or r.flag.artikel in arts) and (not statuses or r.status_nl in statuses)]
         done = sum(1 for r in rows if r.status != "open")
@@ -93,7 +94,9 @@ with tab_flags:
         if len(shown) > 50:
             st.caption(f"De eerste 50 van {len(shown)} signalen; verfijn de filters voor de rest.")
 
-tables = backend.ambiguity_tables(doc_id)
+# The structural analysis takes seconds on a long regulation: run it on request (then cached).
+show_tables = st.session_state.get(f"tables_{doc_id}", False)
+tables = backend.ambiguity_tables(doc_id) if show_tables else None
 for tab, key, empty in [
     (tab_comp, "competences", "Geen bevoegdheden gevonden."),
     (tab_instr, "instruments", "Geen instrumenten gevonden."),
@@ -101,7 +104,12 @@ for tab, key, empty in [
     (tab_deleg, "delegations", "Geen delegaties gevonden."),
 ]:
     with tab:
-        if tables.error:
+        if tables is None:
+            if st.button("Analyse van de regeling uitvoeren", key=f"run_tables_{key}"):
+                st.session_state[f"tables_{doc_id}"] = True
+                st.rerun()
+            st.caption("Bevoegdheden, instrumenten, aliassen en delegaties worden uit de tekst van de regeling afgeleid.")
+        elif tables.error:
             st.info(tables.error)
         elif not getattr(tables, key):
             st.info(empty)
