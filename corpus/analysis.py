@@ -41,6 +41,7 @@ class AnalysisOutput:
     rows: list[dict[str, Any]] = field(default_factory=list)
     codebook_version: str = ""
     pipeline: str = ""
+    created_at: str = ""  # set only when restoring an export; otherwise the store stamps it
 
 
 # Loaders: each returns a list of Analyser or raises ImportError when its models are absent.

@@ -153,7 +153,7 @@ def export_zip(store: Store, out: Path) -> dict[str, int]:
         counts["files"] = len(shas)
         labels = [asdict(x) for x in store.labels()]
         flags = [{"doc_id": f.doc_id, "producer": f.producer, "producer_version": f.producer_version,
-                  "pipeline": f.pipeline, "flag": f.flag} for f in store.flags()]
+                  "pipeline": f.pipeline, "created_at": f.created_at, "flag": f.flag} for f in store.flags()]
         decisions = [asdict(x) for x in store.decisions()]
         codings = [asdict(x) for x in store.codings()]
         searches = [asdict(x) for x in store.saved_searches()]
@@ -219,7 +219,8 @@ def import_zip(store: Store, path: Path) -> ImportResult:
             for f in flags.get(doc.id, []):
                 key = ("flags", f["producer"])
                 if key not in by_prod:
-                    by_prod[key] = AnalysisOutput(f["producer"], f["producer_version"], "flags", pipeline=f["pipeline"])
+                    by_prod[key] = AnalysisOutput(f["producer"], f["producer_version"], "flags", pipeline=f["pipeline"],
+                                                  created_at=f.get("created_at", ""))
                 by_prod[key].rows.append(f["flag"])
             outputs = list(by_prod.values())
             r = store.add_document(doc, file_bytes=data, analysis=outputs, lineage=d.get("lineage"),

@@ -67,7 +67,7 @@ class StoreError(Exception):
 
 
 def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
 def _dumps(value: Any) -> str:
@@ -436,17 +436,16 @@ class Store:
         rows = self.read(
             "SELECT d.*, (SELECT count(*) FROM passages p WHERE p.doc_id = d.id) AS n_passages,"
             " NOT EXISTS (SELECT 1 FROM documents n WHERE n.previous_id = d.id) AS is_latest"
-            f" FROM documents d WHERE {' AND '.join(where)} ORDER BY d.year DESC, d.title, d.ingested_at",
+            f" FROM documents d WHERE {' AND '.join(where)} ORDER BY d.year DESC, d.title, d.ingested_at, d.rowid",
             params,
         )
         flag_counts: dict[str, Counter] = {}
         for fr in self.read("SELECT doc_id, severity, count(*) AS n FROM flags GROUP BY doc_id, severity"):
             flag_counts.setdefault(fr["doc_id"], Counter())[SEVERITIES[min(fr["severity"], 3)]] += fr["n"]
         label_counts: dict[str, Counter] = {}
-        for lr in self.read("SELECT doc_id, domains FROM passage_labels"):
-            c = label_counts.setdefault(lr["doc_id"], Counter())
-            for d in json.loads(lr["domains"]):
-                c[d] += 1
+        for lr in self.read("SELECT l.doc_id, j.value AS domain, count(DISTINCT l.passage_id) AS n"
+                            " FROM passage_labels l, json_each(l.domains) j GROUP BY l.doc_id, j.value"):
+            label_counts.setdefault(lr["doc_id"], Counter())[lr["domain"]] += lr["n"]
         return [
             DocumentSummary(
                 id=r["id"], title=r["title"], kind=r["kind"], body=r["body"], year=r["year"],
@@ -499,7 +498,8 @@ class Store:
         if out.kind == "labels":
             self._save_labels(c, doc_id, out.rows, out.producer, out.version, out.codebook_version)
         elif out.kind == "flags":
-            self._save_flags(c, doc_id, out.rows, out.producer, out.version, out.pipeline)
+            self._save_flags(c, doc_id, out.rows, out.producer, out.version, out.pipeline,
+                             getattr(out, "created_at", "") or None)
         else:
             raise StoreError(f"Onbekende analysesoort {out.kind!r}.")
 
@@ -516,7 +516,7 @@ class Store:
         now = _now()
         data = [(r["passage_id"], doc_id, producer, version, codebook_version, _dumps(list(r.get("domains", []))),
                  _dumps(r.get("tensions", {})), _dumps(r.get("probabilities", {})), _dumps(r.get("explanation", {})),
-                 now) for r in rows]
+                 r.get("created_at") or now) for r in rows]
         c.executemany(
             "INSERT INTO passage_labels(passage_id, doc_id, producer, producer_version, codebook_version, domains,"
             " tensions, probabilities, explanation, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)", data)
@@ -546,9 +546,9 @@ class Store:
             return self._save_flags(c, doc_id, flags, producer, version, pipeline)
 
     def _save_flags(self, c: sqlite3.Connection, doc_id: str, flags: Iterable[dict[str, Any]], producer: str,
-                    version: str, pipeline: str) -> int:
+                    version: str, pipeline: str, created_at: str | None = None) -> int:
         c.execute("DELETE FROM flags WHERE doc_id = ? AND producer = ?", (doc_id, producer))
-        now = _now()
+        now = created_at or _now()
         data = []
         for f in flags:
             if "key" not in f:

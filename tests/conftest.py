@@ -41,3 +41,7 @@ def shared_eval() -> Path:
 def artifacts_dir() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+# Corpus store fixtures for every area: an empty store on disk, and one with three small documents.
+from tests.corpus.conftest import fresh_store, small_store  # noqa: E402, F401

@@ -147,3 +147,18 @@ def test_memory_store_and_unknown_document():
     with Store(":memory:") as store:
         with pytest.raises(StoreError, match="staat niet in het corpus"):
             store.get_document("0" * 64)
+
+
+def test_bulk_add_builds_a_searchable_index(fresh_store: Store):
+    from corpus.search import build_search_sql, search
+
+    docs = [make_doc(f"Synthetisch {i}", REGELING, salt=str(i)) for i in range(50)]
+    assert fresh_store.bulk_add(docs[:30]) == 30
+    assert fresh_store.bulk_add(docs, rebuild_index=False) == 20  # duplicates skipped
+    fresh_store.rebuild_index()
+    assert search(fresh_store, "woningen").total == 50 * 2
+    sql, params = build_search_sql("woningen", limit=10)
+    assert len(fresh_store.read(sql, params)) == 10
+    # the trigger is back: a normal add is indexed immediately
+    fresh_store.add_document(make_doc("Los", [((("artikel", "1"),), "Eén zienswijze over woningen.", 1)]))
+    assert search(fresh_store, "zienswijzen").total == 51
