@@ -25,16 +25,28 @@ from extract.lines import Line
 
 OPENING_CHARS = 6000
 
-_ARTIKEL_LINE = re.compile(r"^(?:Artikel|ARTIKEL)\s+(?:[A-Z]{1,2}\s?)?\d+[a-z]*(?:\.\d+)*\s*\.?\s*(?:[A-Z(].{0,80})?$")
+_ARTIKEL_LINE = re.compile(
+    r"^(?:Artikel|ARTIKEL)\s+(?:(?:[A-Z]{1,2}\s?)?\d+[a-z]*(?:[.:]\d+)*|[IVXLC]+)\s*\.?\s*(?:[A-Z(–-].{0,80})?$")
+# Parliamentary papers about a bill discuss its articles but are not the regulation itself.
+_NOT_REGELING = (
+    r"\bmemorie van toelichting\b", r"\bnota naar aanleiding van het verslag\b", r"\bvoorlopig verslag\b",
+    r"\bmemorie van antwoord\b", r"\badvies (?:van de )?(?:afdeling advisering )?raad van state\b",
+    r"(?:^\s*|\bnr\.\s*\d+\s+)(?:verslag|motie|amendement|brief van)\b", r"\bhandelingen\b",
+)
+_STOP_NAMES = {"Wet", "De", "Het", "Een", "Van", "En", "In", "Op", "Te", "Voor", "Artikel"}
 _REGELING_CUES = (
     r"\bgelet op\b", r"\bbesl(?:uit|uiten|oten)\b.{0,40}\bvast te stellen\b", r"\bgemeenschappelijke regeling\b",
     r"\bverordening\b", r"\bcentrumregeling\b", r"\bin deze (?:regeling|verordening|wet) wordt verstaan\b",
     r"\bwet van \d{1,2} \w+ \d{4}\b", r"\bbeleidsregel", r"\bstaatsblad\b",
 )
-_AKKOORD_CUES = (
+# Agreements name themselves; reports (the other half of "akkoord") give weaker hints.
+_AKKOORD_STRONG = (
     r"\bcoalitieakkoord\b", r"\bcollegeakkoord\b", r"\bcoalitieprogramma\b", r"\bbestuursakkoord\b",
-    r"\braadsakkoord\b", r"\bcollegeprogramma\b", r"\bakkoord\b", r"\brapport\b", r"\bjaarverslag\b",
-    r"\bbegroting\b", r"\binhoudsopgave\b", r"\buitvoeringsprogramma\b", r"\bevaluatie\b",
+    r"\braadsakkoord\b", r"\bcollegeprogramma\b", r"\bcollegewerkprogramma\b",
+)
+_AKKOORD_CUES = _AKKOORD_STRONG + (
+    r"\bakkoord\b", r"\brapport\b", r"\bjaarverslag\b", r"\bbegroting\b", r"\binhoudsopgave\b",
+    r"\buitvoeringsprogramma\b", r"\bevaluatie\b", r"\bjaarrekening\b", r"\bonderzoek\b",
 )
 _AGENDA_CUES = (
     r"^\s*(?:\d+[a-z]?\.?\s+)?opening\b", r"\bvaststell(?:en|ing)(?: van)? (?:de )?agenda\b", r"\brondvraag\b",
@@ -91,16 +103,19 @@ def kind_scores(lines: Sequence[Line], filename: str = "") -> dict[str, float]:
             scores["regeling"] += 1.5
     for cue in _AKKOORD_CUES:
         if re.search(cue, low):
-            scores["akkoord"] += 1.5 if cue.startswith(r"\bco") or "akkoord" in cue else 0.75
+            scores["akkoord"] += 3.0 if cue in _AKKOORD_STRONG else 0.75
         if re.search(cue, name):
             scores["akkoord"] += 3.0
     for cue in _AGENDA_CUES:
         hits = len(re.findall(cue, low, re.M))
-        scores["agenda"] += min(hits, 3) * 1.5
+        # The bare word "agenda" also occurs in prose ("de politieke agenda"): it counts once, lightly.
+        scores["agenda"] += min(hits, 1) * 1.0 if cue == r"\bagenda\b" else min(hits, 3) * 1.5
         if re.search(cue.replace("^\\s*", r"\b"), name):
             scores["agenda"] += 3.0
     if re.search(r"\b(?:regeling|verordening|wet|besluit|reglement)\b", name):
         scores["regeling"] += 2.0
+    if any(re.search(cue, low[:1500], re.M) for cue in _NOT_REGELING):
+        scores["regeling"] = min(scores["regeling"], 2.0)
     return scores
 
 
@@ -159,13 +174,14 @@ def infer_body(lines: Sequence[Line], filename: str = "") -> str:
         # The municipality named first in the opening is usually the issuer.
         first = min(counts, key=lambda g: opening.find(g))
         return f"Gemeente {first}"
-    m = re.search(r"\b(?:[Gg]emeente(?:raad)?(?: van)?|[Rr]aad van de gemeente)\s+([A-Z][\w'-]+(?:[- ][A-Z][\w'-]+)?)",
-                  opening)
-    if m and m.group(1) not in ("Wet", "De", "Het"):
-        return f"Gemeente {m.group(1)}"
-    m = re.search(r"\b[Pp]rovincie\s+([A-Z][\w-]+(?:[- ][A-Z][\w-]+)?)", opening)
+    m = next((m for m in re.finditer(
+        r"\b(?:[Gg]emeente(?:raad)?(?: van)?|[Rr]aad van de gemeente)\s+([A-Z][\w'-]+(?:[- ][A-Z][\w'-]+)?)", opening)
+        if m.group(1).split()[0] not in _STOP_NAMES), None)
     if m:
-        return f"Provincie {m.group(1)}"
+        return f"Gemeente {m.group(1)}"
+    for m in re.finditer(r"\b[Pp]rovincie\s+([A-Z][\w-]+(?:[- ][A-Z][\w-]+)?)", opening):
+        if m.group(1).split()[0] not in _STOP_NAMES:
+            return f"Provincie {m.group(1)}"
     if re.search(r"\b(?:Staatsblad|Staatscourant|Staten-Generaal|Tweede Kamer|Eerste Kamer|kabinet|Onze Minister)\b",
                  opening):
         return "Rijk"

@@ -711,8 +711,7 @@ def _agenda(lines: Sequence[Line]) -> list[Passage]:
             b.start((("agendapunt", item_label),), item_heading, "")
             prev, i = lines[j - 1], j
             continue
-        if cur is not None and _DECISION.match(text) and _words(text) <= 25 and (
-                text.endswith(":") or re.match(r"^(Besluit|Besloten)", text)):
+        if cur is not None and _DECISION.match(text) and _words(text) <= 40:
             decision += 1
             b.start((("agendapunt", item_label), ("besluit", str(decision))), item_heading, "")
             b.add(text, ln.page)
@@ -722,7 +721,7 @@ def _agenda(lines: Sequence[Line]) -> list[Passage]:
             prev, i = ln, i + 1
             continue
         if (in_list and decision_lines and prev is not None and prev.para_end
-                and not re.match(r"^(\d+|[a-z])[.)]\s", text)):
+                and not re.match(r"^(\d+|[a-zA-Z])[.)]\s", text)):
             # A new paragraph after the decision text (e.g. who voted against) closes the decision.
             in_list = False
             b.start((("agendapunt", item_label),), item_heading, "")

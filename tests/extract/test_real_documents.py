@@ -172,7 +172,7 @@ def test_besluitenlijst_items_and_decisions(shared_corpus: Path):
     assert heading["7"] == "7. Voorstel tot het vaststellen van de Verordening voor de kamerverhuurpanden 2015"
     assert heading["17"] == "17. Sluiting"
     decisions = {(p.get("agendapunt"), p.get("besluit")) for p in doc.passages if p.get("besluit")}
-    assert {("6", "1"), ("7", "1"), ("8", "1"), ("8", "2"), ("9", "1"), ("14", "1")} <= decisions
+    assert {("6", "1"), ("7", "1"), ("8", "1"), ("8", "2"), ("9", "1"), ("14", "1"), ("16", "1")} <= decisions
     d7 = " ".join(p.text for p in doc.passages if p.get("agendapunt") == "7" and p.get("besluit") == "1")
     assert "Verordening op de kamerverhuurpanden 2015" in d7
     # "4. In het onder punt drie …" inside item 9's amendment is not agenda item 4.
