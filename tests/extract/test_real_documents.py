@@ -120,8 +120,8 @@ def test_staatsblad_articles_and_leden(shared_corpus: Path):
     path = shared_corpus / STAATSBLAD
     expected = _staatsblad_articles(_pdftotext(path))
     assert len(expected) == 129
-    # Running-header removal is switched off here: see the test below for why.
-    doc = parse_file(path, settings={"remove_headers": False})
+    # Default PDF settings: running-header removal must not eat "Artikel N" lines that open a page.
+    doc = parse_file(path)
     assert doc.kind == "regeling" and doc.year == 2015
     tree = doc.tree()
     assert list(tree) == expected
@@ -129,14 +129,6 @@ def test_staatsblad_articles_and_leden(shared_corpus: Path):
         assert tree[art] == leden, art
     assert [p.get("onderdeel") for p in doc.artikel("1")] == [None, "a", "b", "c"]
     assert all(1 <= p.page_start <= p.page_end <= doc.page_count for p in doc.passages)
-
-
-@pytest.mark.xfail(strict=True, reason="extract.pdf header removal drops 'Artikel N' lines that open a page "
-                                       "(digit-normalised they recur on >50% of pages); reported to the PDF layer")
-def test_staatsblad_default_settings_keep_every_article(shared_corpus: Path):
-    path = shared_corpus / STAATSBLAD
-    expected = _staatsblad_articles(_pdftotext(path))
-    assert list(parse_file(path).tree()) == expected
 
 
 def test_rutte_iv_headings_pages_and_kind(shared_corpus: Path):
