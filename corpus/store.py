@@ -22,8 +22,10 @@ Semantics:
 * ``add_document`` runs in ONE transaction (document, file bytes, passages, analysis
   results): after a crash a document is either fully there or not at all.
   Status ``"duplicate"`` when the sha256 id is already stored; ``"new_version"`` when a
-  document with the same (title, kind, body) exists under another hash: the new one gets
-  the same ``lineage`` and ``previous_id`` = the newest earlier version; else ``"new"``.
+  document with the same (title, kind, body) exists under another hash AND shares at least
+  half of its text (word 6-grams; inferred titles can be generic, e.g. "Hoofdstuk 1
+  Inleiding"): the new one gets the same ``lineage`` and ``previous_id`` = that newest
+  earlier version; else ``"new"``.
 * Original files live in the ``files`` blob table (content addressed by sha256), so they
   commit and roll back with their document; ``file_bytes(doc_id)`` returns them.
 * Machine results (``save_labels``, ``save_flags``) replace earlier rows of the same
@@ -46,6 +48,7 @@ import hashlib
 import json
 import sqlite3
 import threading
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -55,11 +58,22 @@ from pathlib import Path
 from typing import Any
 
 from corpus.migrations import migrate
-from corpus.normalize import norm_text
+from corpus.normalize import WORD_RE, norm_text
 from extract.document import Document, ExtractionWarning, Passage
 
 SEVERITIES = ("info", "suggestie", "zorg", "kritiek")  # index == models.ambiguity.flag.Severity value
 DECISIONS = ("accept", "dismiss", "comment")
+
+
+VERSION_MIN_OVERLAP = 0.5  # share of word 6-grams two versions of one document must have in common
+
+
+def shingles(texts: Iterable[str], k: int = 6) -> set[int]:
+    """Hashed word k-grams of a text (all of them; texts are at most a few MB)."""
+    words = WORD_RE.findall(" ".join(texts).lower())
+    if len(words) < k:
+        return {zlib.crc32(" ".join(words).encode())} if words else set()
+    return {zlib.crc32(" ".join(words[i:i + k]).encode()) for i in range(len(words) - k + 1)}
 
 
 class StoreError(Exception):
@@ -305,12 +319,7 @@ class Store:
         with self.transaction() as c:
             if c.execute("SELECT 1 FROM documents WHERE id = ?", (doc.id,)).fetchone():
                 return AddResult("duplicate", doc.id, None, 0)
-            prev = None if lineage else c.execute(
-                "SELECT d.id, d.lineage FROM documents d WHERE d.title = ? AND d.kind = ? AND d.body = ? "
-                "AND d.title != '' AND NOT EXISTS (SELECT 1 FROM documents n WHERE n.previous_id = d.id) "
-                "ORDER BY d.ingested_at DESC, d.rowid DESC LIMIT 1",
-                (doc.title, doc.kind, doc.body),
-            ).fetchone()
+            prev = None if lineage else self._find_previous(c, doc)
             if prev:
                 previous_id, lineage = prev["id"], prev["lineage"]
             elif not lineage:
@@ -336,6 +345,36 @@ class Store:
             for out in analysis:
                 self._save_analysis(c, doc.id, out)
         return AddResult("new_version" if previous_id else "new", doc.id, previous_id, len(doc.passages))
+
+    def _find_previous(self, c: sqlite3.Connection, doc: Document) -> sqlite3.Row | None:
+        """The stored document ``doc`` is a new version of, or None.
+
+        Candidates are the newest versions (chain heads) with the same title, kind and body.
+        Inferred titles can be generic ("Hoofdstuk 1 Inleiding"), so a candidate must also
+        share text: at least :data:`VERSION_MIN_OVERLAP` of the smaller document's word
+        6-grams occur in the other. The most similar candidate wins.
+        """
+        if not doc.title.strip():
+            return None
+        cands = c.execute(
+            "SELECT d.id, d.lineage FROM documents d WHERE d.title = ? AND d.kind = ? AND d.body = ?"
+            " AND NOT EXISTS (SELECT 1 FROM documents n WHERE n.previous_id = d.id)"
+            " ORDER BY d.ingested_at DESC, d.rowid DESC LIMIT 20",
+            (doc.title, doc.kind, doc.body),
+        ).fetchall()
+        if not cands:
+            return None
+        mine = shingles(p.text for p in doc.passages)
+        best, best_score = None, VERSION_MIN_OVERLAP
+        for cand in cands:
+            theirs = shingles(r[0] for r in c.execute("SELECT text FROM passages WHERE doc_id = ? ORDER BY seq",
+                                                      (cand["id"],)))
+            if not mine or not theirs:
+                continue
+            score = len(mine & theirs) / min(len(mine), len(theirs))
+            if score >= best_score:
+                best, best_score = cand, score
+        return best
 
     @staticmethod
     def _passage_rows(doc_id: str, passages: Iterable[Passage]) -> Iterator[tuple]:

@@ -162,3 +162,14 @@ def test_bulk_add_builds_a_searchable_index(fresh_store: Store):
     # the trigger is back: a normal add is indexed immediately
     fresh_store.add_document(make_doc("Los", [((("artikel", "1"),), "Eén zienswijze over woningen.", 1)]))
     assert search(fresh_store, "zienswijzen").total == 51
+
+
+def test_same_title_different_text_is_not_a_version(fresh_store: Store):
+    # extracted titles can be generic: two different plans both titled "Hoofdstuk 1 Inleiding"
+    a = make_doc("Hoofdstuk 1 Inleiding", [((("sectie", "1"),), "Het plangebied ligt aan de rand van Sliedrecht en "
+                                            "omvat de voormalige scheepswerf met bijbehorende kades.", 1)])
+    b = make_doc("Hoofdstuk 1 Inleiding", [((("sectie", "1"),), "Dit bestemmingsplan regelt de bouw van een "
+                                            "sporthal naast de basisschool in het centrum van het dorp.", 1)])
+    fresh_store.add_document(a)
+    assert fresh_store.add_document(b).status == "new"
+    assert len(fresh_store.documents(latest_only=True)) == 2
