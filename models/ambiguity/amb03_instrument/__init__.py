@@ -6,12 +6,14 @@ version or date follows) and the adopters from the competence table. Per instrum
 most one flag per problem: inconsistent bindingness (KRITIEK), no adopter (KRITIEK when
 the instrument is used as a decision criterion, else ZORG), status unknown and no version
 (ZORG), a consistent L1 "rekening houden met" (INFO, unless it is also a decision test).
-Financial and regulatory instruments (begroting, verordening) have statutory status and
-are only checked for an adopter.
+Financial and regulatory instruments (begroting, verordening) have statutory status (the
+Wgr names their adopter) and are only checked for inconsistent bindingness; drafts
+("ontwerpbegroting") and the agenda of a meeting are skipped.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -28,8 +30,10 @@ def instrument_status(res: Resources) -> Iterator[Flag]:
     defined = {d.term.lower() for d in res.definitions}
     def_passages = {d.passage_id for d in res.definitions}
     for m in res.instruments:
-        if m.passage_id in def_passages:
-            continue
+        if m.passage_id in def_passages or m.name.startswith("ontwerp"):
+            continue  # drafts are not adopted; definitions are AMB-09's
+        if m.name == "agenda" and re.search(r"vergader", res.by_id[m.passage_id].text, re.I):
+            continue  # the agenda of a meeting
         groups[m.name].append(m)
     for name, ms in groups.items():
         yield from _merge(res, list(_problems(res, name, ms, defined)))
@@ -51,9 +55,9 @@ def _problems(res: Resources, name: str, ms: list[InstrumentMention], defined: s
                         f"Hoe bindend is de {name}, en voor wie (algemeen bestuur, dagelijks bestuur, raden)?",
                         "Leg de status één keer vast, bij voorkeur in de begripsbepaling of het artikel dat de "
                         f"{name} regelt.")
-        if not adopters:
+        if not adopters and policy:
             target = test[0] if test else ms[0]
-            sev = Severity.KRITIEK if test and policy else Severity.ZORG
+            sev = Severity.KRITIEK if test else Severity.ZORG
             why = " en wordt gebruikt als toets voor besluiten" if test else ""
             yield (target, sev, 0.7 if policy else 0.5,
                         f"De tekst regelt niet wie '{name}' vaststelt{why}.",
@@ -63,7 +67,7 @@ def _problems(res: Resources, name: str, ms: list[InstrumentMention], defined: s
             return
         if not levels and not any(m.versioned for m in ms):
             yield (ms[0], Severity.ZORG, 0.6,
-                        f"De status van de {name} staat nergens: geen werkwoord zegt hoe bindend het stuk is en "
+                        f"De status van '{name}' staat nergens: geen werkwoord zegt hoe bindend het stuk is en "
                         "er is geen versie of datum genoemd (statische verwijzing, Ar 3.47)."
                         + ("" if name in defined else " Het begrip is ook niet gedefinieerd."),
                         f"Is de {name} bindend, richtinggevend of alleen informatief, en welke versie is bedoeld?",

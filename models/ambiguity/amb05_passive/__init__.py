@@ -4,7 +4,7 @@ Without a parser: a form of *worden* (or *zijn* with a decision verb) and a past
 participle within the clause (up to 12 tokens after, or 2 before for verb-final order);
 the participle must match the Dutch participle shapes, lemmatise to a different word
 ending in -en, and not be a known noun (simplemma: leden → lijden). No "door" in the clause
-→ flag. With POS (``caps.pos``) a token must also be tagged VERB/AUX. Copular "wordt lid",
+→ flag when the participle is a competence verb (``data/verbs.tsv``). With POS (``caps.pos``) a token must also be tagged VERB/AUX. Copular "wordt lid",
 "wordt verstaan onder", "als bedoeld in" and adjectival participles ("het vastgestelde
 kader") do not match by construction. Nominalisations ("de vaststelling … geschiedt",
 "besluitvorming vindt plaats") are caught by pattern. When one organ acts in the previous
@@ -30,7 +30,8 @@ NOMINAL_RE = re.compile(
 NOT_PARTICIPLE = NOUN_STOPLIST | {"gemeenten", "gebieden", "beleid", "gevolgd", "verband", "bedrag", "belang",
                                   "gezond", "gereed", "betreffend", "bekend", "verstaan", "bedoeld", "genoemd",
                                   "begrepen", "behoeve", "gelet", "gezien", "gehouden", "verplicht", "bevoegd",
-                                  "belast", "gebonden", "geacht", "betrokken", "gericht", "berekend", "bestemd"}
+                                  "belast", "gebonden", "geacht", "betrokken", "gericht", "berekend", "bestemd",
+                                  "aangehaald"}  # "kan worden aangehaald als" (citeertitel)
 
 
 def _participle(t: Tok, res: Resources) -> bool:
@@ -67,8 +68,8 @@ def agentless(res: Resources) -> Iterator[Flag]:
             if part is None or part.start in done:
                 continue
             verb_class = res.verbs.get(part.lemma)
-            if aux_zijn and verb_class not in ("adoption", "decision", "delegation"):
-                continue
+            if verb_class is None or aux_zijn and verb_class not in ("adoption", "decision", "delegation"):
+                continue  # only competence verbs: "wordt geplaatst", "worden omgezet" are left alone
             if re.search(r"\bdoor\b", pi.text[s:e], re.I):
                 continue
             if re.search(r"\b(voorgesteld|bepaald)\s+(in|bij)\b", pi.text[part.start:e], re.I) and aux_zijn:
@@ -92,7 +93,7 @@ def _flag(res: Resources, pi: PassageInfo, start: int, end: int, lemma: str, ver
         sev, conf = Severity.ZORG, 0.7
     elif verb_class in ("procedural", "preparatory", "advisory", "executive"):
         sev, conf = Severity.SUGGESTIE, 0.55
-    else:
+    else:  # not reached: unknown verbs are skipped by the caller
         sev, conf = Severity.INFO, 0.35
     if aux_zijn:
         conf -= 0.2

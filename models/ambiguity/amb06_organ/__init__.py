@@ -32,6 +32,7 @@ QUALIFIER_RE = re.compile(r"^\s*(van\s+(de|elke|iedere|een|die|betrokken|desbetr
           context_adjust=False)
 def organ_names(res: Resources) -> Iterator[Flag]:
     text_all = " ".join(pi.text.lower() for pi in res.passages)
+    defined = {d.term.lower() for d in res.definitions}
     plural_used = bool(re.search(r"\b(colleges|raden)\b", text_all))
     for pi in res.passages:
         if res.is_definition_passage(pi):
@@ -75,6 +76,8 @@ def organ_names(res: Resources) -> Iterator[Flag]:
             before = pi.text[max(s, m.start() - 15):m.start()].lower().split()
             if before and before[-1] in NON_SUBJECT_PREPS | {"voor"}:
                 continue
+            if m.group(0).lower().split()[-1] in defined and not m.group(0).lower().endswith("gemeenten"):
+                continue  # "de gemeente" defined as a participant (Rijk, provincie, gemeente)
             if not any(c.passage_id == pi.passage.id and c.sentence == (s, e) and not c.passive
                        and c.action_class in ("adoption", "decision", "delegation", "executive", "procedural")
                        and c.start > m.start() - 40 for c in res.competences):

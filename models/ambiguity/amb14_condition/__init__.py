@@ -29,7 +29,9 @@ VAGUE_PRED_RE = re.compile(
     r"|\bredelijkerwijs\b|\bbijzondere omstandigheden\b|\bdringend\b|\bspoedeisend\b|\bzwaarwegend|\bonevenredig"
     r"|\bvoldoende\b|\bpassend\b|\bin het belang van\b|\bregionale betekenis\b", re.I)
 ASSESSOR_RE = re.compile(r"\bnaar het oordeel van\b|\bter beoordeling van\b|\bacht(?:en)?\b|\boordeelt\b"
-                         r"|\bstelt vast dat\b|\bbeoordeelt\b|\bbeslist\b", re.I)
+                         r"|\boordelen\b|\bstelt vast dat\b|\bbeoordeelt\b|\bbeoordelen\b|\bbeslist\b"
+                         r"|\bbeslissen\b", re.I)
+BOUND_RE = re.compile(r"\bniet\s+(meer|minder|later|eerder|langer|korter)\s+dan\b", re.I)
 NEGATORS_RE = re.compile(r"(?<![\w-])(niet|geen|nooit|tenzij|behoudens|zonder)(?![\w-])", re.I)
 
 
@@ -43,6 +45,8 @@ def conditions(res: Resources) -> Iterator[Flag]:
         text = pi.text
         for m in MARKER_RE.finditer(text):
             s, e = pi.sentence_of(m.start())
+            if m.group(1).lower() == "als" and re.search(r"\bzowel\b", text[max(s, m.start() - 80):m.start()], re.I):
+                continue  # "zowel in als buiten rechte"
             # The condition clause: up to the next comma (or 140 characters).
             stop = text.find(",", m.end(), e)
             cend = stop if stop != -1 else min(e, m.end() + 140)
@@ -62,7 +66,8 @@ def conditions(res: Resources) -> Iterator[Flag]:
                             question="Wie beoordeelt of aan de voorwaarde is voldaan, en aan de hand waarvan?",
                             suggestion="Noem de beoordelaar ('naar het oordeel van …') en een toetsbaar criterium.")
         for s, e in pi.sentences:
-            negs = list(NEGATORS_RE.finditer(text, s, e))
+            bounds = [(b.start(), b.end()) for b in BOUND_RE.finditer(text, s, e)]
+            negs = [n for n in NEGATORS_RE.finditer(text, s, e) if not any(a <= n.start() < b for a, b in bounds)]
             if len(negs) >= 2 and any(n.group(1).lower() in ("tenzij", "behoudens", "zonder") for n in negs) \
                     and any(n.group(1).lower() in ("niet", "geen", "nooit") for n in negs):
                 yield make_flag("AMB-14", pi, negs[0].start(), negs[-1].end(), severity=Severity.ZORG,
