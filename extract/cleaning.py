@@ -62,9 +62,9 @@ class Lexicon:
         return self.doc_words.get(w, 0) > 0 or _zipf(w) >= KNOWN_ZIPF
 
     def is_word(self, word: str) -> bool:
-        """A common word on its own (stricter than :meth:`known`)."""
-        w = word.lower()
-        return _zipf(w) >= WORD_ZIPF or self.doc_words.get(w, 0) >= 2
+        """A common word on its own (stricter than :meth:`known`). wordfreq only: the
+        document's own vocabulary contains the very fragments being repaired ("profi")."""
+        return _zipf(word.lower()) >= WORD_ZIPF
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
@@ -107,12 +107,15 @@ def remove_running(pages: list[PageLines], s: ExtractSettings) -> int:
     """Drop repeating edge lines and page numbers; returns how many lines were removed."""
     edge = s.edge_lines
     text_pages = [p for p in pages if p.lines and not p.ocr]
-    counts: Counter = Counter()
+    seen: dict[tuple[int, str], list[tuple[int, str]]] = {}
     for p in text_pages:
         idx = _edge_indexes(p, edge)
-        counts.update({_key(p.lines[i], p.height) for i in idx})
+        for key, text in {_key(p.lines[i], p.height): p.lines[i].text for i in idx}.items():
+            seen.setdefault(key, []).append((p.number, text))
     need = max(s.repeat_min_pages, int(s.repeat_fraction * len(text_pages) + 0.999))
-    repeating = {k for k, n in counts.items() if n >= need and len(text_pages) >= s.repeat_min_pages}
+    repeating = set()
+    if len(text_pages) >= s.repeat_min_pages:
+        repeating = {k for k, occ in seen.items() if len(occ) >= need and _running(k[0], occ, need)}
     removed = 0
     for p in pages:
         if not p.lines:
@@ -124,6 +127,20 @@ def remove_running(pages: list[PageLines], s: ExtractSettings) -> int:
             removed += len(drop)
             p.lines = [ln for i, ln in enumerate(p.lines) if i not in drop]
     return removed
+
+
+def _running(band: int, occurrences: list[tuple[int, str]], need: int) -> bool:
+    """Same text on enough pages, or - in the page margins (outer ~1/8) - text whose
+    numbers follow the page number ("Pagina 7 van 30", "EK 32 32-7-19"). Lines that only
+    share a shape ("Artikel 4", "Artikel 9" at the top of pages) are content."""
+    if Counter(t for _, t in occurrences).most_common(1)[0][1] >= need:
+        return True
+    if 3 <= band <= 20:
+        return False
+    offsets: Counter = Counter()
+    for page, text in occurrences:
+        offsets.update({int(d) - page for d in _DIGITS.findall(text) if len(d) <= 5})
+    return bool(offsets) and offsets.most_common(1)[0][1] >= max(need, 0.8 * len(occurrences))
 
 
 def _edge_indexes(p: PageLines, edge: int) -> set[int]:

@@ -247,11 +247,13 @@ def _to_line(ln: _PhysLine, page: int) -> Line:
 def _mark_paragraphs(ordered: list[tuple[_PhysLine, int]], lines: list[Line], s: ExtractSettings) -> None:
     """para_end: large vertical pitch to the next line of the same column, or a short line
     followed by an indentation change."""
-    pitches = []
-    for (a, ca), (b, cb) in zip(ordered, ordered[1:], strict=False):
-        if ca == cb and a.table is None and b.table is None and b.top > a.top:
-            pitches.append(b.top - a.top)
-    typical = statistics.median(pitches) if pitches else 0.0
+    # line pitch relative to font size; the common value is a low percentile, so pages of
+    # one-line items still show the ordinary leading
+    ratios = []
+    for (a, ca), (b, cb), la in zip(ordered, ordered[1:], lines, strict=False):
+        if ca == cb and a.table is None and b.table is None and b.top > a.top and la.size:
+            ratios.append((b.top - a.top) / la.size)
+    typical = sorted(ratios)[len(ratios) // 4] if ratios else 1.2
     col_right: dict[int, float] = {}
     for ln, col in ordered:
         col_right[col] = max(col_right.get(col, 0.0), ln.x1)
@@ -268,9 +270,9 @@ def _mark_paragraphs(ordered: list[tuple[_PhysLine, int]], lines: list[Line], s:
             if cb != ca and b.table is None:
                 line.para_end = _ends_sentence(line.text)  # text may flow on into the next column
             continue
-        pitch = b.top - a.top
-        size = line.size or (a.bottom - a.top)
-        if pitch > max(s.para_gap_ratio * size, 1.15 * typical):
+        size = line.size or (a.bottom - a.top) or 1.0
+        r = (b.top - a.top) / size
+        if r > max(s.para_gap_ratio, 1.15 * typical) or (r > 1.5 and r > typical + 0.2):
             line.para_end = True
         elif (a.x1 < col_right[ca] - 4 * size and abs(b.x0 - a.x0) > 0.5 * size
               and _ends_sentence(line.text)):

@@ -20,7 +20,7 @@ import logging
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from extract.columns import page_lines
@@ -77,22 +77,36 @@ class _PageReader:
         self.s = settings
         self.doc = pdfium.PdfDocument(path) if settings.backend == "pdfium" else None
         self._plumber = None
+        self._page_trees: list = []
 
     def plumber(self):
         if self._plumber is None:
             import pdfplumber
 
             self._plumber = pdfplumber.open(self.path)
+            self._page_trees = _page_trees(self._plumber.doc)
         return self._plumber
 
     def close(self) -> None:
-        if self.doc is not None:
-            self.doc.close()
-        if self._plumber is not None:
-            self._plumber.close()
+        for closer in (self.doc, self._plumber):
+            try:
+                if closer is not None:
+                    closer.close()
+            except Exception:  # noqa: BLE001 - pdfplumber's close() parses every page again
+                pass
+
+    def _plumber_page(self, index: int):
+        """One pdfplumber page, built on its own: ``pdf.pages`` parses all pages at once,
+        so a single malformed page would take the whole document down."""
+        from pdfminer.pdfpage import PDFPage
+        from pdfplumber.page import Page
+
+        pdf = self.plumber()
+        objid, tree = self._page_trees[index]
+        return Page(pdf, PDFPage(pdf.doc, objid, tree, None), page_number=index + 1)
 
     def _via_plumber(self, index: int) -> RawPage:
-        page = self.plumber().pages[index]
+        page = self._plumber_page(index)
         try:
             return plumber_page(page, index + 1, find_tables=True, min_rules=self.s.table_min_rules,
                                 x_tolerance=self.s.x_tolerance, y_tolerance=self.s.y_tolerance)
@@ -121,6 +135,42 @@ class _PageReader:
         has_text = bool(raw.chars) or bool(raw.tables) or raw.image_cover < SCAN_IMAGE_COVER
         return PageLines(number=index + 1, lines=lines, width=raw.width, height=raw.height,
                          has_text_layer=has_text)
+
+
+def _page_trees(document) -> list[tuple[int, dict]]:
+    """(object id, inherited attributes) of every page in page-tree order, like pdfminer's
+    ``PDFPage.create_pages`` but without constructing (and failing on) the pages."""
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdftypes import dict_value, list_value
+    from pdfminer.psparser import LIT
+
+    out: list[tuple[int, dict]] = []
+    visited: set[int] = set()
+
+    def walk(obj, parent: dict) -> None:
+        try:
+            if isinstance(obj, int):
+                objid, props = obj, dict_value(document.getobj(obj)).copy()
+            else:
+                objid, props = obj.objid, dict_value(obj).copy()
+        except Exception:  # noqa: BLE001 - a broken node is skipped, like pdfminer does
+            return
+        if objid in visited:
+            return
+        visited.add(objid)
+        for k, v in parent.items():
+            if k in PDFPage.INHERITABLE_ATTRS and k not in props:
+                props[k] = v
+        kind = props.get("Type")
+        if kind is LIT("Pages") and "Kids" in props:
+            for child in list_value(props["Kids"]):
+                walk(child, props)
+        elif kind is LIT("Page"):
+            out.append((objid, props))
+
+    if "Pages" in document.catalog:
+        walk(document.catalog["Pages"], document.catalog)
+    return out
 
 
 def _read_range(path: str, start: int, end: int, settings: ExtractSettings) -> list[PageLines]:
@@ -185,27 +235,45 @@ def _open_checks(path: Path) -> None:
                            hint="Kies een PDF, of sla het document eerst op als PDF.")
 
 
-def _page_count(path: Path) -> int:
+def _page_count(path: Path) -> tuple[int, bool]:
+    """Number of pages, and whether pdfium can open the file."""
     import pypdfium2 as pdfium
 
     name = path.name
     try:
         doc = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as err:
-        code = getattr(err, "err_code", None)
-        if code == 4:  # FPDF_ERR_PASSWORD
+        # pdfium refuses some files pdfminer reads (and every zero-page file); its error code
+        # is process-global and can be stale, so pdfminer's verdict comes first
+        pages, encrypted = _plumber_page_count(path)
+        if pages is not None:
+            return pages, False
+        if encrypted or getattr(err, "err_code", None) == 4:  # FPDF_ERR_PASSWORD
             raise ExtractError("de PDF is beveiligd met een wachtwoord en kan niet worden gelezen.",
                                file=name, hint="Vraag een versie zonder wachtwoord op of verwijder de "
                                                "beveiliging en probeer het opnieuw.") from err
-        if code == 6:  # FPDF_ERR_SECURITY
-            raise ExtractError("de PDF gebruikt een beveiliging die niet wordt ondersteund.", file=name,
-                               hint="Sla het document opnieuw op als PDF zonder beveiliging.") from err
         raise ExtractError("de PDF is beschadigd of onvolledig en kan niet worden gelezen.", file=name,
-                           hint="Download het bestand opnieuw of vraag de afzender om een nieuwe kopie.") from err
+                           hint="Download het bestand opnieuw of vraag de afzender om een nieuwe "
+                                "kopie.") from err
     try:
-        return len(doc)
+        return len(doc), True
     finally:
         doc.close()
+
+
+def _plumber_page_count(path: Path) -> tuple[int | None, bool]:
+    """(pages or None when unreadable, whether it failed on encryption)."""
+    try:
+        import pdfplumber
+        from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+        with pdfplumber.open(path) as pdf:
+            return len(_page_trees(pdf.doc)), False
+    except Exception as err:  # noqa: BLE001 - any pdfminer failure means "unreadable"
+        cause = getattr(err, "__cause__", None) or getattr(err, "args", [None])[0]
+        encrypted = isinstance(err, (PDFPasswordIncorrect, PDFEncryptionError)) or isinstance(
+            cause, (PDFPasswordIncorrect, PDFEncryptionError))
+        return None, encrypted
 
 
 def read_pdf(path: str | Path, settings: ExtractSettings | dict | None = None) -> PdfText:
@@ -222,10 +290,12 @@ def read_pdf(path: str | Path, settings: ExtractSettings | dict | None = None) -
     except (TypeError, ValueError) as err:
         raise ExtractError(str(err), file=path.name) from err
     _open_checks(path)
-    n = _page_count(path)
+    n, pdfium_ok = _page_count(path)
     if n == 0:
         raise ExtractError("de PDF bevat geen pagina's.", file=path.name,
                            hint="Controleer of het bestand volledig is gedownload.")
+    if not pdfium_ok and s.backend != "pdfplumber":
+        s = replace(s, backend="pdfplumber")
 
     pages = _read_pages(str(path), n, s)
     warnings: list[ExtractionWarning] = []
