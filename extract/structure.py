@@ -626,7 +626,8 @@ def _sections(lines: Sequence[Line], max_words: int = MAX_WORDS) -> list[Passage
 _ITEM = re.compile(r"^(?:(?:agenda)?punt\s+)?(\d{1,2})([a-z]|\.\d{1,2}[a-z]?)?[.)]?\s+(\S.*)$", re.I)
 _DECISION = re.compile(
     r"^(?:(?:De|Het)\s+(?:raad|gemeenteraad|college|commissie|algemeen bestuur|dagelijks bestuur|"
-    r"vergadering)\b.{0,60}\bbe(?:sluit|sloten|sluiten)\b.*|Besluit(?:en)?\b.*|Besloten\b.*)$", re.I)
+    r"vergadering)\b.{0,60}\bbe(?:sluit|sloten|sluiten)\b.*|Besluit(?:en)?\b.*|Besloten\b.*|"
+    r"(?:Voorgesteld wordt|Voorstel|Beslispunten|Ontwerpbesluit)\s*:.*)$", re.I)
 
 
 def _is_next_item(major: int, minor: str, cur: tuple[int, str] | None) -> bool:
@@ -649,9 +650,14 @@ def _is_next_item(major: int, minor: str, cur: tuple[int, str] | None) -> bool:
 
 def _agenda(lines: Sequence[Line]) -> list[Passage]:
     body = body_size(lines)
-    has_layout = body > 0 and any(ln.bold for ln in lines)
+
+    def emphasised(ln: Line) -> bool:
+        return ln.bold or ln.heading_level > 0 or (body > 0 and ln.size >= body * 1.12)
+
+    has_layout = body > 0 and any(emphasised(ln) for ln in lines)
     b = _Builder()
     cur: tuple[int, str] | None = None
+    closed_page = 0  # page of the closing item ("Sluiting"); later pages are attachments
     item_label = ""
     item_heading = ""
     decision = 0
@@ -670,13 +676,18 @@ def _agenda(lines: Sequence[Line]) -> list[Passage]:
         if not text:
             i += 1
             continue
+        if closed_page and ln.page > closed_page and b.part != "bijlage":
+            # Everything after the agenda proper (a meeting bundle) is attachments.
+            b.start((), "", "bijlage")
         m = _ITEM.match(text)
         accepted = False
-        if m and _words(text) <= 40:
+        if m and _words(text) <= 40 and not closed_page:
             major, minor = int(m.group(1)), (m.group(2) or "").lower()
             ok = _is_next_item(major, minor, cur)
             if ok and has_layout:
-                ok = ln.bold or ln.heading_level > 0
+                # Sub-items ("1.1 Vaststellen agenda") are often set in body type under an emphasised item.
+                ok = emphasised(ln) or (bool(minor) and cur is not None and major == cur[0] and _words(text) <= 15
+                                        and not in_list)
             elif ok:
                 starts_par = prev is None or prev.para_end or prev.heading_level > 0 or _ends_sentence(prev.text)
                 after_colon = prev is not None and clean(prev.text).endswith(":")
@@ -695,7 +706,7 @@ def _agenda(lines: Sequence[Line]) -> list[Passage]:
                 t2 = clean(nl.text)
                 if not t2 or nl.table is not None or _ITEM.match(t2) and (nl.bold or not has_layout):
                     break
-                if has_layout and not nl.bold:
+                if has_layout and not (emphasised(nl) and nl.bold == ln.bold and abs(nl.size - ln.size) < 0.5):
                     break
                 if not has_layout and (ln.para_end or lines[j - 1].para_end):
                     break
@@ -703,6 +714,8 @@ def _agenda(lines: Sequence[Line]) -> list[Passage]:
                 j += 1
             title = join_lines([title]).rstrip(".").strip()
             item_heading = f"{item_label}. {title}"
+            if re.search(r"\bsluiting\b", title, re.I):
+                closed_page = ln.page
             decision = 0
             in_list = False
             b.start((("agendapunt", item_label),), item_heading, "")
@@ -711,7 +724,7 @@ def _agenda(lines: Sequence[Line]) -> list[Passage]:
             b.start((("agendapunt", item_label),), item_heading, "")
             prev, i = lines[j - 1], j
             continue
-        if cur is not None and _DECISION.match(text) and _words(text) <= 40:
+        if cur is not None and b.part != "bijlage" and _DECISION.match(text) and _words(text) <= 40:
             decision += 1
             b.start((("agendapunt", item_label), ("besluit", str(decision))), item_heading, "")
             b.add(text, ln.page)
@@ -731,7 +744,7 @@ def _agenda(lines: Sequence[Line]) -> list[Passage]:
             if m_num:
                 list_last = int(m_num.group(1))
         elif b.buf and prev is not None and prev.para_end and not in_list:
-            b.start(b.path, b.heading, "")
+            b.start(b.path, b.heading, b.part)
         b.add(text, ln.page)
         prev, i = ln, i + 1
     b.flush()

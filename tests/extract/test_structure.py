@@ -269,3 +269,32 @@ def test_agenda_items_and_decisions(with_layout):
     d2 = " ".join(p.text for p in decisions if p.get("besluit") == "2")
     assert "het amendement te aanvaarden" in d2
     assert any("Dit is geen agendapunt" in p.text and p.get("agendapunt") == "4b" for p in passages)
+
+
+def test_agenda_bundle_index_subitems_proposals_and_attachments():
+    spec = [  # (text, page, size, bold, para_end)
+        ("Bundel - Algemeen Bestuur", 1, 10, True, True),
+        ("1 Opening", 1, 9, False, False),  # the bundle's index page: body type, no full stops
+        ("1.3 Actualiteitenmemo", 1, 9, False, True),
+        ("2 Rondvraag", 1, 9, False, True),
+        ("1. Opening (bijlagen)", 2, 13, False, False),
+        ("1.1. Vaststellen agenda", 2, 9, False, False),
+        ("1.2. Ingekomen stukken", 2, 9, False, True),
+        ("2. Begroting 2025 (bijlage 2.1)", 2, 13, False, False),
+        ("Voorgesteld wordt:", 2, 9, True, False),
+        ("1. De begroting 2025 vast te stellen.", 2, 9, False, True),
+        ("3. Rondvraag en sluiting", 3, 13, False, True),
+        ("Eerstvolgend overleg: 4 december.", 3, 9, False, True),
+        ("Actualiteitenmemo", 4, 14, True, True),
+        ("1. Dit is geen agendapunt meer.", 4, 9, False, True),
+        ("De raad besluit: niets, dit is een bijlage.", 4, 9, False, True),
+    ]
+    lines = [Line(text=t, page=p, size=s, bold=b, para_end=e) for t, p, s, b, e in spec]
+    passages = build_passages("g" * 64, lines, "agenda")
+    items = list(dict.fromkeys(p.get("agendapunt") for p in passages if p.get("agendapunt")))
+    assert items == ["1", "1.1", "1.2", "2", "3"]
+    proposal = [p for p in passages if p.get("besluit")]
+    assert len(proposal) == 1 and proposal[0].path == (("agendapunt", "2"), ("besluit", "1"))
+    assert "De begroting 2025 vast te stellen." in proposal[0].text
+    after = [p for p in passages if p.page_start == 4]
+    assert after and all(p.part == "bijlage" and p.path == () for p in after)
