@@ -525,39 +525,103 @@ def suggestion_for(passage_id: str) -> Suggestion | None:
     return Suggestion(tuple(lab.domains), tensions, _explain(lab.explanation), f"{lab.producer} {lab.producer_version}")
 
 
+QUEUE_POOL = 400  # uncoded passages scored per refill (keeps a refill well under a second)
+QUEUE_BATCH = 20
+
+
+@st.cache_resource(show_spinner="Model laden…")
+def _label_model(artifact: str) -> Any:
+    """The newest trained model (``models.training``), else the seed lexicon model."""
+    from models.classify import BlendedModel
+
+    if artifact:
+        from models.training import load_model
+
+        try:
+            return load_model(artifact)
+        except Exception:  # an unreadable artifact must not block coding: use the seed model
+            pass
+    return BlendedModel()
+
+
+def model_dir() -> Path:
+    """Where the app keeps trained models: ``$DRECHTLENS_DATA/trained``, else beside the database."""
+    env = os.environ.get("DRECHTLENS_DATA")
+    return Path(env) / "trained" if env else Path(db_path()).parent / "trained"
+
+
+def label_model() -> Any:
+    """The app's newest trained model, else the newest from ``drechtlens train``, else the seed model."""
+    try:
+        from models.training import latest_artifact
+
+        latest = latest_artifact(model_dir()) or latest_artifact()
+    except Exception:
+        latest = None
+    return _label_model(str(latest or ""))
+
+
+def _refill_queue(s: Any, coder: str, exclude: set[str]) -> list[tuple[str, str]]:
+    """(passage id, Dutch reason) pairs from ``models.active.next_batch`` over a pool of candidates."""
+    pool = []
+    for d in _documents(s, cache_key(s)):
+        for p in _document(s, d.id, cache_key(s)).passages:
+            if p.id not in exclude and len(p.text) >= MIN_CODING_CHARS and p.block == "text":
+                pool.append(p)
+    if not pool:
+        return []
+    if len(pool) > QUEUE_POOL:  # an even spread over the corpus, deterministic per coder
+        import random
+
+        pool = random.Random(coder).sample(pool, QUEUE_POOL)
+    try:
+        from models.active import next_batch
+
+        return [(q.passage_id, q.reason) for q in next_batch(pool, label_model(), exclude, n=QUEUE_BATCH)]
+    except ImportError:
+        return [(p.id, "volgorde van het corpus (actief leren niet beschikbaar)") for p in pool[:QUEUE_BATCH]]
+
+
 def next_passage(coder: str, skip: list[str] | None = None) -> QueueItem | None:
-    """Next passage to code: from the active-learning queue when available, else corpus order."""
+    """Next passage to code from this session's active-learning batch (refilled when used up).
+
+    The batch is UI state (``st.session_state``); what was coded is read from the store, so
+    a reload or a second tab never codes a passage twice by accident.
+    """
     s = store()
     skip_set = set(skip or ())
     done = {c.passage_id for c in s.codings(coder=coder)} if coder else set()
-    pid, reason = None, ""
-    try:
-        active = importlib.import_module("models.active")
-    except ImportError:
-        active = None
-    if active is not None and hasattr(active, "next_for"):
-        try:
-            pick = active.next_for(s, coder=coder, exclude=done | skip_set)
-        except Exception:  # the queue is an aid: fall back to corpus order
-            pick = None
-        if pick is not None:
-            pid, reason = getattr(pick, "passage_id", pick), getattr(pick, "reason", "actief leren")
-    if pid is None:
-        for d in _documents(s, cache_key(s)):
-            for p in _document(s, d.id, cache_key(s)).passages:
-                if p.id not in done and p.id not in skip_set and len(p.text) >= MIN_CODING_CHARS:
-                    pid, reason = p.id, "volgorde van het corpus (actief leren niet beschikbaar)"
-                    break
-            if pid:
-                break
-    if pid is None:
+    queue = st.session_state.get("coding_queue") or []
+    queue = [(pid, why) for pid, why in queue if pid not in done and pid not in skip_set]
+    if not queue:
+        queue = _refill_queue(s, coder, done | skip_set)
+    st.session_state["coding_queue"] = queue
+    if not queue:
         return None
+    pid, reason = queue[0]
     doc_id = s.passage_doc_id(pid)
     doc = _document(s, doc_id, cache_key(s))
     idx = next(i for i, p in enumerate(doc.passages) if p.id == pid)
     before = doc.passages[idx - 1].text if idx > 0 else ""
     after = doc.passages[idx + 1].text if idx + 1 < len(doc.passages) else ""
-    return QueueItem(doc.passages[idx], doc_id, doc.title, before[-400:], after[:400], reason, suggestion_for(pid))
+    return QueueItem(doc.passages[idx], doc_id, doc.title, before[-400:], after[:400], reason,
+                     model_suggestion(doc.passages[idx].text) or suggestion_for(pid))
+
+
+def model_suggestion(text: str) -> Suggestion | None:
+    """What the current model (trained, else seed) says about a text, with its reasons."""
+    try:
+        pred = label_model().predict([text])[0]
+    except Exception:
+        return None
+    labels = pred.labels
+    reasons = []
+    for key in list(labels.domains) + [f for f, _ in labels.tensions]:
+        terms = [t for t, _ in (pred.explanation.get(key) or [])[:4]]
+        if terms:
+            reasons.append(f"{key}: {', '.join(terms)}")
+    return Suggestion(tuple(sorted(labels.domains)), dict(labels.tensions), "; ".join(reasons),
+                      pred.producer or "model")
 
 
 def save_coding(passage: Any, doc_id: str, coder: str, domains: list[str], tensions: dict[str, str],
@@ -576,17 +640,50 @@ class TrainResult:
     curve: list[dict]
 
 
+def model_codings(s: Any) -> list[Any]:
+    """Store codings as ``models.labels.Coding`` (codings the codebook no longer knows are skipped)."""
+    from models.labels import Coding, LabelError, Labels
+
+    out = []
+    for c in s.codings():
+        try:
+            labels = Labels.make(c.domains, c.tensions)
+        except LabelError:
+            continue
+        out.append(Coding(c.passage_id, c.text_snapshot, labels, coder=c.coder, adjudicated=c.adjudicated,
+                          note=c.note))
+    return out
+
+
 def retrain() -> TrainResult:
+    """Train on all codings (``models.training``), save the artifact, report CV metrics and curve."""
     training = optional("models.training", "Opnieuw trainen")
-    if not hasattr(training, "retrain"):
-        raise Unavailable("Opnieuw trainen is nog niet beschikbaar in deze installatie.")
-    result = training.retrain(store())
-    clear_caches()
-    return TrainResult(
-        summary=getattr(result, "summary_nl", None) or "Model opnieuw getraind.",
-        metrics=_rows(getattr(result, "metrics", ())),
-        curve=_rows(getattr(result, "curve", ())),
-    )
+    codings = model_codings(store())
+    try:
+        trained = training.train(codings)
+    except training.TrainingError as err:
+        raise Unavailable(f"Trainen lukt nog niet: {err}.") from err
+    path = training.save(trained, model_dir())
+    _label_model.clear()
+    st.session_state.pop("coding_queue", None)  # the new model decides what is most informative
+    meta = trained.metadata
+    cv = meta.get("cv") or {}
+    metrics = []
+    for name, ev in [("basislijn: seed-lexicon", cv.get("seed")), ("geleerd model", cv.get("learned")),
+                     (f"mengsel (k={cv.get('chosen_k')})", (cv.get("blend") or {}).get(str(cv.get("chosen_k"))))]:
+        if ev:
+            metrics.append({"model": name, "macro-F1 domeinen": ev.get("macro_f1_domains"),
+                            "macro-F1 spanningsvelden": ev.get("macro_f1_tensions"), "passages": ev.get("n")})
+    curve = []
+    for size, row in (cv.get("learning_curve") or {}).items():
+        for key, label in (("learned_domains", "geleerd · domeinen"), ("blend_domains", "mengsel · domeinen"),
+                           ("learned_tensions", "geleerd · spanningsvelden")):
+            if key in row:
+                curve.append({"n": int(size), "score": row[key], "reeks": label})
+    summary = (f"Getraind op {meta.get('n_passages')} passages van {len(meta.get('coders', []))} codeur(s) "
+               f"({meta.get('n_unresolved', 0)} onopgeloste meningsverschillen niet meegenomen); "
+               f"opgeslagen als {Path(path).name}.")
+    return TrainResult(summary, metrics, curve)
 
 
 @dataclass(frozen=True, slots=True)
@@ -605,50 +702,30 @@ class AgreementView:
 
 
 def agreement() -> AgreementView:
-    """Per passage coded by two or more coders: where they differ (latest coding per coder)."""
+    """α/κ per label and the passages to adjudicate (``models.agreement``)."""
+    agreement_mod = optional("models.agreement", "Overeenstemming tussen codeurs")
     s = store()
-    latest: dict[str, dict[str, Any]] = {}
-    adjudicated: set[str] = set()
-    for c in s.codings():
-        if c.adjudicated:
-            adjudicated.add(c.passage_id)
-            continue
-        latest.setdefault(c.passage_id, {})[c.coder] = c
-    multi = {pid: cs for pid, cs in latest.items() if len(cs) >= 2}
-    disagreements = []
-    agree_domains = 0
-    for pid, cs in multi.items():
-        labels = {(tuple(sorted(c.domains)), tuple(sorted(c.tensions.items()))) for c in cs.values()}
-        if len({lab[0] for lab in labels}) == 1:
-            agree_domains += 1
-        if len(labels) > 1 and pid not in adjudicated:
-            first = next(iter(cs.values()))
-            disagreements.append(Disagreement(pid, first.doc_id, first.text_snapshot, first.location, [
-                {"codeur": c.coder, "domeinen": ", ".join(sorted(c.domains)),
-                 "spanningsvelden": ", ".join(f"{f}: {p}" for f, p in sorted(c.tensions.items())),
-                 "_domains": list(c.domains), "_tensions": dict(c.tensions)} for c in cs.values()]))
+    codings = model_codings(s)
+    cb = codebook()
     summary = []
-    if multi:
-        summary.append({"maat": "passages door ≥ 2 codeurs", "waarde": str(len(multi))})
-        summary.append({"maat": "gelijke domeinen (aandeel)", "waarde": f"{agree_domains / len(multi):.0%}"})
-        summary.append({"maat": "open meningsverschillen", "waarde": str(len(disagreements))})
-        summary.extend(_alpha_rows(s))
+    for la in agreement_mod.agreement(codings):
+        if not la.n_units:
+            continue
+        summary.append({"label": cb.domain_names.get(la.label, la.label),
+                        "Krippendorffs α": None if la.alpha is None else round(la.alpha, 3),
+                        "Cohens κ": None if la.kappa is None else round(la.kappa, 3),
+                        "% gelijk": None if la.percent is None else round(100 * la.percent),
+                        "passages": la.n_units})
+    docs_of = {c.passage_id: (c.doc_id, c.location) for c in s.codings()}
+    disagreements = []
+    for d in agreement_mod.disagreements(codings):
+        doc_id, location = docs_of.get(d.passage_id, ("", ""))
+        rows = [{"codeur": coder, "domeinen": ", ".join(sorted(lab.domains)),
+                 "spanningsvelden": ", ".join(f"{f}: {p}" for f, p in lab.tensions),
+                 "_domains": sorted(lab.domains), "_tensions": dict(lab.tensions)} for coder, lab in d.by_coder.items()]
+        disagreements.append(Disagreement(d.passage_id, doc_id, d.text, f"{location} · verschil in: "
+                                          f"{', '.join(d.labels)}", rows))
     return AgreementView(summary, disagreements)
-
-
-def _alpha_rows(s: Any) -> list[dict]:
-    """Krippendorff's alpha per label from ``models.agreement`` when it is installed."""
-    try:
-        agreement_mod = importlib.import_module("models.agreement")
-    except ImportError:
-        return [{"maat": "Krippendorffs α", "waarde": "niet beschikbaar (models.agreement ontbreekt)"}]
-    fn = getattr(agreement_mod, "alpha_table", None)
-    if fn is None:
-        return []
-    try:
-        return _rows(fn(s.codings()))
-    except Exception as err:
-        return [{"maat": "Krippendorffs α", "waarde": f"fout: {err}"}]
 
 
 def adjudicate(dis: Disagreement, pick: int, adjudicator: str) -> None:
@@ -671,28 +748,22 @@ class Comparison:
     source: str
 
 
-def _wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
-    if n == 0:
-        return 0.0, 1.0
-    p = k / n
-    denom = 1 + z * z / n
-    centre = (p + z * z / (2 * n)) / denom
-    half = z * ((p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5) / denom
-    return max(0.0, centre - half), min(1.0, centre + half)
-
-
 def compare(by: str, source: str = "labels") -> Comparison:
     """Domain shares and tension positions per group. ``source``: "labels" (model) or "codings".
 
-    Position of a field = (A − B) / (A + B) over the passages at one pole ("beide" counts
-    half to each), in [-1, 1]; the 95% interval is the Wilson interval of the A share.
+    Computed by ``models.positions.profile``: position of a field = (A − B) / (A + B) over
+    the passages taking a pole ("beide" is counted, not balanced), in [-1, 1], with a
+    bootstrap 95% interval.
     """
     s = store()
     return _compare(s, by, source, cache_key(s))
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@st.cache_data(show_spinner="Posities berekenen…", max_entries=16)
 def _compare(_store: Any, by: str, source: str, generation: str) -> Comparison:
+    from models.labels import LabelError, Labels
+    from models.positions import ProfileItem, profile
+
     docs = {d.id: d for d in _store.documents()}
 
     def group_of(doc_id: str) -> str:
@@ -701,45 +772,41 @@ def _compare(_store: Any, by: str, source: str, generation: str) -> Comparison:
             return "?"
         return {"document": d.title, "body": d.body or "?", "year": str(d.year or "?"), "kind": d.kind}.get(by, "?")
 
-    records: list[tuple[str, list[str], dict[str, str]]] = []
+    raw: list[tuple[str, list[str], dict[str, str]]] = []
     if source == "codings":
-        latest: dict[tuple[str, str], Any] = {}
-        for c in _store.codings():
-            latest[(c.passage_id, c.coder)] = c
-        records = [(group_of(c.doc_id), list(c.domains), dict(c.tensions)) for c in latest.values()]
+        latest: dict[str, Any] = {}
+        for c in _store.codings():  # oldest first: an adjudicated or later coding wins per passage
+            if c.adjudicated or not (latest.get(c.passage_id) and latest[c.passage_id].adjudicated):
+                latest[c.passage_id] = c
+        raw = [(group_of(c.doc_id), list(c.domains), dict(c.tensions)) for c in latest.values()]
     else:
         for lab in _store.labels():
             tens = {f: (p if isinstance(p, str) else str(p.get("pole", ""))) for f, p in (lab.tensions or {}).items()}
-            records.append((group_of(lab.doc_id), list(lab.domains), tens))
-    cb = codebook()
-    passages_per_group: dict[str, int] = {}
-    domain_counts: dict[tuple[str, str], int] = {}
-    poles: dict[tuple[str, str], list[float]] = {}
-    for g, doms, tens in records:
-        passages_per_group[g] = passages_per_group.get(g, 0) + 1
-        for d in doms:
-            domain_counts[(g, d)] = domain_counts.get((g, d), 0) + 1
-        for f, p in tens.items():
-            a_b = poles.setdefault((g, f), [0.0, 0.0])
-            if p == "A":
-                a_b[0] += 1
-            elif p == "B":
-                a_b[1] += 1
-            elif p == "beide":
-                a_b[0] += 0.5
-                a_b[1] += 0.5
-    shares = [{"groep": g, "domein": cb.domain_names.get(d, d), "passages": n,
-               "aandeel": round(n / passages_per_group[g], 3)} for (g, d), n in sorted(domain_counts.items())]
-    positions = []
-    for (g, f), (a, b) in sorted(poles.items()):
-        n = a + b
-        if n == 0:
+            raw.append((group_of(lab.doc_id), list(lab.domains), tens))
+    items = []
+    for g, doms, tens in raw:
+        try:
+            items.append(ProfileItem(g, Labels.make(doms, tens)))
+        except LabelError:
             continue
-        lo, hi = _wilson(round(a), round(n))
-        names = cb.tensions.get(f, ("A", "B"))
-        positions.append({"groep": g, "spanningsveld": f, "positie": round((a - b) / n, 3),
-                          "laag": round(2 * lo - 1, 3), "hoog": round(2 * hi - 1, 3), "n": int(n),
-                          "pool A": names[0], "pool B": names[1]})
+    if not items:
+        return Comparison([], [], source)
+    # Bootstrap cost grows with passages x resamples: fewer resamples on a large corpus.
+    n_boot = max(100, min(2000, 4_000_000 // max(len(items), 1)))
+    cb = codebook()
+    shares, positions = [], []
+    for prof in profile(items, n_boot=n_boot):
+        for d, share in prof.domain_shares.items():
+            if prof.domain_counts.get(d):
+                shares.append({"groep": prof.group, "domein": cb.domain_names.get(d, d),
+                               "passages": prof.domain_counts[d], "aandeel": share})
+        for t in prof.tensions:
+            if t.balance is None:
+                continue
+            names = cb.tensions.get(t.field, ("A", "B"))
+            positions.append({"groep": prof.group, "spanningsveld": t.field, "positie": t.balance,
+                              "laag": t.ci_low, "hoog": t.ci_high, "n": t.a + t.b,
+                              "A": t.a, "B": t.b, "beide": t.beide, "pool A": names[0], "pool B": names[1]})
     return Comparison(shares, positions, source)
 
 
@@ -758,7 +825,7 @@ COMPONENTS = [
     ("extract.parse", "Inlezen van PDF/DOCX/XML/Markdown"),
     ("corpus.ingest", "Documenten toevoegen (ingest)"),
     ("corpus.search", "Zoeken"),
-    ("models.ambiguity.detect", "Toetsing op onduidelijkheid (detectoren)"),
+    ("models.ambiguity.runner", "Toetsing op onduidelijkheid (detectoren)"),
     ("models.classify", "Classificatie naar domein en spanningsveld"),
     ("models.active", "Wachtrij voor actief leren"),
     ("models.training", "Opnieuw trainen"),

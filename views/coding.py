@@ -130,7 +130,8 @@ with tab_agree:
             for i, dis in enumerate(agreement.disagreements[:20]):
                 with st.container(border=True):
                     st.markdown(passage_box_html(esc(dis.text), dis.location), unsafe_allow_html=True)
-                    st.dataframe(dis.codings, hide_index=True)
+                    st.dataframe([{k: v for k, v in row.items() if not k.startswith("_")} for row in dis.codings],
+                                 hide_index=True)
                     options = list(range(len(dis.codings)))
                     pick = st.radio("Beslissing: neem de codering over van", options, horizontal=True,
                                     format_func=lambda j, d=dis: d.codings[j]["codeur"], key=f"adj_{dis.passage_id}_{i}")

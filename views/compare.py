@@ -9,7 +9,7 @@ from views import backend
 
 st.title("Vergelijken")
 st.caption("Aandeel passages per domein en de positie per spanningsveld: (A − B) / (A + B), van −1 (pool B) "
-           "tot +1 (pool A), met 95%-betrouwbaarheidsinterval.")
+           "tot +1 (pool A), met een 95%-interval (bootstrap over de passages).")
 
 c1, c2 = st.columns(2)
 by = c1.segmented_control("Vergelijk per", list(backend.GROUPINGS), default="body",
@@ -56,7 +56,7 @@ if positions:
     rules = base.mark_rule().encode(x=alt.X("laag:Q", title="positie (−1 = pool B, +1 = pool A)",
                                             scale=alt.Scale(domain=[-1, 1])), x2="hoog:Q")
     dots = base.mark_point(filled=True, size=70).encode(
-        x="positie:Q", tooltip=["groep:N", "spanningsveld:N", "positie:Q", "laag:Q", "hoog:Q", "n:Q",
+        x="positie:Q", tooltip=["groep:N", "spanningsveld:N", "positie:Q", "laag:Q", "hoog:Q", "A:Q", "B:Q", "beide:Q",
                                 "pool A:N", "pool B:N"])
     zero = alt.Chart(alt.Data(values=[{"x": 0}])).mark_rule(strokeDash=[4, 4], color="#999").encode(x="x:Q")
     left.altair_chart((rules + dots + zero).properties(height=max(220, 40 * len(chosen) + 120)), width="stretch")

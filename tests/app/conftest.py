@@ -103,6 +103,12 @@ def build_store(path: Path) -> dict[str, str]:
             "xss_passage": reg_passages[1].id}
 
 
+@pytest.fixture(autouse=True)
+def _own_model_dir(tmp_path, monkeypatch) -> None:
+    """Trained models from a test go to its temp folder, never into the checkout."""
+    monkeypatch.setenv("DRECHTLENS_DATA", str(tmp_path / "data"))
+
+
 @pytest.fixture()
 def empty_db(tmp_path, monkeypatch) -> Path:
     db = tmp_path / "corpus.db"

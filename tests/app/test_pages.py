@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -167,6 +168,38 @@ def test_agreement_and_adjudication(seeded_db):
     with Store(str(db)) as s:
         adj = s.codings(adjudicated=True)
     assert len(adj) == 1 and adj[0].domains == ["ruimtelijk-economisch"]
+
+
+def test_retrain_reports_metrics_and_curve(seeded_db):
+    from corpus.store import Store
+    from extract.document import Document, Passage, passage_id
+
+    db, _ = seeded_db
+    topics = [("De gemeente bouwt nieuwe woningen en verbetert de bereikbaarheid van het bedrijventerrein nummer {}.",
+               ["ruimtelijk-economisch"]),
+              ("Het wijkteam helpt inwoners met jeugdhulp, schulden en armoede in wijk nummer {}.", ["sociaal"])]
+    texts = [(t.format(i), doms) for i in range(8) for t, doms in topics]
+    doc = Document(id="f" * 64, title="Trainingsdocument", kind="akkoord", body="Gemeente Sliedrecht", year=2023,
+                   passages=[Passage(id=passage_id("f" * 64, i), seq=i, text=t, page_start=1, page_end=1)
+                             for i, (t, _) in enumerate(texts)])
+    with Store(str(db)) as s:
+        s.add_document(doc)
+        for p, (_, doms) in zip(doc.passages, texts, strict=True):
+            s.add_coding(p.id, "Onderzoeker B", doms, {})
+    at = open_page("views/coding.py", user_name="Onderzoeker B")
+    at.button(key="retrain").click().run()
+    assert not at.exception, at.exception
+    assert any("Getraind op 16 passages" in m.value for m in at.success), [e.value for e in at.error]
+    metrics = at.dataframe[-1].value
+    assert "basislijn: seed-lexicon" in list(metrics["model"])
+    assert (Path(os.environ["DRECHTLENS_DATA"]) / "trained" / "LATEST").exists()
+
+
+def test_retrain_with_too_few_codings_says_so(seeded_db):
+    at = open_page("views/coding.py", user_name="Onderzoeker B")
+    at.button(key="retrain").click().run()
+    assert not at.exception
+    assert any("Trainen lukt nog niet" in e.value for e in at.error)
 
 
 def test_search_with_filter_and_escaped_snippets(seeded_db):
