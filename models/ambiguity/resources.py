@@ -41,6 +41,8 @@ DETERMINERS = {"de", "het", "een", "dit", "dat", "deze", "die", "zijn", "haar", 
 # Prepositions before an organ name that rule it out as the acting subject.
 NON_SUBJECT_PREPS = {"aan", "van", "met", "bij", "tot", "namens", "voor", "op", "over", "tegen", "door", "uit",
                      "onder", "jegens", "na", "zonder", "dan", "binnen", "in", "tussen", "vanwege", "per", "om"}
+OBJECT_STOP = {"van", "voor", "over", "door", "naar", "tegen", "onder", "tussen", "zijn", "haar", "hun", "deze", "die",
+               "dat", "wordt", "worden", "kan", "kunnen", "welke", "andere", "overige", "zich", "niet", "jaar"}
 WORDEN = {"wordt", "worden", "werd", "werden", "geworden"}
 ORGAN_HEADS = ("bestuur", "raad", "college", "commissie", "regio", "lichaam", "orgaan", "directie", "directeur",
                "griffie", "griffier", "secretaris", "voorzitter")
@@ -618,7 +620,7 @@ def _object(pi: PassageInfo, instruments: list[InstrumentMention], mentions: lis
         if any(mm.start <= a + 4 < mm.end or a <= mm.start < a + len(m.group(0)) for mm in mentions):
             continue
         head = m.group(2).lower()
-        if head in DETERMINERS or len(head) < 3:
+        if head in DETERMINERS or head in OBJECT_STOP or len(head) < 4:
             continue
         return head
     return ""

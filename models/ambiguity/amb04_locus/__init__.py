@@ -73,6 +73,8 @@ def decision_locus(res: Resources) -> Iterator[Flag]:
             if sub == "collective" and re.match(r"\s*(van|en)\s+(burgemeester|de deelnemende)", pi.text[hit.end:],
                                                 re.I):
                 continue
+            if sub == "joint" and len({mm.key for mm in res.mentions_in(pi, s, e)}) >= 2:
+                continue  # named organs acting jointly: the allocation is explicit
             what = "een verzamelnaam" if sub == "collective" else "een gezamenlijke handeling"
             yield make_flag("AMB-04", pi, hit.start, hit.end, severity=Severity.ZORG, confidence=0.65,
                             explanation=f"Het besluit wordt toegekend aan {what} ('{q}'), niet aan een orgaan "

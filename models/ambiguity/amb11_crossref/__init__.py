@@ -37,7 +37,7 @@ REF_RE = re.compile(
     rf"(?P<ondpart>\s*,?\s*(?:aanhef\s+en\s+)?(?P<ondword>onder|onderdeel|onderdelen|sub|letter)\s+(?P<ond>[a-z])(?![\w]))?",
     re.IGNORECASE)
 LOCAL_RE = re.compile(rf"\b(?:het|de)\s+(?P<which>vorige|voorgaande|volgende|{ORD})\s+(?P<kind>lid|leden)\b", re.I)
-EXTERNAL_AFTER_RE = re.compile(r"^\s*\]?\s*(?:\([^)]*\))?\s*,?\s*(?:van|der|uit|bij|in)\s+"
+EXTERNAL_AFTER_RE = re.compile(r"^\s*\]?\s*(?:\([^)]*\))?\s*,?\s*(?:van|der|uit)\s+"
                                r"(?P<name>[^,.;()\]]{0,80})", re.I)
 INTERNAL_NAMES_RE = re.compile(r"^(deze|dit)\s+(gemeenschappelijke\s+)?(regeling|besluit)|^(deze|dit)\b", re.I)
 
@@ -141,19 +141,22 @@ def _resolve(res: Resources, pi: PassageInfo, m: re.Match[str]) -> Iterator[Flag
     elif m.group("lide"):
         leden = [m.group("lide")]
     ond = m.group("ond").lower() if m.group("ond") else None
-    for a in arts:
+    for n, a in enumerate(arts):
         if "." in a:
             continue  # "artikel 2.3": chapter-numbered styles are not resolved
         missing = None
+        # "artikelen 5, 6 en 7, tweede lid": the lid belongs to the last artikel only.
+        own_leden = leden if n == len(arts) - 1 else []
+        own_ond = ond if n == len(arts) - 1 else None
         if not idx.has(a):
             missing = f"artikel {a} bestaat niet in deze regeling"
         else:
-            for lid in leden or [None]:
+            for lid in own_leden or [None]:
                 if lid is not None and not idx.has(a, lid):
                     missing = f"artikel {a} heeft geen {ORDINALS[int(lid) - 1] if int(lid) <= 20 else lid} lid"
                     break
-                if ond and not idx.has(a, lid, ond):
-                    missing = f"artikel {a}{', lid ' + lid if lid else ''} heeft geen onderdeel {ond}"
+                if own_ond and not idx.has(a, lid, own_ond):
+                    missing = f"artikel {a}{', lid ' + lid if lid else ''} heeft geen onderdeel {own_ond}"
                     break
         if missing:
             yield make_flag("AMB-11", pi, m.start(), m.end(), severity=_severity(res, pi, m.start()), confidence=0.9,
