@@ -245,6 +245,10 @@ def _split_inline_leden(text: str, current: str | None) -> list[str]:
 _AMENDING = re.compile(r"(?:luiden|luidende|ingevoegd|toegevoegd|vervangen door|als volgt gewijzigd)\s*:\s*$", re.I)
 
 
+_DEFINITIONS_INTRO = re.compile(r"\bverstaan (?:onder|als)\s*:\s*$", re.I)
+_DEFINITION = re.compile(r"^([^\W\d][\w'’ -]{1,58}?)\s*:\s+\S")
+
+
 def _continues_articles(label: str, current: str) -> bool:
     """While quoting, only a heading that continues the outer numbering (128 after 127) is real."""
     a, b = re.match(r"\d*", label).group(0), re.match(r"\d*", current).group(0)
@@ -308,6 +312,8 @@ def _regeling(lines: Sequence[Line]) -> list[Passage]:
     seen_articles: set[str] = set()
     section_since_article = False
     quoting = False  # inside text quoted by an amending provision
+    definitions = False  # after "… wordt verstaan onder:" in the current article
+    ond_x0 = 0.0  # left edge of the current onderdeel's first line (PDF indentation)
     prev: Line | None = None
 
     def base() -> tuple[tuple[str, str], ...]:
@@ -455,6 +461,7 @@ def _regeling(lines: Sequence[Line]) -> list[Passage]:
                 seen_articles.add(label)
             artikel, lid, onderdeel, sub = label, None, None, None
             section_since_article = False
+            definitions, ond_x0 = False, 0.0
             art_heading = clean(f"Artikel {label} {title}")
             b.start(art_path(), art_heading, part)
             prev = expanded[j - 1]
@@ -473,6 +480,14 @@ def _regeling(lines: Sequence[Line]) -> list[Passage]:
             m_lid = _LID.match(text)
             m_ond = _ONDERDEEL.match(text)
             m_sub = _SUBONDERDEEL.match(text)
+            if (m_lid and m_lid.group(2) and onderdeel is not None and ond_x0 > 0 and ln.x0 > ond_x0 + 4
+                    and (prev is None or ln.x0 >= prev.x0 - 1 or prev.para_end)):
+                # "1." indented under an onderdeel is a subonderdeel, not the next lid.
+                sub = m_lid.group(1)
+                b.start(art_path(), art_heading, part)
+                b.add(m_lid.group(3), ln.page)
+                prev, i = ln, i + 1
+                continue
             if m_lid and not m_sub and _is_next_lid(m_lid.group(1), lid) and (
                     m_lid.group(2) or _heading_like(ln, prev, body)):
                 lid, onderdeel, sub = m_lid.group(1), None, None
@@ -482,8 +497,19 @@ def _regeling(lines: Sequence[Line]) -> list[Passage]:
                 continue
             if m_ond and m_ond.group(1) == _next_letter(onderdeel) and _heading_like(ln, prev, body):
                 onderdeel, sub = m_ond.group(1), None
+                ond_x0 = ln.x0
+                definitions = False
                 b.start(art_path(), art_heading, part)
                 b.add(m_ond.group(2), ln.page)
+                prev, i = ln, i + 1
+                continue
+            m_def = _DEFINITION.match(text)
+            if (definitions and m_def and prev is not None and prev.para_end and not m_ond
+                    and (onderdeel is None or len(onderdeel) > 2)):  # not after lettered onderdelen
+                # Unlettered definitions ("bestuursorgaan: …") after "wordt verstaan onder:".
+                onderdeel, sub = clean(m_def.group(1)).lower()[:60], None
+                b.start(art_path(), art_heading, part)
+                b.add(text, ln.page)
                 prev, i = ln, i + 1
                 continue
             if m_sub and onderdeel is not None:
@@ -495,6 +521,8 @@ def _regeling(lines: Sequence[Line]) -> list[Passage]:
 
         if _AMENDING.search(text):
             quoting = True
+        if artikel is not None and _DEFINITIONS_INTRO.search(text):
+            definitions = True
         # In the aanhef, toelichting and bijlagen each paragraph is its own passage; in an
         # article a lid or onderdeel runs on until the next one.
         if part != "dispositief" and b.buf and prev is not None and prev.para_end:

@@ -298,3 +298,34 @@ def test_agenda_bundle_index_subitems_proposals_and_attachments():
     assert "De begroting 2025 vast te stellen." in proposal[0].text
     after = [p for p in passages if p.page_start == 4]
     assert after and all(p.part == "bijlage" and p.path == () for p in after)
+
+
+def test_unlettered_definitions_become_onderdelen():
+    lines = lines_from("""Artikel 1 Begripsbepalingen
+In deze verordening wordt verstaan onder:
+college: het college van burgemeester en wethouders;
+mantelzorger: degene die gebruikelijke zorg verleent
+aan een naaste;
+wet: de Wet maatschappelijke ondersteuning 2015.
+Artikel 2 Toepassing
+Deze verordening geldt voor de gemeente.""")
+    lines[3].para_end = False
+    passages = build_passages("x" * 64, lines, "regeling")
+    got = [(p.artikel, p.onderdeel, p.text) for p in passages]
+    assert got == [
+        ("1", None, "In deze verordening wordt verstaan onder:"),
+        ("1", "college", "college: het college van burgemeester en wethouders;"),
+        ("1", "mantelzorger", "mantelzorger: degene die gebruikelijke zorg verleent aan een naaste;"),
+        ("1", "wet", "wet: de Wet maatschappelijke ondersteuning 2015."),
+        ("2", None, "Deze verordening geldt voor de gemeente."),
+    ]
+
+
+def test_indented_numbers_under_an_onderdeel_are_subonderdelen():
+    spec = [("Artikel 4", 56), ("1. Het bestuur kan:", 56), ("a. regels stellen over:", 70),
+            ("1. de begroting;", 84), ("2. de rekening;", 84), ("b. besluiten nemen.", 70),
+            ("2. Het bestuur vergadert.", 56)]
+    lines = [Line(text=t, page=1, x0=x, para_end=True) for t, x in spec]
+    passages = build_passages("x" * 64, lines, "regeling")
+    assert [(p.lid, p.onderdeel, p.get("subonderdeel")) for p in passages] == [
+        ("1", None, None), ("1", "a", None), ("1", "a", "1"), ("1", "a", "2"), ("1", "b", None), ("2", None, None)]
