@@ -102,3 +102,8 @@ def machine() -> dict:
         "python": sys.version.split()[0],
         "platform": platform.platform(),
     }
+
+
+def num(n: float) -> str:
+    """A count with thin-space thousands separators, for case labels ("1 000 000")."""
+    return f"{n:,.0f}".replace(",", " ")

@@ -21,6 +21,11 @@ from bench.common import Row, machine
 
 STAGES = [
     "bench.extract",
+    "bench.nlp",
+    "bench.classify",
+    "bench.ingest",
+    "bench.search",
+    "bench.memory",
 ]
 
 

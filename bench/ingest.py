@@ -1,0 +1,194 @@
+"""Ingest end to end: a folder of generated PDFs → a fresh store, with 1 and 2 worker processes.
+
+The folder (200 documents of 1–6 pages; regulations, agreements and agendas with headings,
+numbered lids, some two-column pages, ruled tables and ligatures) is rendered once with
+``tests.pdfgen`` from seeded synthetic text and cached in ``/tmp/drechtlens-bench`` under a
+hash of the generator code. Every ingest runs in its own subprocess
+(``python -m bench.ingest --folder … --workers …``) so that its peak RSS is its own.
+
+Rows: pages/s and documents/s of ``corpus.ingest.ingest_paths`` (extraction, the registered
+analysers and the store) with 1 and 2 workers, parallel efficiency t1 / (2·t2), extraction
+alone (``extract.parse.parse_file`` in one process) and ``pdftotext`` on the same folder as
+the reference, and a scaling table (10 → 50 → 200 documents, 2 workers: time and peak RSS).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.common import Row, num
+from bench.synth import BODIES, Generator
+
+CACHE = Path(os.environ.get("DRECHTLENS_BENCH_CACHE", "/tmp/drechtlens-bench"))
+ROOT = Path(__file__).resolve().parent.parent
+SPEC_VERSION = "1"
+
+
+def _doc_blocks(gen: Generator, i: int) -> tuple[list, bool, str]:
+    r = gen.rng
+    kind = ("regeling", "akkoord", "agenda")[i % 3]
+    body = r.choice(BODIES)
+    blocks: list = [("title", f"{kind.capitalize()} {body} {2015 + i % 12} nr. {i}")]
+    n_articles = r.randint(2, 16)
+    for a in range(1, n_articles + 1):
+        blocks.append(("h", f"Artikel {a}. {r.choice(('Begripsbepalingen', 'Taken', 'Bevoegdheden', 'Financiën', 'Toezicht', 'Overgangsbepaling'))}"))
+        for lid in range(1, r.randint(2, 5)):
+            text = gen.passage(kind)
+            if r.random() < 0.1:
+                text = text.replace("fi", "\ufb01", 1)
+            blocks.append(("item", f"{lid}.", text))
+        if r.random() < 0.08:
+            blocks.append(("table", [["Gemeente", "Bijdrage", "Aandeel"]]
+                           + [[b, f"€ {r.randint(100, 9000)}.000", f"{r.randint(1, 40)}%"] for b in BODIES[:5]]))
+    return blocks, i % 7 == 3, f"Gemeenteblad {2026} nr. {1000 + i} — {body}"
+
+
+def corpus_folder(n: int = 200) -> Path:
+    """``n`` generated PDFs, rendered once per generator version and cached."""
+    from tests import pdfgen
+
+    key = hashlib.sha256((SPEC_VERSION + Path(pdfgen.__file__).read_text(encoding="utf-8")
+                          + Path(__file__).read_text(encoding="utf-8").split("def corpus_folder")[0]).encode())
+    folder = CACHE / f"ingest-pdfs-{n}-{key.hexdigest()[:12]}"
+    if (folder / "DONE").exists():
+        return folder
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    gen = Generator(23)
+    for i in range(n):
+        blocks, two_col, header = _doc_blocks(gen, i)
+        pdfgen.render_pdf(blocks, folder / f"doc-{i:04d}.pdf", two_column=two_col, header=header,
+                          title=f"Benchmarkdocument {i}")
+    (folder / "DONE").write_text("ok\n", encoding="utf-8")
+    return folder
+
+
+def _ingest_subprocess(files: list[Path], workers: int) -> dict:
+    """Ingest ``files`` into a fresh store in a child process; its timing, pages and peak RSS."""
+    with tempfile.TemporaryDirectory(prefix="dl-bench-ingest-") as tmp:
+        listing = Path(tmp) / "files.txt"
+        listing.write_text("\n".join(map(str, files)), encoding="utf-8")
+        out = subprocess.run([sys.executable, "-m", "bench.ingest", "--files", str(listing), "--workers",
+                              str(workers), "--db", str(Path(tmp) / "bench.db")],
+                             check=True, capture_output=True, text=True, cwd=ROOT)
+        return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _child(files_list: Path, workers: int, db: Path) -> None:
+    from corpus.analysis import registered
+    from corpus.ingest import ingest_paths
+    from corpus.store import Store
+
+    files = [Path(p) for p in files_list.read_text(encoding="utf-8").splitlines() if p]
+    analysers = [a.name for a in registered()]
+    with Store(db) as store:
+        t0 = time.perf_counter()
+        rep = ingest_paths(store, files, workers=workers)
+        dt = time.perf_counter() - t0
+    errors = [i.error for i in rep.items if i.status == "error"]
+    print(json.dumps({
+        "seconds": dt, "docs": sum(1 for i in rep.items if i.status == "new"),
+        "pages": sum(i.pages for i in rep.items if i.status == "new"),
+        "passages": sum(i.passages for i in rep.items if i.status == "new"),
+        "errors": len(errors), "first_error": errors[0] if errors else "",
+        "rss_main_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "rss_worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+        "analysers": analysers, "db_mb": db.stat().st_size / 1e6}))
+
+
+def _pages(path: Path) -> int:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
+
+
+def run(smoke: bool) -> list[Row]:
+    from extract.parse import parse_file
+
+    folder = corpus_folder(3 if smoke else 200)
+    files = sorted(folder.glob("*.pdf"))
+    pages = sum(_pages(f) for f in files)
+    n = len(files)
+    label = f"{n} generated PDFs, {pages} p."
+
+    w1 = _ingest_subprocess(files, 1)
+    w2 = _ingest_subprocess(files, 2)
+    for res in (w1, w2):
+        if res["errors"]:
+            raise RuntimeError(f"ingest reported {res['errors']} errors: {res['first_error']}")
+    t0 = time.perf_counter()
+    cpu0 = time.process_time()
+    for f in files:
+        parse_file(f)
+    extract_s = time.perf_counter() - t0
+    extract_cpu = time.process_time() - cpu0
+
+    ref_s = None
+    if shutil.which("pdftotext"):
+        t0 = time.perf_counter()
+        for f in files:
+            subprocess.run(["pdftotext", "-q", str(f), "-"], check=True, stdout=subprocess.DEVNULL)
+        ref_s = time.perf_counter() - t0
+    ref_pps = pages / ref_s if ref_s else None
+    ref_name = "pdftotext (one process per file)" if ref_s else "pdftotext missing"
+    analysers = ", ".join(w1["analysers"]) or "none registered"
+    rows = [
+        Row("ingest", f"{label}, 1 worker", "pages/s", pages / w1["seconds"], ref_pps, ref_name,
+            notes=f"{n / w1['seconds']:.2f} documents/s; {w1['passages']} passages; analysers: {analysers}; "
+                  f"peak RSS {w1['rss_main_mb']:.0f} MB"),
+        Row("ingest", f"{label}, 2 workers", "pages/s", pages / w2["seconds"], ref_pps, ref_name,
+            notes=f"{n / w2['seconds']:.2f} documents/s; peak RSS main {w2['rss_main_mb']:.0f} MB, "
+                  f"largest worker {w2['rss_worker_mb']:.0f} MB"),
+        Row("ingest", f"{label}, parallel efficiency", "t1 / (2·t2)", w1["seconds"] / (2 * w2["seconds"]),
+            notes="1.0 = perfect use of the 2 cores; the machine is shared, so this is a lower bound"),
+        Row("ingest", f"{label}, extraction alone (parse_file, 1 process)", "pages/s", pages / extract_s,
+            ref_pps, ref_name,
+            notes=f"{n / extract_s:.2f} documents/s; CPU {extract_cpu:.1f} s of {extract_s:.1f} s wall"),
+    ]
+    if not smoke:
+        scale = []
+        for k in (10, 50, 200):
+            res = w2 if k == n else _ingest_subprocess(files[:k], 2)
+            scale.append((k, res))
+        base_k, base = scale[0]
+        for k, res in scale:
+            per_doc = res["seconds"] / k
+            rows.append(Row("ingest scaling", f"{k} documents, 2 workers", "seconds", res["seconds"],
+                            higher_is_better=False,
+                            notes=f"{per_doc:.2f} s/document (×{per_doc / (base['seconds'] / base_k):.2f} of the "
+                                  f"10-document run); peak RSS main {res['rss_main_mb']:.0f} MB, worker "
+                                  f"{res['rss_worker_mb']:.0f} MB; store {res['db_mb']:.1f} MB",
+                            extra=res))
+        rows[-3].notes = "10/50/200 instead of 10/100/1,000 documents to stay within the 20-minute budget; " \
+            + rows[-3].notes
+    else:
+        rows[0].notes += f"; smoke: {num(n)} documents"
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="ingest child process for the benchmark")
+    ap.add_argument("--files", type=Path, required=True)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--db", type=Path, required=True)
+    args = ap.parse_args(argv)
+    _child(args.files, args.workers, args.db)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,229 @@
+"""Search at scale: a synthetic corpus of 100k and 1M passages built through ``Store.bulk_add``.
+
+Measured per size:
+
+* build: generation + insert (which includes ``corpus.normalize`` of every passage) and the
+  FTS5 rebuild + optimize, and the database size;
+* latency of the exact ranked statement the app runs (``corpus.search.build_search_sql``,
+  top 10, the app's default filter ``latest_only``) over 200 mixed queries (1–3 plain words,
+  quoted phrases, prefixes), p50/p95, against a bare ``passages_fts MATCH ? ORDER BY rank
+  LIMIT 10`` with the same FTS expression on the same table (our overhead);
+* the same statement with user filters (kind, body, year range) — target p95 < 150 ms;
+* the full ``corpus.search.search()`` call (hits, total count, snippets; no facets), which is
+  what one search in the app costs before facets.
+
+Built databases are cached in ``/tmp/drechtlens-bench`` keyed by the generator version and a
+hash of the schema and normaliser, with the build timings of the run that built them
+(reported again, marked as cached, so ``make bench`` stays within its time budget).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import random
+import statistics
+import time
+from pathlib import Path
+
+from bench.common import Row, num
+from bench.synth import BODIES, GENERATOR_VERSION, Generator
+
+CACHE = Path(os.environ.get("DRECHTLENS_BENCH_CACHE", "/tmp/drechtlens-bench"))
+N_QUERIES = 200
+P95_PLAIN_MS = 50.0
+P95_FILTERED_MS = 150.0
+
+
+def _schema_key() -> str:
+    """Changes when the generator, the schema or the normaliser change (the cache is then rebuilt)."""
+    import corpus.migrations
+    import corpus.normalize
+
+    h = hashlib.sha256(GENERATOR_VERSION.encode())
+    for mod in (corpus.migrations, corpus.normalize):
+        h.update(Path(mod.__file__).read_bytes())
+    return h.hexdigest()[:12]
+
+
+def _documents(n_passages: int, seed: int):
+    from extract.document import Document, Passage
+
+    for sd in Generator(seed).documents(n_passages):
+        doc_id = hashlib.sha256(sd.key.encode()).hexdigest()
+        passages = [
+            Passage(id=f"{doc_id[:16]}-{j:04d}", seq=j, text=text, page_start=1 + j // 4, page_end=1 + j // 4,
+                    path=(("artikel", art), ("lid", lid)), part="dispositief")
+            for j, (art, lid, text) in enumerate(sd.passages)]
+        yield Document(id=doc_id, title=sd.title, kind=sd.kind, passages=passages, body=sd.body, year=sd.year,
+                       page_count=1 + len(passages) // 4, source_file=f"{sd.key}.pdf", format="pdf",
+                       extractor="bench.synth/" + GENERATOR_VERSION)
+
+
+def build(n_passages: int, seed: int = 1) -> tuple[Path, dict]:
+    """The cached database for ``n_passages`` and its build facts (builds it when missing)."""
+    from corpus.store import Store
+
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path = CACHE / f"search-{n_passages}-s{seed}-{_schema_key()}.db"
+    meta_path = path.with_suffix(".json")
+    if path.exists() and meta_path.exists():
+        return path, json.loads(meta_path.read_text(encoding="utf-8")) | {"cached": True}
+    tmp = path.with_suffix(".building")
+    for p in CACHE.glob(tmp.name + "*"):
+        p.unlink()
+    t0 = time.perf_counter()
+    words = 0
+    docs_added = 0
+    with Store(tmp) as store:
+        def counted():
+            nonlocal words
+            for d in _documents(n_passages, seed):
+                words += sum(len(p.text.split()) for p in d.passages)
+                yield d
+        docs_added = store.bulk_add(counted(), rebuild_index=False)
+        t1 = time.perf_counter()
+        store.rebuild_index(optimize=True)
+        t2 = time.perf_counter()
+        store.read("PRAGMA wal_checkpoint(TRUNCATE)")
+    meta = {"passages": n_passages, "documents": docs_added, "words": words, "insert_s": t1 - t0,
+            "index_s": t2 - t1, "build_s": t2 - t0, "size_mb": tmp.stat().st_size / 1e6,
+            "built_at": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "generator": GENERATOR_VERSION}
+    for suffix in ("-wal", "-shm"):
+        Path(str(tmp) + suffix).unlink(missing_ok=True)
+    tmp.rename(path)
+    meta_path.write_text(json.dumps(meta, indent=1), encoding="utf-8")
+    return path, meta | {"cached": False}
+
+
+def queries(db: Path, n: int = N_QUERIES, seed: int = 7) -> list[str]:
+    """Mixed queries: fixed frequent/inflected/rare words, then 1–3 words, phrases and prefixes
+    sampled from random passages of this corpus (so every sampled query has at least one hit)."""
+    import re
+    import sqlite3
+
+    fixed = ["subsidie", "woningen", "gemeente", "Molenstraat", "begroting", "bevoegdheden", "jeugdzorg",
+             "\"algemeen bestuur\"", "besloten", "zienswijze ontwerpbegroting", "woning*", "Drechtraad"]
+    rng = random.Random(seed)
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    max_rowid = con.execute("SELECT max(rowid) FROM passages").fetchone()[0]
+    out = list(fixed)
+    while len(out) < n:
+        row = con.execute("SELECT text FROM passages WHERE rowid = ?", (rng.randint(1, max_rowid),)).fetchone()
+        if not row:
+            continue
+        words = [w for w in re.findall(r"[^\W\d_]{4,}", row[0])]
+        if len(words) < 3:
+            continue
+        kind = len(out) % 5
+        if kind == 3:  # phrase of two adjacent words
+            i = rng.randrange(len(words) - 1)
+            out.append(f'"{words[i]} {words[i + 1]}"')
+        elif kind == 4:  # prefix
+            out.append(rng.choice(words)[:5].lower() + "*")
+        else:
+            out.append(" ".join(rng.sample(words, kind + 1)))
+    con.close()
+    return out
+
+
+def _pct(samples: list[float], q: float) -> float:
+    s = sorted(samples)
+    return s[min(len(s) - 1, int(round(q * (len(s) - 1))))]
+
+
+def _time_each(fn, items) -> list[float]:
+    out = []
+    for it in items:
+        t = time.perf_counter()
+        fn(it)
+        out.append((time.perf_counter() - t) * 1000)
+    return out
+
+
+def measure(db: Path, qs: list[str]) -> dict:
+    from corpus.search import SearchFilters, build_search_sql, parse_query, search
+    from corpus.store import Store
+
+    rng = random.Random(3)
+    filt = [SearchFilters(kind=rng.choice(("regeling", "akkoord", "agenda")), body=rng.choice(BODIES),
+                          year_from=2010, year_to=2024) if i % 2 == 0 else
+            SearchFilters(kind=rng.choice(("regeling", "akkoord", "agenda")), year_from=2018)
+            for i in range(len(qs))]
+    parsed = [parse_query(q) for q in qs]
+    res: dict = {}
+    with Store(db) as store:
+        bare = "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rank LIMIT 10"
+        # warm the page cache once, as a user's earlier searches would
+        for pq in parsed[:20]:
+            store.read(bare, (pq.fts,))
+        res["bare"] = _time_each(lambda pq: store.read(bare, (pq.fts,)), parsed)
+
+        def ours(pq, f=None):
+            sql, params = build_search_sql(pq, f or SearchFilters(), limit=10)
+            return store.read(sql, params)
+
+        res["ours"] = _time_each(ours, parsed)
+        res["ours_filtered"] = _time_each(lambda i: ours(parsed[i], filt[i]), range(len(parsed)))
+        res["bare_filtered"] = res["bare"]  # the bare statement cannot filter; same reference
+        res["search_call"] = _time_each(lambda q: search(store, q, limit=10, with_facets=False), qs)
+        res["hits_zero"] = sum(1 for pq in parsed if not store.read(bare, (pq.fts,)))
+    return res
+
+
+def _rows_for(n: int, smoke: bool) -> tuple[list[Row], dict]:
+    db, meta = build(n)
+    qs = queries(db, 40 if smoke else N_QUERIES)
+    m = measure(db, qs)
+    label = f"{num(n)} passages"
+    cached = " (build timings from the run that built the cached database, " + meta["built_at"] + ")" \
+        if meta.get("cached") else ""
+    words = meta["words"]
+    rows = [
+        Row("search", label, "build s (insert+normalise / FTS index)", meta["build_s"],
+            higher_is_better=False,
+            notes=f"{meta['documents']} documents, {words / 1e6:.1f} M words; insert incl. normalisation "
+                  f"{meta['insert_s']:.0f} s, FTS rebuild+optimize {meta['index_s']:.0f} s; "
+                  f"{meta['size_mb']:.0f} MB on disk{cached}",
+            extra={k: v for k, v in meta.items()}),
+        Row("search", label, "index size MB", meta["size_mb"], higher_is_better=False),
+    ]
+    for key, ref_key, name, target_ms in (("ours", "bare", "p95 ms, ranked top 10", P95_PLAIN_MS),
+                                          ("ours_filtered", "bare_filtered", "p95 ms, ranked top 10 + filters",
+                                           P95_FILTERED_MS)):
+        p95, p50 = _pct(m[key], 0.95), statistics.median(m[key])
+        targeted = n >= 1_000_000
+        rows.append(Row(
+            "search", label, name, p95, _pct(m[ref_key], 0.95), "bare FTS5 MATCH…ORDER BY rank LIMIT 10",
+            higher_is_better=False,
+            target=f"p95 < {target_ms:.0f} ms" if targeted else "",
+            passed=(p95 < target_ms) if targeted else None,
+            notes=f"p50 {p50:.1f} ms (bare {statistics.median(m[ref_key]):.1f} ms), max {max(m[key]):.0f} ms, "
+                  f"{len(qs)} queries, {m['hits_zero']} without hits",
+            extra={"p50_ms": p50, "p99_ms": _pct(m[key], 0.99), "ref_p50_ms": statistics.median(m[ref_key])}))
+    sc = m["search_call"]
+    rows.append(Row("search", label, "p95 ms, search() call (hits+total+snippets)", _pct(sc, 0.95),
+                    _pct(m["bare"], 0.95), "bare FTS5 MATCH…ORDER BY rank LIMIT 10", higher_is_better=False,
+                    notes=f"p50 {statistics.median(sc):.1f} ms; includes the count(*) of all matches",
+                    extra={"p50_ms": statistics.median(sc)}))
+    return rows, {"p95": _pct(m["ours"], 0.95), "build_s": meta["build_s"], "size_mb": meta["size_mb"]}
+
+
+def run(smoke: bool) -> list[Row]:
+    sizes = [2_000] if smoke else [100_000, 1_000_000]
+    rows: list[Row] = []
+    facts = {}
+    for n in sizes:
+        r, facts[n] = _rows_for(n, smoke)
+        rows += r
+    if len(sizes) == 2:
+        small, big = sizes
+        growth = facts[big]["p95"] / facts[small]["p95"] if facts[small]["p95"] else 0.0
+        factor = big / small
+        rows.append(Row("search", f"scaling {small // 1000}k → {big // 1000}k", "p95 latency growth ×", growth,
+                        factor, f"{factor:.0f}× the passages", higher_is_better=False,
+                        target="sub-linear (< passages ×)", passed=growth < factor,
+                        notes=f"index size grew {facts[big]['size_mb'] / facts[small]['size_mb']:.1f}×, "
+                              f"build time {facts[big]['build_s'] / facts[small]['build_s']:.1f}×"))
+    return rows
