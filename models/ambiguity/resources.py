@@ -15,6 +15,7 @@ determiner context instead.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -508,6 +509,9 @@ def find_instruments(pi: PassageInfo) -> list[InstrumentMention]:
 def _verb_at(toks: list[Tok], i: int, verbs: dict[str, str], caps: Capabilities) -> tuple[str, bool] | None:
     """(infinitive, is_participle) when token i is a competence verb form, else None."""
     t = toks[i]
+    bases = _separable_bases(frozenset(verbs))
+    if t.lemma not in verbs and t.lower not in verbs and t.lemma not in bases and t.lower not in bases:
+        return None  # cheap pre-filter: most tokens are not competence verbs
     if t.lower in NOUN_STOPLIST and not (t.lower == "besluit" and _finite_context(toks, i)):
         return None
     if caps.pos and t.pos and t.pos not in ("VERB", "AUX"):
@@ -535,6 +539,12 @@ def _verb_at(toks: list[Tok], i: int, verbs: dict[str, str], caps: Capabilities)
             if nxt is None or nxt.sent != t.sent or not nxt.text.isalnum() or nxt.lower in PARTICLE_FOLLOWERS:
                 return tj.lower + lem, False
     return None
+
+
+@functools.cache
+def _separable_bases(verbs: frozenset[str]) -> frozenset[str]:
+    """"stellen" for "vaststellen": the finite base a separable particle attaches to."""
+    return frozenset(v[len(p):] for v in verbs for p in PARTICLES if v.startswith(p) and len(v) > len(p) + 3)
 
 
 def _finite_context(toks: list[Tok], i: int) -> bool:
