@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from corpus.analysis import Analyser, AnalysisOutput, run_analysers
+from corpus.analysis import Analyser, AnalysisOutput, registered, run_analysers
 from corpus.manifest import ManifestIndex, is_manifest
 from corpus.store import Store
 from extract.document import KINDS, Document
@@ -242,6 +242,9 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], *, overrides: dict[s
         # fork is cheapest (workers inherit the imported extractor) but unsafe when the caller
         # runs threads (Streamlit); then forkserver.
         import extract.parse  # noqa: F401 - import once here so forked workers inherit it
+
+        if analyse and analysers is None:
+            registered()  # load the models once; forked workers inherit them instead of loading each
 
         method = "fork" if threading.active_count() == 1 and os.name == "posix" else "forkserver"
         ctx = multiprocessing.get_context(method)
