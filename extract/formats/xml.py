@@ -103,8 +103,8 @@ class _Walker:
         level = "onderdeel" if depth == 0 else "subonderdeel"
         for n, li in enumerate((c for c in el if _local(c) == "li"), start=1):
             nr_el = _child(li, "li.nr")
-            label = _text(nr_el).rstrip(".)").strip() if nr_el is not None else ""
-            label = label or str(n)
+            label = _text(nr_el) if nr_el is not None else (li.get("nr") or "")  # CVDR: <li nr="a.">
+            label = label.rstrip(".)").strip() or str(n)
             if label in ("-", "•", "—", "–"):
                 label = str(n)  # unnumbered (dash) lists: position in the list
             sub_path = path + ((level, label),) if depth < 2 else path
@@ -222,22 +222,36 @@ def read_xml(data: bytes, name: str = "") -> ReadResult:
             meta[key] = root.get(key)
     if walker.status:
         meta["artikel_status"] = walker.status
-    title = ""
-    for tag in ("citeertitel", "officiele-titel", "titel", "intitule"):
-        el = next((e for e in root.iter() if _local(e) == tag), None)
-        if el is not None and _text(el):
-            title = _text(el)
-            break
+    def first(*names: str) -> Any | None:
+        return next((e for e in root.iter() if _local(e) in names and _text(e)), None)
+
+    # BWB: <citeertitel>/<intitule>; CVDR: Dublin Core metadata (dcterms:title, creator, issued).
+    # (lxml elements without children are falsy, so no "or"-chaining here.)
+    title_el = next((e for e in (first(n) for n in ("citeertitel", "officiele-titel", "title", "intitule"))
+                     if e is not None), None)
+    title = _text(title_el) if title_el is not None else ""
     year = None
-    intitule = next((e for e in root.iter() if _local(e) == "intitule"), None)
+    intitule = first("intitule")
     if intitule is not None:
         m = re.search(r"\b(?:19|20)\d{2}\b", _text(intitule))
         year = int(m.group(0)) if m else None
+    dated = first("issued", "inwerkingtredingDatum", "modified")
+    if year is None and dated is not None and re.match(r"(?:19|20)\d{2}", _text(dated)):
+        year = int(_text(dated)[:4])
     if year is None and meta.get("inwerkingtreding"):
         year = int(str(meta["inwerkingtreding"])[:4])
     body = ""
-    root_name = _local(root)
-    if root_name == "toestand" or root.get("bwb-id"):
+    creator = first("creator")
+    if _local(root) == "toestand" or root.get("bwb-id"):
         body = "Rijk"
+    elif creator is not None:
+        scheme = " ".join(str(v) for v in creator.attrib.values()).lower()
+        name = _text(creator)
+        if "gemeente" in scheme and not name.lower().startswith("gemeente"):
+            body = f"Gemeente {name}"
+        elif "provincie" in scheme and not name.lower().startswith("provincie"):
+            body = f"Provincie {name}"
+        else:
+            body = name
     return ReadResult(format="xml", extractor=EXTRACTOR, lines=[], page_count=1, title=title, meta=meta,
                       passages=walker.passages, kind="regeling", body=body, year=year)

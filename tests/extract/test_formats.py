@@ -148,3 +148,56 @@ def test_cli_parse_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert cli_main(["parse", str(bad)]) == 1
     captured = capsys.readouterr()
     assert "geen PDF-bestand" in captured.err and "Traceback" not in captured.err
+
+
+# CVDR (lokaleregelgeving.overheid.nl) vocabulary as used by the CVDR schema: a default namespace,
+# Dublin Core metadata, <regeling-tekst> with <hoofdstuk>/<artikel>/<lid>/<al>/<lijst>/<li nr="…">.
+# Written for this test (no CVDR XML file is in ../shared); element names checked against the
+# CVDR HTML rendering in regional-cooperation/ (classes "regeling-tekst", "artikel", "lid").
+CVDR_XML = """<?xml version="1.0" encoding="UTF-8"?>
+<cvdr xmlns="http://standaarden.overheid.nl/cvdr/terms/" xmlns:dcterms="http://purl.org/dc/terms/"
+      xmlns:overheid="http://standaarden.overheid.nl/owms/terms/">
+  <meta><owmskern>
+    <dcterms:identifier>CVDR000001_1</dcterms:identifier>
+    <dcterms:title>Verordening sociaal domein Dordrecht 2024</dcterms:title>
+    <dcterms:creator scheme="overheid:Gemeente">Dordrecht</dcterms:creator>
+    <dcterms:issued>2024-03-12</dcterms:issued>
+  </owmskern></meta>
+  <body><regeling><aanhef><considerans><al>De raad van de gemeente Dordrecht;</al></considerans></aanhef>
+  <regeling-tekst>
+    <hoofdstuk><kop><label>Hoofdstuk</label><nr>1</nr><titel>Algemeen</titel></kop>
+      <artikel><kop><label>Artikel</label><nr>1</nr><titel>Begrippen</titel></kop>
+        <al>In deze verordening wordt verstaan onder:</al>
+        <lijst><li nr="a."><al>college: het college van burgemeester en wethouders;</al></li>
+               <li nr="b."><al>wet: de Wmo 2015.</al></li></lijst>
+      </artikel>
+      <artikel><kop><label>Artikel</label><nr>2</nr><titel>Taken</titel></kop>
+        <lid><lidnr>1.</lidnr><al>Het college voert de wet uit.</al></lid>
+        <lid><lidnr>2.</lidnr><al>Het college stelt regels over:</al>
+          <lijst><li nr="a."><al>de toegang;</al></li><li nr="b."><al>de kwaliteit.</al></li></lijst></lid>
+      </artikel>
+    </hoofdstuk>
+  </regeling-tekst></regeling></body>
+</cvdr>"""
+
+
+def test_cvdr_style_xml(tmp_path: Path):
+    path = tmp_path / "CVDR000001.xml"
+    path.write_text(CVDR_XML, encoding="utf-8")
+    doc = parse_file(path)
+    assert (doc.kind, doc.format, doc.year, doc.body) == ("regeling", "xml", 2024, "Gemeente Dordrecht")
+    assert doc.title == "Verordening sociaal domein Dordrecht 2024"
+    assert doc.tree() == {"1": [], "2": ["1", "2"]}
+    got = [(p.part, p.path, p.text) for p in doc.passages]
+    assert got == [
+        ("aanhef", (), "De raad van de gemeente Dordrecht;"),
+        ("dispositief", (("hoofdstuk", "1"), ("artikel", "1")), "In deze verordening wordt verstaan onder:"),
+        ("dispositief", (("hoofdstuk", "1"), ("artikel", "1"), ("onderdeel", "a")),
+         "college: het college van burgemeester en wethouders;"),
+        ("dispositief", (("hoofdstuk", "1"), ("artikel", "1"), ("onderdeel", "b")), "wet: de Wmo 2015."),
+        ("dispositief", (("hoofdstuk", "1"), ("artikel", "2"), ("lid", "1")), "Het college voert de wet uit."),
+        ("dispositief", (("hoofdstuk", "1"), ("artikel", "2"), ("lid", "2")), "Het college stelt regels over:"),
+        ("dispositief", (("hoofdstuk", "1"), ("artikel", "2"), ("lid", "2"), ("onderdeel", "a")), "de toegang;"),
+        ("dispositief", (("hoofdstuk", "1"), ("artikel", "2"), ("lid", "2"), ("onderdeel", "b")), "de kwaliteit."),
+    ]
+    assert doc.artikel("2")[0].heading == "Artikel 2 Taken"
