@@ -57,13 +57,23 @@ def registered() -> tuple[Analyser, ...]:
             out.extend(load())
         except ImportError:
             continue
+        except Exception as err:  # noqa: BLE001 - a broken model must not stop ingest; say so on each document
+            LOAD_ERRORS.append(f"Analyse {load.__name__.lstrip('_')} kon niet worden geladen: "
+                               f"{type(err).__name__}: {err}")
     return tuple(out)
+
+
+# Dutch messages for loaders that failed with something other than ImportError (filled by registered()).
+LOAD_ERRORS: list[str] = []
 
 
 def run_analysers(doc: Document, analysers: tuple[Analyser, ...] | None = None) -> list[AnalysisOutput]:
     """Run every analyser on ``doc``; failures are appended to ``doc.warnings`` (code "analysis-error")."""
     outputs: list[AnalysisOutput] = []
-    for a in registered() if analysers is None else analysers:
+    if analysers is None:
+        analysers = registered()
+        doc.warnings.extend(ExtractionWarning("analysis-error", msg) for msg in LOAD_ERRORS)
+    for a in analysers:
         try:
             rows = list(a.fn(doc))
         except Exception as err:  # noqa: BLE001 - one model's failure must not lose the document
