@@ -48,6 +48,16 @@ class AnalysisOutput:
 _LOADERS: list[Callable[[], list[Analyser]]] = []
 
 
+def _classification() -> list[Analyser]:
+    """Domain/tension labels (latest trained model, else the seed lexicon): corpus.coding."""
+    from corpus.coding import analysers
+
+    return analysers()
+
+
+_LOADERS.append(_classification)
+
+
 @functools.cache
 def registered() -> tuple[Analyser, ...]:
     """The analysers whose modules import in this environment (cached per process)."""

@@ -22,6 +22,7 @@ COMMAND_MODULES = [
     "corpus.commands.parse",
     "corpus.commands.corpus",
     "corpus.commands.demo",
+    "corpus.commands.classify",
 ]
 
 

@@ -85,7 +85,20 @@ class SeedModel:
         for t in self.single:
             self._single_exact.setdefault(t.words[0], []).append(t)
             self._single_exact.setdefault(t.text, []).append(t)
-        self._compound_terms = [t for t in self.single if not t.exact and len(t.text) >= self.min_len]
+        # Compound candidates indexed by their first / last min_len letters, so a token is
+        # only compared with terms that can be its head or tail.
+        self._heads: dict[str, list[_Term]] = {}
+        self._tails: dict[str, list[_Term]] = {}
+        for t in self.single:
+            if not t.exact and len(t.text) >= self.min_len:
+                self._heads.setdefault(t.text[:self.min_len], []).append(t)
+                self._tails.setdefault(t.text[-self.min_len:], []).append(t)
+        self._multi_first: dict[str, list[_Term]] = {}
+        for t in self.multi:
+            self._multi_first.setdefault(t.words[0], []).append(t)
+            first_written = WORD.findall(t.text)[0]
+            if first_written != t.words[0]:
+                self._multi_first.setdefault(first_written, []).append(t)
 
     @staticmethod
     def _term(label: str, text: str, weight: float, finance: bool = False) -> _Term:
@@ -101,10 +114,11 @@ class SeedModel:
         if token in self.codebook.not_compounds or lem in self.codebook.not_compounds:
             return tuple(found.values())
         plain = token.replace("-", "")
-        for t in self._compound_terms:
-            if id(t) in found or len(plain) <= len(t.text):
-                continue
-            if plain.startswith(t.text) or (plain.endswith(t.text) and len(plain) - len(t.text) >= 3):
+        for t in self._heads.get(plain[:self.min_len], []):
+            if id(t) not in found and len(plain) > len(t.text) and plain.startswith(t.text):
+                found[id(t)] = t
+        for t in self._tails.get(plain[-self.min_len:], []):
+            if id(t) not in found and len(plain) - len(t.text) >= 3 and plain.endswith(t.text):
                 found[id(t)] = t
         return tuple(found.values())
 
@@ -116,16 +130,14 @@ class SeedModel:
         for i, (tok, lem) in enumerate(zip(tokens, lemmas, strict=True)):
             for t in self._token_terms(tok, lem):
                 cands.append(Match(t.label + ("$" if t.finance else ""), t.text, t.weight, i, i + 1, tok))
-        if self.multi:
-            for t in self.multi:
+        for i, (tok, lem) in enumerate(zip(tokens, lemmas, strict=True)):
+            starting = self._multi_first.get(lem, []) + (self._multi_first.get(tok, []) if tok != lem else [])
+            for t in dict.fromkeys(starting):
                 n = len(t.words)
-                first = t.words[0]
-                for i in range(len(tokens) - n + 1):
-                    if lemmas[i] != first and tokens[i] != first:
-                        continue
-                    if all(lemmas[i + k] == w or tokens[i + k] == w for k, w in enumerate(t.words)):
-                        cands.append(Match(t.label + ("$" if t.finance else ""), t.text, t.weight, i, i + n,
-                                           " ".join(tokens[i:i + n])))
+                if i + n <= len(tokens) and all(lemmas[i + k] == w or tokens[i + k] == w
+                                                for k, w in enumerate(t.words)):
+                    cands.append(Match(t.label + ("$" if t.finance else ""), t.text, t.weight, i, i + n,
+                                       " ".join(tokens[i:i + n])))
         # Longest term wins where spans overlap; equal-length terms (the same term in
         # several labels) are all kept.
         cands.sort(key=lambda m: -len(m.term))
