@@ -769,8 +769,9 @@ def _compare(_store: Any, by: str, source: str, generation: str) -> Comparison:
     def group_of(doc_id: str) -> str:
         d = docs.get(doc_id)
         if d is None:
-            return "?"
-        return {"document": d.title, "body": d.body or "?", "year": str(d.year or "?"), "kind": d.kind}.get(by, "?")
+            return "(onbekend)"
+        return {"document": d.title, "body": d.body or "(onbekend)", "year": str(d.year or "(onbekend)"),
+                "kind": d.kind}.get(by, "(onbekend)")
 
     raw: list[tuple[str, list[str], dict[str, str]]] = []
     if source == "codings":

@@ -37,8 +37,8 @@ left, right = st.columns([3, 2])
 if shares:
     bars = alt.Chart(alt.Data(values=shares)).mark_bar().encode(
         x=alt.X("aandeel:Q", title="aandeel passages", axis=alt.Axis(format="%")),
-        y=alt.Y("groep:N", title=None),
-        color=alt.Color("domein:N", title="domein"),
+        y=alt.Y("groep:N", title=None, axis=alt.Axis(labelLimit=220)),
+        color=alt.Color("domein:N", title="domein", legend=alt.Legend(orient="bottom", columns=2, labelLimit=260)),
         yOffset="domein:N",
         tooltip=["groep:N", "domein:N", alt.Tooltip("aandeel:Q", format=".0%"), "passages:Q"],
     )
@@ -49,7 +49,7 @@ st.subheader("Spanningsvelden")
 left, right = st.columns([3, 2])
 if positions:
     base = alt.Chart(alt.Data(values=positions)).encode(
-        y=alt.Y("spanningsveld:N", title=None),
+        y=alt.Y("spanningsveld:N", title=None, axis=alt.Axis(labelLimit=220)),
         yOffset="groep:N",
         color=alt.Color("groep:N", title=None),
     )

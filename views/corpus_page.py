@@ -12,18 +12,19 @@ st.title("Corpus")
 st.caption("Upload regelingen, akkoorden en agenda's; elk bestand wordt ontleed, gelabeld en getoetst.")
 
 # -- upload ------------------------------------------------------------------------------
-with st.expander("Documenten toevoegen", expanded=False):
+with st.expander("Documenten toevoegen", expanded="upload_results" in st.session_state):
     with st.form("upload", clear_on_submit=True):
         files = st.file_uploader(
             "Bestanden (PDF, DOCX, XML, Markdown of tekst; meerdere tegelijk)",
             type=list(backend.UPLOAD_TYPES), accept_multiple_files=True, key="upload_files",
-            help=f"Maximaal {backend.MAX_UPLOAD_MB} MB per bestand.",
+            help=f"Maximaal {backend.MAX_UPLOAD_MB} MB per bestand.", max_upload_size=backend.MAX_UPLOAD_MB,
         )
         kind = st.selectbox("Documentsoort", ["(automatisch herkennen)", *KINDS],
                             format_func=lambda k: KIND_LABELS_NL.get(k, k), key="upload_kind")
         submitted = st.form_submit_button("Toevoegen aan corpus", type="primary")
     if submitted and files:
         override = None if kind.startswith("(") else kind
+        results = []
         for f in files:
             bar = st.progress(0.05, text=f"{f.name}: ontleden en analyseren…")
             outcome = backend.ingest_upload(
@@ -32,15 +33,19 @@ with st.expander("Documenten toevoegen", expanded=False):
                                                                               text=f"{name}: {msg}"),
             )
             bar.progress(1.0, text=f"{f.name}: {'klaar' if outcome.ok else 'mislukt'}")
-            if outcome.ok:
-                st.success(f"{f.name}: {outcome.message}")
-                for w in outcome.warnings:
-                    st.warning(f"{f.name}: {w}")
-            else:
-                st.error(f"{f.name}: {outcome.message}")
-        backend.clear_caches()
+            results.append((f.name, outcome))
+        # Rerun so the sidebar and the list include the new documents; the outcomes survive it.
+        st.session_state["upload_results"] = results
+        st.rerun()
     elif submitted:
         st.warning("Kies eerst een of meer bestanden.")
+    for name, outcome in st.session_state.pop("upload_results", []):
+        if outcome.ok:
+            st.success(f"{name}: {outcome.message}")
+            for w in outcome.warnings:
+                st.warning(f"{name}: {w}")
+        else:
+            st.error(f"{name}: {outcome.message}")
 
 # -- list ----------------------------------------------------------------------------------
 try:

@@ -124,7 +124,8 @@ with facets_col:
                 st.error("Geef de zoekopdracht een naam.")
 
 with main:
-    st.caption(f"{res.total} treffers · {len(res.hits)} getoond · {res.seconds * 1000:.0f} ms")
+    st.caption(f"{res.total} {'treffer' if res.total == 1 else 'treffers'} · {len(res.hits)} getoond · "
+               f"{res.seconds * 1000:.0f} ms")
     e1, e2, _ = st.columns([1, 1, 3])
     e1.download_button("Exporteer CSV", backend.hits_csv(res.hits), file_name="zoekresultaten.csv",
                        mime=backend.MIME["csv"], key="export_csv")
