@@ -145,14 +145,20 @@ def _apply(doc: Document, meta: dict[str, Any]) -> None:
 
 
 def extract_one(path: str, overrides: dict[str, Any], analyse: bool = True,
-                analysers: tuple[Analyser, ...] | None = None) -> tuple[Document | None, list[AnalysisOutput], str]:
+                analysers: tuple[Analyser, ...] | None = None, extract_settings: dict[str, Any] | None = None,
+                ) -> tuple[Document | None, list[AnalysisOutput], str]:
     """Worker: parse one file and analyse it. Returns (document, analysis, error message)."""
     # ``extract.parse`` the function is shadowed by the submodule of that name once imported
     from extract.errors import ExtractError
     from extract.parse import parse_file
 
     try:
-        doc = parse_file(path, kind=overrides.get("kind"))
+        settings = None
+        if extract_settings:
+            from extract.settings import ExtractSettings
+
+            settings = ExtractSettings(**extract_settings)
+        doc = parse_file(path, kind=overrides.get("kind"), settings=settings)
     except ExtractError as err:
         return None, [], str(err)
     except MemoryError:
@@ -175,11 +181,14 @@ def _init_worker() -> None:
 
 def ingest_paths(store: Store, paths: Iterable[str | Path], *, overrides: dict[str, Any] | None = None,
                  workers: int | None = None, progress: ProgressFn | None = None,
-                 analyse: bool = True, analysers: tuple[Analyser, ...] | None = None) -> IngestReport:
+                 analyse: bool = True, analysers: tuple[Analyser, ...] | None = None,
+                 extract_settings: dict[str, Any] | None = None) -> IngestReport:
     """Ingest files/folders into ``store``; see the module docstring. Never raises for a bad file.
 
     ``analysers`` replaces the registered ones (``corpus.analysis.registered()``) for this call;
-    their functions must be picklable (module level) when ``workers`` > 1."""
+    their functions must be picklable (module level) when ``workers`` > 1. ``extract_settings``
+    are ``extract.settings.ExtractSettings`` fields (e.g. ``{"ocr": False}``); with more than one
+    ingest worker, page-level parallelism inside the extractor is off unless given."""
     t0 = time.monotonic()
     overrides = {k: v for k, v in (overrides or {}).items() if v not in (None, "")}
     files, skipped, missing = collect_files(paths)
@@ -232,11 +241,14 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], *, overrides: dict[s
                         res.previous_id, warnings=[w.message for w in doc.warnings], seconds=seconds))
 
     workers = DEFAULT_WORKERS if workers is None else max(1, int(workers))
+    settings = dict(extract_settings or {})
+    if workers > 1 and len(todo) > 1:
+        settings.setdefault("workers", 1)  # documents already run in parallel: no nested page pools
     clean = lambda m: {k: v for k, v in m.items() if not k.startswith("_")}  # noqa: E731
     if workers == 1 or len(todo) <= 1:
         for f, sha, meta in todo:
             t = time.monotonic()
-            doc, outputs, error = extract_one(str(f), clean(meta), analyse, analysers)
+            doc, outputs, error = extract_one(str(f), clean(meta), analyse, analysers, settings)
             store_result(f, sha, meta, doc, outputs, error, time.monotonic() - t)
     else:
         # fork is cheapest (workers inherit the imported extractor) but unsafe when the caller
@@ -252,7 +264,7 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], *, overrides: dict[s
                                  initializer=_init_worker) as pool:
             started: dict[Future, tuple[Path, str, dict[str, Any], float]] = {}
             for f, sha, meta in todo:
-                started[pool.submit(extract_one, str(f), clean(meta), analyse, analysers)] = (f, sha, meta, time.monotonic())
+                started[pool.submit(extract_one, str(f), clean(meta), analyse, analysers, settings)] = (f, sha, meta, time.monotonic())
             for fut in as_completed(started):
                 f, sha, meta, t = started[fut]
                 try:

@@ -48,9 +48,10 @@ def _console(err: bool = False) -> Console:
 @click.option("--workers", type=click.IntRange(1, 32), default=2, show_default=True,
               help="Aantal processen dat tegelijk bestanden ontleedt.")
 @click.option("--zonder-analyse", is_flag=True, help="Alleen ontleden en opslaan, geen modellen draaien.")
+@click.option("--geen-ocr", is_flag=True, help="Gescande pagina's niet met OCR lezen (sneller; zonder tekst).")
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], kind: str | None, gemeente: str | None, jaar: int | None,
-           titel: str | None, workers: int, zonder_analyse: bool) -> None:
+           titel: str | None, workers: int, zonder_analyse: bool, geen_ocr: bool) -> None:
     """Lees bestanden of mappen (recursief) in het corpus in.
 
     Ontleedt PDF, DOCX, XML, Markdown en tekst, draait de beschikbare analyses en slaat
@@ -85,7 +86,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], kind: str | None, gemeent
                            err=True)
 
         report = ingest_paths(store, paths, overrides=overrides, workers=workers, progress=progress,
-                              analyse=not zonder_analyse)
+                              analyse=not zonder_analyse, extract_settings={"ocr": False} if geen_ocr else None)
 
     out = _console()
     table = Table(title=f"Ingelezen in {report.seconds:.1f} s", show_footer=False)
