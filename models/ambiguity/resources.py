@@ -512,7 +512,11 @@ def _verb_at(toks: list[Tok], i: int, verbs: dict[str, str], caps: Capabilities)
     bases = _separable_bases(frozenset(verbs))
     if t.lemma not in verbs and t.lower not in verbs and t.lemma not in bases and t.lower not in bases:
         return None  # cheap pre-filter: most tokens are not competence verbs
-    if t.lower in NOUN_STOPLIST and not (t.lower == "besluit" and _finite_context(toks, i)):
+    if t.lower in ("besluit", "besluiten"):
+        if not _finite_context(toks, i):
+            return None  # "het besluit", "de besluiten van …": the noun
+        return ("besluiten", False)
+    if t.lower in NOUN_STOPLIST:
         return None
     if caps.pos and t.pos and t.pos not in ("VERB", "AUX"):
         return None
@@ -547,8 +551,16 @@ def _separable_bases(verbs: frozenset[str]) -> frozenset[str]:
     return frozenset(v[len(p):] for v in verbs for p in PARTICLES if v.startswith(p) and len(v) > len(p) + 3)
 
 
+VERB_NEXT = {"over", "tot", "dat", "om", "de", "het", "een", "niet", "bij", "zo", "met", "op", "in", "jaarlijks",
+             "zelf", "hierover", "daarover", "binnen", "uiterlijk", ",", "omtrent", "zij", "hij", "het"}
+
+
 def _finite_context(toks: list[Tok], i: int) -> bool:
-    return i > 0 and toks[i - 1].lower not in DETERMINERS
+    """'besluit' as a verb: no determiner before, a typical verb complement after."""
+    if i > 0 and toks[i - 1].lower in DETERMINERS:
+        return False
+    nxt = toks[i + 1].lower if i + 1 < len(toks) and toks[i + 1].sent == toks[i].sent else ""
+    return nxt in VERB_NEXT
 
 
 MODAL = {"kan": "bevoegdheid", "kunnen": "bevoegdheid", "mag": "mag", "mogen": "mag", "moet": "moet/dient",

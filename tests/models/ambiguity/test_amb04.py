@@ -1,0 +1,45 @@
+"""AMB-04 decision locus unclear (the duurzaamheidsagenda problem)."""
+
+import pytest
+
+from models.ambiguity.flag import Severity
+from tests.models.ambiguity.helpers import lid, run
+
+POSITIVE = [
+    lid("De regio stelt de duurzaamheidsagenda vast."),
+    lid("De Drechtsteden stellen het uitvoeringsprogramma vast."),
+    lid("Partijen stellen de verdeelsleutel vast."),
+    lid("De gemeenten stellen gezamenlijk de woonvisie vast."),
+    lid("Het algemeen bestuur stelt de woonvisie vast in overleg met de colleges."),
+    lid("De agenda wordt regionaal vastgesteld en lokaal uitgewerkt."),
+    lid("Het programma wordt vertaald in lokaal beleid."),
+    "Artikel 3 Agenda\n1. Het algemeen bestuur stelt de duurzaamheidsagenda vast.\n"
+    "2. De raden stellen de duurzaamheidsagenda vast.",
+    lid("Betrokkenen besluiten over de verdeling van de kosten."),
+]
+NEGATIVE = [
+    lid("Het algemeen bestuur stelt de duurzaamheidsagenda vast."),
+    lid("Het dagelijks bestuur bereidt de woonvisie voor en het algemeen bestuur stelt haar vast."),
+    lid("De vergadering vindt plaats in de gemeenten."),  # territorial, not an actor
+    lid("Het algemeen bestuur stelt de begroting vast, gehoord de raden."),
+    lid("De minister en gedeputeerde staten stellen gezamenlijk de bijdrage vast."),  # named organs
+    lid("Het dagelijks bestuur zendt de stukken aan de gemeenten."),
+    "Artikel 3 Agenda\n1. Het dagelijks bestuur bereidt de agenda voor.\n2. Het algemeen bestuur stelt de agenda vast.",
+    lid("Het algemeen bestuur stelt de woonvisie vast na instemming van de raden."),
+]
+
+
+@pytest.mark.parametrize("text", POSITIVE)
+def test_positive(text):
+    assert run("AMB-04", text)
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_negative(text):
+    assert run("AMB-04", text) == []
+
+
+def test_adopters_at_two_levels_is_kritiek():
+    flags = run("AMB-04", POSITIVE[7])
+    assert [f.severity for f in flags] == [Severity.KRITIEK]
+    assert "GR" in flags[0].question and flags[0].lid == "2"
