@@ -201,3 +201,21 @@ def infer_year(lines: Sequence[Line], filename: str = "") -> int | None:
         return int(m.group(1))
     years = Counter(int(y) for y in _YEAR.findall(opening))
     return years.most_common(1)[0][0] if years else None
+
+
+_REGELING_TITLE = re.compile(
+    r"^(?:Wet|Besluit|Regeling|Verordening|Gemeenschappelijke regeling|Centrumregeling|Beleidsregels?|"
+    r"Reglement|Algemene maatregel|Voorstel van (?:rijks)?wet)\b", re.I)
+
+
+def regeling_title(texts: Sequence[str]) -> str:
+    """The regulation's own title among its first passages ("Wet van 30 september 2014, houdende …").
+
+    Official publications put the issuer ("Staatsblad …", "Gemeenteblad …") in the largest type,
+    so for regelingen this beats :func:`infer_title`. Empty when no such line is found.
+    """
+    for text in texts[:15]:
+        t = re.sub(r"\s+", " ", text).strip()
+        if _REGELING_TITLE.match(t) and 2 <= len(t.split()) <= 60 and not t.endswith((":", ";")):
+            return _clip(t.rstrip("."), 300)
+    return ""

@@ -25,7 +25,7 @@ from typing import Any
 from extract.document import KINDS, Document, ExtractionWarning
 from extract.errors import ExtractError
 from extract.formats import ReadResult
-from extract.metadata import detect_kind, infer_body, infer_title, infer_year
+from extract.metadata import detect_kind, infer_body, infer_title, infer_year, regeling_title
 from extract.structure import build_passages
 
 STRUCTURE_VERSION = "structure/1"
@@ -149,6 +149,8 @@ def parse_file(path: str | Path, kind: str | None = None, *, settings: Any = Non
         warnings.append(ExtractionWarning(code="no-text", message="Er is geen tekst in dit bestand gevonden."))
     meta = dict(result.meta)
     meta.setdefault("kind_detected", kind is None)
+    if not title and not result.title and doc_kind == "regeling":
+        title = regeling_title([p.text for p in passages if p.part == "aanhef"]) or None
     return Document(
         id=doc_id,
         title=title or result.title or infer_title(lines, path.name) or path.stem,

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from extract.lines import Line
-from extract.metadata import detect_kind, infer_body, infer_title, infer_year
+from extract.metadata import detect_kind, infer_body, infer_title, infer_year, regeling_title
 from extract.parse import parse_file
 
 
@@ -66,6 +66,15 @@ def test_infer_title_prefers_explicit_heading_then_largest_type():
              Line("vooruitkijken", 1, size=40), Line("Tekst", 1, size=11)]
     assert infer_title(lines, "f.pdf") == "Omzien naar elkaar, vooruitkijken"
     assert infer_title([], "mijn_notitie-2024.txt") == "mijn notitie 2024"
+
+
+def test_regeling_title_from_the_aanhef():
+    assert regeling_title(["Staatsblad van het Koninkrijk", "122",
+                           "Wet van 30 september 2014, houdende regels inzake het referendum (Wet x)",
+                           "Wij Willem-Alexander"]) == "Wet van 30 september 2014, houdende regels inzake het referendum (Wet x)"
+    assert regeling_title(["Gemeenteblad", "Verordening maatschappelijke ondersteuning Dordrecht 2024"]) == (
+        "Verordening maatschappelijke ondersteuning Dordrecht 2024")
+    assert regeling_title(["Besluit:", "De raad van de gemeente"]) == ""
 
 
 KST = "eerlijkeverkiezingen"

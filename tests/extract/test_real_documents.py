@@ -123,6 +123,7 @@ def test_staatsblad_articles_and_leden(shared_corpus: Path):
     # Default PDF settings: running-header removal must not eat "Artikel N" lines that open a page.
     doc = parse_file(path)
     assert doc.kind == "regeling" and doc.year == 2015
+    assert doc.title.startswith("Wet van 30 september 2014, houdende regels inzake het raadgevend referendum")
     tree = doc.tree()
     assert list(tree) == expected
     for art, leden in STAATSBLAD_LEDEN.items():
