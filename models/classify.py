@@ -7,8 +7,9 @@ plus character 3–5-grams, then one logistic regression per domain, one per ten
 that touch it. Labels with too few examples fall back to their training frequency.
 
 :class:`BlendedModel` mixes the learned probabilities with the seed lexicon while coded data
-is scarce: ``w = n / (n + k)`` with ``n`` the number of codings behind the model, so the seed
-model dominates the first codings and fades out as researchers code more.
+is scarce: per label ``w = n / (n + k)`` with ``n`` the number of coded passages that carry
+the label (for a tension field's pole: that touch the field), so the seed lexicon decides
+for rare labels and fades out as researchers code more examples of a label.
 """
 
 from __future__ import annotations
@@ -117,6 +118,9 @@ class LabelModel(BaseEstimator):
         x = self._features(texts, fit=True)
         self.n_features_in_ = x.shape[1]
         self.n_train_ = len(texts)
+        # Positive examples per label: the blend trusts a label's classifier by this count.
+        self.positives_ = {d: sum(d in lab.domains for lab in labels) for d in self.domains_}
+        self.positives_ |= {f: sum(f in lab.tension_dict for lab in labels) for f in self.tensions_}
         self.domain_models_ = {
             d: self._binary(x, np.array([d in lab.domains for lab in labels], dtype=int)) for d in self.domains_}
         self.presence_models_ = {}
@@ -199,7 +203,7 @@ class BlendedModel:
 
     learned: LabelModel | None = None
     n_codings: int = 0
-    k: float = 100.0  # codings at which learned and seed weigh equally
+    k: float = 20.0  # positive examples of a label at which learned and seed weigh equally
     codebook: Codebook = field(default_factory=load_codebook)
     seed: SeedModel | None = None
 
@@ -207,25 +211,38 @@ class BlendedModel:
         if self.seed is None:
             self.seed = SeedModel(self.codebook)
 
-    @property
-    def weight(self) -> float:
-        """Weight of the learned model in the blend."""
+    def label_weight(self, label: str) -> float:
+        """Weight of the learned model for one label (domain code or tension field)."""
         if self.learned is None:
             return 0.0
-        return self.n_codings / (self.n_codings + self.k) if self.k > 0 else 1.0
+        if self.k <= 0:
+            return 1.0
+        n = getattr(self.learned, "positives_", {}).get(label, self.n_codings)
+        return n / (n + self.k)
+
+    @property
+    def weights(self) -> dict[str, float]:
+        labels = self.codebook.domain_codes + self.codebook.tension_codes
+        return {lab: round(self.label_weight(lab), 4) for lab in labels}
+
+    @property
+    def weight(self) -> float:
+        """Mean weight of the learned model over the labels (0 = pure seed model)."""
+        w = self.weights
+        return sum(w.values()) / len(w) if w else 0.0
 
     @property
     def producer(self) -> str:
         if self.learned is None:
             return "seed"
-        return "learned" if self.weight >= 0.999 else "blend"
+        return "learned" if self.k <= 0 else "blend"
 
     def predict(self, texts: list[str]) -> list[Prediction]:
         texts = list(texts)
         seed = self.seed.predict(texts)
-        w = self.weight
-        if self.learned is None or w == 0.0:
+        if self.learned is None:
             return seed
+        w = {lab: self.label_weight(lab) for lab in self.codebook.domain_codes + self.codebook.tension_codes}
         learned = self.learned.predict_proba(texts)
         out = []
         for s, lp in zip(seed, learned, strict=True):
@@ -234,10 +251,11 @@ class BlendedModel:
                 # learned features first when the learned model dominates, lexicon terms otherwise
                 la = [(f"model: {t}", v) for t, v in lp.explanation.get(key, [])]
                 sa = [(f"lexicon: {t}", v) for t, v in s.explanation.get(key, [])]
-                expl[key] = la + sa if w >= 0.5 else sa + la
-            poles = {f: _mix(lp.poles.get(f, {}), s.poles.get(f, {}), w) for f in s.poles}
-            out.append(Prediction(_mix(lp.domains, s.domains, w), _mix(lp.tensions, s.tensions, w), poles,
-                                  expl, producer=self.producer))
+                expl[key] = la + sa if w.get(key.split("=")[0], 0.0) >= 0.5 else sa + la
+            domains = {d: w[d] * lp.domains.get(d, 0.0) + (1 - w[d]) * s.domains.get(d, 0.0) for d in s.domains}
+            tensions = {f: w[f] * lp.tensions.get(f, 0.0) + (1 - w[f]) * s.tensions.get(f, 0.0) for f in s.tensions}
+            poles = {f: _mix(lp.poles.get(f, {}), s.poles.get(f, {}), w[f]) for f in s.poles}
+            out.append(Prediction(domains, tensions, poles, expl, producer=self.producer))
         return out
 
 

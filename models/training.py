@@ -32,7 +32,8 @@ from models.nlp import load_nlp
 
 ARTIFACT_FORMAT = 1
 CURVE_SIZES = (50, 100, 200, 300)
-BLEND_KS = (0.0, 25.0, 100.0, 400.0)  # 0 = learned model only
+CURVE_K = 20.0  # blend constant used for the learning curve
+BLEND_KS = (0.0, 5.0, 20.0, 80.0)  # positives per label at equal weight; 0 = learned model only
 PACKAGE_TRAINED = Path(__file__).resolve().parent / "trained"
 # The only non-builtin types a model file may contain (skops refuses anything else).
 TRUSTED_TYPES = [
@@ -154,8 +155,7 @@ def cross_validate(texts: Sequence[str], labels: Sequence[Labels], codebook: Cod
             sub = rng.sample(range(len(tr_x)), size)
             m = LabelModel(**(params or {})).fit([tr_x[i] for i in sub], [tr_y[i] for i in sub])
             ev_l = evaluate(te_gold, m.predict_proba(te_x), cb)
-            best_k = 100.0
-            ev_b = evaluate(te_gold, BlendedModel(m, size, best_k, codebook=cb, seed=blended.seed).predict(te_x), cb)
+            ev_b = evaluate(te_gold, BlendedModel(m, size, CURVE_K, codebook=cb, seed=blended.seed).predict(te_x), cb)
             c = curve.setdefault(size, {"learned_domains": [], "blend_domains": [], "learned_tensions": [],
                                         "blend_tensions": []})
             c["learned_domains"].append(ev_l["macro_f1_domains"] or 0.0)
@@ -190,7 +190,7 @@ def train(codings: Sequence[Coding], codebook: Codebook | None = None, folds: in
     texts = [c.text for c in kept]
     labels = [c.labels for c in kept]
     cv = cross_validate(texts, labels, cb, folds, random_state, params=params) if validate else None
-    k = cv["chosen_k"] if cv else 100.0
+    k = cv["chosen_k"] if cv else CURVE_K
     model = LabelModel(**(params or {})).fit(texts, labels)
     _, caps = load_nlp()
     meta = {
@@ -200,13 +200,15 @@ def train(codings: Sequence[Coding], codebook: Codebook | None = None, folds: in
         "training_set_sha256": training_hash(texts, labels),
         "n_codings": len(codings), "n_passages": len(texts), "n_unresolved": len(unresolved),
         "coders": sorted({c.coder for c in codings}),
-        "blend_k": k, "blend_weight_learned": round(len(texts) / (len(texts) + k), 4) if k else 1.0,
+        "blend_k": k,
         "params": model.get_params(),
         "sklearn_version": sklearn.__version__,
         "capabilities": caps.to_dict(),
         "cv": cv,
     }
-    return TrainedModel(BlendedModel(model, len(texts), k, codebook=cb), meta)
+    blended = BlendedModel(model, len(texts), k, codebook=cb)
+    meta["blend_weights_learned"] = blended.weights
+    return TrainedModel(blended, meta)
 
 
 # -- artifacts ---------------------------------------------------------------------------
@@ -261,5 +263,5 @@ def load_model(path: Path | str | None = None, codebook: Codebook | None = None)
     if meta.get("codebook_version") != cb.version_id:
         meta["warning"] = (f"model getraind met codeboek {meta.get('codebook_version')}, "
                            f"huidig codeboek is {cb.version_id}")
-    model = BlendedModel(learned, int(meta.get("n_passages", 0)), float(meta.get("blend_k", 100.0)), codebook=cb)
+    model = BlendedModel(learned, int(meta.get("n_passages", 0)), float(meta.get("blend_k", CURVE_K)), codebook=cb)
     return TrainedModel(model, meta, target)

@@ -38,7 +38,7 @@ def _model(model_path: str | None, seed_only: bool) -> tuple[Any, dict[str, Any]
         raise _fail(str(err)) from None
     info |= {"producer": trained.model.producer, "artifact": str(trained.path),
              "trained_codebook_version": trained.metadata.get("codebook_version"),
-             "blend_weight_learned": round(trained.model.weight, 4)}
+             "blend_weights_learned": trained.model.weights}
     if trained.metadata.get("warning"):
         click.echo(f"Waarschuwing: {trained.metadata['warning']}", err=True)
     return trained.model, info
@@ -198,7 +198,7 @@ def train(ctx: click.Context, from_store: bool, codings_files: tuple[str, ...], 
         return
     click.echo(f"Model bewaard in {path}")
     click.echo(f"{meta['n_passages']} passages ({meta['n_unresolved']} onopgeloste meningsverschillen niet gebruikt), "
-               f"codeboek {meta['codebook_version']}, gewicht getraind model {meta['blend_weight_learned']}")
+               f"codeboek {meta['codebook_version']}, mengconstante k={meta['blend_k']}")
     cv = meta.get("cv")
     if cv:
         click.echo(f"Kruisvalidatie ({cv['folds']} folds), macro-F1 domeinen / spanningsvelden:")
