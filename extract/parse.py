@@ -26,7 +26,7 @@ from extract.document import KINDS, Document, ExtractionWarning
 from extract.errors import ExtractError
 from extract.formats import ReadResult
 from extract.metadata import detect_kind, infer_body, infer_title, infer_year, regeling_title
-from extract.structure import build_passages
+from extract.structure import OutlineEntry, build_passages
 
 STRUCTURE_VERSION = "structure/1"
 TEXT_EXTENSIONS = {".txt", ".text", ".md", ".markdown", ".mdown"}
@@ -144,7 +144,9 @@ def parse_file(path: str | Path, kind: str | None = None, *, settings: Any = Non
 
         passages = renumber(doc_id, result.passages)
     else:
-        passages = build_passages(doc_id, lines, doc_kind)
+        outline: list[OutlineEntry] = []
+        passages = build_passages(doc_id, lines, doc_kind, outline)
+        result.meta["outline"] = [entry.to_dict() for entry in outline]
     if not passages:
         warnings.append(ExtractionWarning(code="no-text", message="Er is geen tekst in dit bestand gevonden."))
     meta = dict(result.meta)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extract.document import Passage, renumber
 from extract.lines import Line
@@ -113,11 +113,29 @@ def _ends_sentence(text: str) -> bool:
     return bool(re.search(r"[.:;!?]\s*$", text))
 
 
+@dataclass(frozen=True, slots=True)
+class OutlineEntry:
+    """One heading of the document (chapter, article, section, agenda item): a table of contents.
+
+    Passages only carry their nearest heading; the outline keeps every heading, also those
+    directly followed by a deeper one ("1. Democratische rechtsorde" → "Media").
+    """
+
+    path: tuple[tuple[str, str], ...]
+    heading: str
+    page: int
+    part: str = ""
+
+    def to_dict(self) -> dict[str, object]:
+        return {"path": [list(s) for s in self.path], "heading": self.heading, "page": self.page, "part": self.part}
+
+
 @dataclass(slots=True)
 class _Builder:
     """Accumulates lines into passages; ``flush`` closes the current one."""
 
     passages: list[Passage] = field(default_factory=list)
+    outline: list[OutlineEntry] = field(default_factory=list)
     buf: list[str] = field(default_factory=list)
     pages: list[int] = field(default_factory=list)
     path: tuple[tuple[str, str], ...] = ()
@@ -127,6 +145,10 @@ class _Builder:
     def start(self, path: tuple[tuple[str, str], ...], heading: str, part: str) -> None:
         self.flush()
         self.path, self.heading, self.part = path, heading, part
+
+    def mark(self, path: tuple[tuple[str, str], ...], heading: str, page: int, part: str = "") -> None:
+        if heading:
+            self.outline.append(OutlineEntry(path, heading, page, part))
 
     def add(self, text: str, page: int) -> None:
         self.buf.append(text)
@@ -298,7 +320,7 @@ def _short_title(line: Line) -> bool:
     return line.para_end and t[:1].isupper()
 
 
-def _regeling(lines: Sequence[Line]) -> list[Passage]:
+def _regeling(lines: Sequence[Line]) -> _Builder:
     body = body_size(lines)
     b = _Builder(part="aanhef")
     hoofdstuk: tuple[str, str] | None = None  # (label, heading)
@@ -375,6 +397,7 @@ def _regeling(lines: Sequence[Line]) -> list[Passage]:
             hoofdstuk = paragraaf = None
             artikel, lid, onderdeel, sub = None, None, None, None
             b.start((), text, part)
+            b.mark((), text, ln.page, part)
             prev = ln
             i += 1
             continue
@@ -383,6 +406,7 @@ def _regeling(lines: Sequence[Line]) -> list[Passage]:
             hoofdstuk = paragraaf = None
             artikel, lid, onderdeel, sub = None, None, None, None
             b.start((), text, part)
+            b.mark((), text, ln.page, part)
             prev = ln
             i += 1
             continue
@@ -426,6 +450,7 @@ def _regeling(lines: Sequence[Line]) -> list[Passage]:
                 paragraaf = (label, heading)
             artikel, lid, onderdeel, sub = None, None, None, None
             b.start(base(), section_heading(), part)
+            b.mark(base(), heading, ln.page, part)
             prev = expanded[j - 1]
             i = j
             continue
@@ -451,6 +476,7 @@ def _regeling(lines: Sequence[Line]) -> list[Passage]:
                 for p in b.passages:
                     if p.part == "dispositief":
                         p.part = "aanhef"
+                b.outline = [replace(e, part="aanhef") if e.part == "dispositief" else e for e in b.outline]
                 seen_articles.clear()
                 part = "dispositief"
                 if not section_since_article:
@@ -464,6 +490,7 @@ def _regeling(lines: Sequence[Line]) -> list[Passage]:
             definitions, ond_x0 = False, 0.0
             art_heading = clean(f"Artikel {label} {title}")
             b.start(art_path(), art_heading, part)
+            b.mark(art_path(), art_heading, ln.page, part)
             prev = expanded[j - 1]
             i = j
             continue
@@ -531,7 +558,7 @@ def _regeling(lines: Sequence[Line]) -> list[Passage]:
         prev = ln
         i += 1
     b.flush()
-    return b.passages
+    return b
 
 
 # --------------------------------------------------------------------------- akkoord / overig
@@ -572,7 +599,7 @@ def _heading_rank(ln: Line, text: str, prev: Line | None, body: float) -> float 
     return None
 
 
-def _sections(lines: Sequence[Line], max_words: int = MAX_WORDS) -> list[Passage]:
+def _sections(lines: Sequence[Line], max_words: int = MAX_WORDS) -> _Builder:
     body = body_size(lines)
     texts = [clean(ln.text) if ln.table is None else "" for ln in lines]
     ranks: list[float | None] = []
@@ -626,6 +653,8 @@ def _sections(lines: Sequence[Line], max_words: int = MAX_WORDS) -> list[Passage
                     label = slug(head)
                 stack[-1] = (r, label, head)
                 b.start(tuple(("sectie", lab) for _, lab, _ in stack), head, "")
+                if b.outline:
+                    b.outline[-1] = OutlineEntry(b.path, head, b.outline[-1].page)
                 prev = ln
                 continue
             b.flush(max_words)
@@ -637,6 +666,7 @@ def _sections(lines: Sequence[Line], max_words: int = MAX_WORDS) -> list[Passage
                 stack.pop()
             stack.append((rank, label, text))
             b.start(tuple(("sectie", lab) for _, lab, _ in stack), text, "")
+            b.mark(b.path, text, ln.page)
             prev = ln
             continue
         new_par = _is_bullet(text) or (prev is not None and (prev.para_end or prev.table is not None))
@@ -647,7 +677,7 @@ def _sections(lines: Sequence[Line], max_words: int = MAX_WORDS) -> list[Passage
         b.add(text, ln.page)
         prev = ln
     b.flush(max_words)
-    return b.passages
+    return b
 
 
 # --------------------------------------------------------------------------- agenda
@@ -676,7 +706,7 @@ def _is_next_item(major: int, minor: str, cur: tuple[int, str] | None) -> bool:
     return cmaj < major <= cmaj + 2 and minor == "a"
 
 
-def _agenda(lines: Sequence[Line]) -> list[Passage]:
+def _agenda(lines: Sequence[Line]) -> _Builder:
     body = body_size(lines)
 
     def emphasised(ln: Line) -> bool:
@@ -747,6 +777,7 @@ def _agenda(lines: Sequence[Line]) -> list[Passage]:
             decision = 0
             in_list = False
             b.start((("agendapunt", item_label),), item_heading, "")
+            b.mark(b.path, item_heading, ln.page)
             b.add(title, ln.page)
             b.flush()
             b.start((("agendapunt", item_label),), item_heading, "")
@@ -776,16 +807,22 @@ def _agenda(lines: Sequence[Line]) -> list[Passage]:
         b.add(text, ln.page)
         prev, i = ln, i + 1
     b.flush()
-    return b.passages
+    return b
 
 
 # --------------------------------------------------------------------------- entry point
-def build_passages(doc_id: str, lines: Sequence[Line], kind: str) -> list[Passage]:
-    """Recognise the structure of ``lines`` for a document of ``kind``; passages get stable ids."""
+def build_passages(doc_id: str, lines: Sequence[Line], kind: str,
+                   outline: list[OutlineEntry] | None = None) -> list[Passage]:
+    """Recognise the structure of ``lines`` for a document of ``kind``; passages get stable ids.
+
+    When ``outline`` is given, every recognised heading is appended to it (in document order).
+    """
     if kind == "regeling":
-        passages = _regeling(lines)
+        b = _regeling(lines)
     elif kind == "agenda":
-        passages = _agenda(lines)
+        b = _agenda(lines)
     else:
-        passages = _sections(lines)
-    return renumber(doc_id, passages)
+        b = _sections(lines)
+    if outline is not None:
+        outline.extend(b.outline)
+    return renumber(doc_id, b.passages)

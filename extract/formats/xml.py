@@ -23,7 +23,7 @@ from lxml import etree
 from extract.document import Passage
 from extract.errors import ExtractError
 from extract.formats import ReadResult
-from extract.structure import clean
+from extract.structure import OutlineEntry, clean
 
 EXTRACTOR = "xml-bwb-cvdr/1"
 
@@ -83,6 +83,7 @@ class _Walker:
     def __init__(self) -> None:
         self.passages: list[Passage] = []
         self.status: dict[str, str] = {}
+        self.outline: list[OutlineEntry] = []
 
     def emit(self, text: str, path: tuple[tuple[str, str], ...], heading: str, part: str,
              block: str = "text") -> None:
@@ -146,6 +147,7 @@ class _Walker:
         if status and status != "goed":
             self.status[nr] = status
         path = base + (("artikel", nr),)
+        self.outline.append(OutlineEntry(path, heading, 1, part))
         leden = [c for c in el if _local(c) == "lid"]
         if not leden:
             before = len(self.passages)
@@ -182,6 +184,9 @@ class _Walker:
                     new_base: tuple[tuple[str, str], ...] = (("hoofdstuk", nr),)
                 else:  # a paragraaf/afdeling keeps the hoofdstuk above it and replaces a sibling level
                     new_base = tuple(s for s in base if s[0] == "hoofdstuk") + (("paragraaf", nr),)
+                label_word, _, titel = _kop(c)
+                self.outline.append(OutlineEntry(new_base, clean(f"{label_word or name.capitalize()} {nr} {titel}"),
+                                                 1, part))
                 self.walk(c, new_base, part)
             elif name in ("aanhef", "considerans", "afkondiging", "wij", "intitule", "citeertitel"):
                 if name in ("intitule", "citeertitel"):
@@ -222,6 +227,7 @@ def read_xml(data: bytes, name: str = "") -> ReadResult:
             meta[key] = root.get(key)
     if walker.status:
         meta["artikel_status"] = walker.status
+    meta["outline"] = [entry.to_dict() for entry in walker.outline]
     def first(*names: str) -> Any | None:
         return next((e for e in root.iter() if _local(e) in names and _text(e)), None)
 

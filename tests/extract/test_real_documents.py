@@ -149,6 +149,10 @@ def test_rutte_iv_headings_pages_and_kind(shared_corpus: Path):
     for sub in ("Klimaat en energie", "Migratie", "Digitalisering", "Financieel overzicht"):
         assert sub in headings
     assert any(p.path[:1] == (("sectie", "bijlage-financiën"),) for p in doc.passages)
+    # The outline keeps chapter titles that passages only carry as a path label.
+    outline = [(tuple(tuple(s) for s in e["path"]), e["heading"]) for e in doc.meta["outline"]]
+    for chapter in numbered:
+        assert ((("sectie", chapter.split(".")[0]),), chapter) in outline, chapter
     assert all(1 <= p.page_start <= p.page_end <= doc.page_count for p in doc.passages)
     assert max(len(p.text.split()) for p in doc.passages if p.block == "text") <= 250
 

@@ -139,6 +139,24 @@ def test_inline_definitions_and_leden_are_split():
         ("1", "Er is een lichaam."), ("2", "Het doel is archief."), ("3", "Het lichaam voert beleid uit.")]
 
 
+def test_outline_lists_every_heading():
+    from extract.structure import OutlineEntry
+
+    outline: list[OutlineEntry] = []
+    lines = lines_from(REGELING, para_every_line=True)
+    build_passages("d" * 64, lines, "regeling", outline)
+    headings = [(e.heading, e.part) for e in outline]
+    assert headings[:4] == [("Hoofdstuk 1 Algemene bepalingen", "dispositief"),
+                            ("Artikel 1 Begripsbepalingen", "dispositief"),
+                            ("Hoofdstuk 2 Taken", "dispositief"), ("Paragraaf 2.1 Uitvoering", "dispositief")]
+    assert ("Toelichting", "toelichting") in headings and ("Bijlage 1", "bijlage") in headings
+    outline.clear()
+    build_passages("a" * 64, _akkoord_lines(), "akkoord", outline)
+    # The 14 pt subtitle is smaller than the 16 pt chapters, so it is a (passage-less) heading of its own.
+    assert [e.heading for e in outline] == [
+        "Coalitieakkoord 2022-2026", "1. Wonen", "Betaalbaarheid", "1.1 Starters", "2. Zorg"]
+
+
 def test_besluit_with_attached_regeling_restarts_numbering():
     text = """Besluit deelname
 Artikel 1
