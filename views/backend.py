@@ -386,6 +386,26 @@ def document_flags(doc_id: str) -> list[FlagRow]:
     return rows
 
 
+AMBIGUITY_PRODUCER = "ambiguity-rules"
+
+
+def run_review(doc_id: str) -> int:
+    """Run the ambiguity detectors on a stored document and save its flags; returns the count."""
+    amb = optional("models.ambiguity", "De toetsing op onduidelijkheid")
+    if not hasattr(amb, "analyse"):
+        raise Unavailable("De toetsing op onduidelijkheid is nog niet beschikbaar in deze installatie.")
+    s = store()
+    report = amb.analyse(s.get_document(doc_id))
+    version = ",".join(f"{k}={v}" for k, v in sorted((report.detector_versions or {}).items()))[:500]
+    pipeline = str((report.pipeline or {}).get("label") or (report.pipeline or {}).get("pipeline") or "")
+    try:
+        n = s.save_flags(doc_id, [f.to_dict() for f in report.flags], producer=AMBIGUITY_PRODUCER,
+                         version=version or "1", pipeline=pipeline)
+    finally:
+        clear_caches()
+    return n
+
+
 def decide(doc_id: str, flag: Any, decision: str, reviewer: str, reason: str = "", comment: str = "") -> None:
     try:
         store().add_decision(flag.key, doc_id, reviewer=reviewer, decision=decision, reason=reason, comment=comment)
@@ -538,24 +558,18 @@ def _label_model(artifact: str) -> Any:
         from models.training import load_model
 
         try:
-            return load_model(artifact)
+            return load_model(artifact).model
         except Exception:  # an unreadable artifact must not block coding: use the seed model
             pass
     return BlendedModel()
 
 
-def model_dir() -> Path:
-    """Where the app keeps trained models: ``$DRECHTLENS_DATA/trained``, else beside the database."""
-    env = os.environ.get("DRECHTLENS_DATA")
-    return Path(env) / "trained" if env else Path(db_path()).parent / "trained"
-
-
 def label_model() -> Any:
-    """The app's newest trained model, else the newest from ``drechtlens train``, else the seed model."""
+    """The newest trained model (blended with the seed lexicon), else the seed model."""
     try:
         from models.training import latest_artifact
 
-        latest = latest_artifact(model_dir()) or latest_artifact()
+        latest = latest_artifact()
     except Exception:
         latest = None
     return _label_model(str(latest or ""))
@@ -641,18 +655,10 @@ class TrainResult:
 
 
 def model_codings(s: Any) -> list[Any]:
-    """Store codings as ``models.labels.Coding`` (codings the codebook no longer knows are skipped)."""
-    from models.labels import Coding, LabelError, Labels
+    """Store codings as ``models.labels.Coding`` (``corpus.coding.store_codings``)."""
+    from corpus.coding import store_codings
 
-    out = []
-    for c in s.codings():
-        try:
-            labels = Labels.make(c.domains, c.tensions)
-        except LabelError:
-            continue
-        out.append(Coding(c.passage_id, c.text_snapshot, labels, coder=c.coder, adjudicated=c.adjudicated,
-                          note=c.note))
-    return out
+    return store_codings(s)
 
 
 def retrain() -> TrainResult:
@@ -663,8 +669,14 @@ def retrain() -> TrainResult:
         trained = training.train(codings)
     except training.TrainingError as err:
         raise Unavailable(f"Trainen lukt nog niet: {err}.") from err
-    path = training.save(trained, model_dir())
+    path = training.save(trained)
     _label_model.clear()
+    try:  # new ingests label with the new model too
+        from corpus.analysis import registered
+
+        registered.cache_clear()
+    except ImportError:
+        pass
     st.session_state.pop("coding_queue", None)  # the new model decides what is most informative
     meta = trained.metadata
     cv = meta.get("cv") or {}
@@ -684,6 +696,26 @@ def retrain() -> TrainResult:
                f"({meta.get('n_unresolved', 0)} onopgeloste meningsverschillen niet meegenomen); "
                f"opgeslagen als {Path(path).name}.")
     return TrainResult(summary, metrics, curve)
+
+
+def relabel_corpus(progress: Any = None) -> int:
+    """Label every passage of the latest documents with the current model (``corpus.coding``)."""
+    coding = optional("corpus.coding", "Opnieuw labelen")
+    from models.codebook import load_codebook
+
+    s = store()
+    model = label_model()
+    version = f"{model.producer}:{getattr(model, 'n_codings', 0)}"
+    docs = _documents(s, cache_key(s))
+    n = 0
+    for i, d in enumerate(docs):
+        rows = coding.label_rows(s.get_document(d.id), model)
+        n += s.save_labels(d.id, rows, producer=coding.PRODUCER, version=version,
+                           codebook_version=load_codebook().version_id)
+        if progress:
+            progress((i + 1) / len(docs), d.title)
+    clear_caches()
+    return n
 
 
 @dataclass(frozen=True, slots=True)

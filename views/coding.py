@@ -99,6 +99,15 @@ with tab_train:
             except backend.Unavailable as err:
                 st.session_state["train_result"] = None
                 st.error(str(err))
+    if st.button("Corpus opnieuw labelen met het huidige model", key="relabel",
+                 help="Alle passages krijgen nieuwe modellabels; handmatige coderingen blijven ongewijzigd."):
+        bar = st.progress(0.0, text="Labelen…")
+        try:
+            n = backend.relabel_corpus(lambda frac, title: bar.progress(frac, text=f"Labelen: {title}"))
+        except backend.Unavailable as err:
+            st.error(str(err))
+        else:
+            st.success(f"{n} passages opnieuw gelabeld.")
     result = st.session_state.get("train_result")
     if result is not None:
         st.success(result.summary)

@@ -36,7 +36,17 @@ rows = backend.document_flags(doc_id)
 
 with tab_flags:
     if not rows:
-        st.info("Geen signalen voor dit document (of de toetsing is niet uitgevoerd).")
+        st.info("Er zijn (nog) geen signalen voor dit document opgeslagen.")
+        if st.button("Toetsing uitvoeren", key="run_review", type="primary",
+                     help="Zoek onduidelijke formuleringen in de regeling en sla de signalen op."):
+            try:
+                with st.spinner("Regeling wordt getoetst…"):
+                    n = backend.run_review(doc_id)
+            except backend.Unavailable as err:
+                st.error(str(err))
+            else:
+                st.toast(f"{n} signalen gevonden.")
+                st.rerun()
     else:
         c1, c2, c3, c4 = st.columns(4)
         types = c1.multiselect("Type", sorted({r.flag.type for r in rows}), placeholder="Kies…", key="rv_type",

@@ -294,3 +294,19 @@ def test_about_page_lists_pipeline(seeded_db):
     text = rendered_html(at)
     assert "Pijplijn in gebruik" in text
     assert "Codeboek" in text
+
+
+def test_review_runs_the_detectors_on_request(seeded_db):
+    from corpus.store import Store
+
+    db, ids = seeded_db
+    with Store(str(db)) as s:
+        s.save_flags(ids["regeling"], [], producer="test-rules", version="1")  # no flags stored
+    at = open_page("views/review.py", doc_id=ids["regeling"], user_name="Jurist A")
+    at.button(key="run_review").click().run()
+    assert not at.exception, at.exception
+    with Store(str(db)) as s:
+        flags = s.flags(doc_id=ids["regeling"])
+    assert flags and {f.producer for f in flags} == {"ambiguity-rules"}
+    assert any(f.quote == "zo nodig" for f in flags), [f.quote for f in flags]
+    assert any(b.label == "Accepteren" for b in at.button)
