@@ -510,7 +510,11 @@ def _verb_at(toks: list[Tok], i: int, verbs: dict[str, str], caps: Capabilities)
     """(infinitive, is_participle) when token i is a competence verb form, else None."""
     t = toks[i]
     bases = _separable_bases(frozenset(verbs))
-    if t.lemma not in verbs and t.lower not in verbs and t.lemma not in bases and t.lower not in bases:
+    # simplemma sometimes lemmatises a finite verb as another word ("wijst" → "wijs"), so the
+    # infinitives that the form can belong to are generated as well.
+    cands = [t.lemma] + ([t.lower] if t.lower.endswith("en") and t.lower != t.lemma else []) + \
+        infinitive_candidates(t.lower)
+    if not any(c in verbs or c in bases for c in cands):
         return None  # cheap pre-filter: most tokens are not competence verbs
     if t.lower in ("besluit", "besluiten"):
         if not _finite_context(toks, i):
@@ -527,7 +531,6 @@ def _verb_at(toks: list[Tok], i: int, verbs: dict[str, str], caps: Capabilities)
     if lem in verbs:
         return lem, participle
     # Plural present = infinitive ("de raden stellen"); simplemma may read it as a noun plural.
-    cands = [lem] + ([t.lower] if t.lower.endswith("en") and t.lower != lem else [])
     for c in cands[1:]:
         if c in verbs:
             return c, False
@@ -545,6 +548,26 @@ def _verb_at(toks: list[Tok], i: int, verbs: dict[str, str], caps: Capabilities)
     return None
 
 
+@functools.lru_cache(maxsize=50_000)
+def infinitive_candidates(form: str) -> list[str]:
+    """Infinitives a finite Dutch verb form may belong to: stelt → stellen, wijst → wijzen, draagt → dragen."""
+    if len(form) < 3 or not form.isalpha():
+        return []
+    stem = form[:-1] if form.endswith("t") and len(form) > 3 else form
+    out = {form + "en", stem + "en", stem + stem[-1] + "en"}
+    variants = {stem}
+    if stem.endswith("s"):
+        variants.add(stem[:-1] + "z")
+    if stem.endswith("f"):
+        variants.add(stem[:-1] + "v")
+    for v in variants:
+        out.add(v + "en")
+        m = re.match(r"^(.*?)(aa|ee|oo|uu)([^aeiou]+)$", v)
+        if m:
+            out.add(m.group(1) + m.group(2)[0] + m.group(3) + "en")
+    return sorted(out)
+
+
 @functools.cache
 def _separable_bases(verbs: frozenset[str]) -> frozenset[str]:
     """"stellen" for "vaststellen": the finite base a separable particle attaches to."""
@@ -552,7 +575,7 @@ def _separable_bases(verbs: frozenset[str]) -> frozenset[str]:
 
 
 VERB_NEXT = {"over", "tot", "dat", "om", "de", "het", "een", "niet", "bij", "zo", "met", "op", "in", "jaarlijks",
-             "zelf", "hierover", "daarover", "binnen", "uiterlijk", ",", "omtrent", "zij", "hij", "het"}
+             "zelf", "hierover", "daarover", "binnen", "uiterlijk", ",", "omtrent", "zij", "hij"}
 
 
 def _finite_context(toks: list[Tok], i: int) -> bool:
@@ -639,7 +662,12 @@ def _object(pi: PassageInfo, instruments: list[InstrumentMention], mentions: lis
     lo = s if passive else (actor.end if actor else s)
     for m in re.finditer(r"\b(?:de|het|een)\s+((?:\w+e\s+)?(\w+))", text[lo:e], re.I):
         a = lo + m.start()
-        if any(mm.start <= a + 4 < mm.end or a <= mm.start < a + len(m.group(0)) for mm in mentions):
+        organ = next((mm for mm in mentions if a <= mm.start < a + len(m.group(0)) + 4), None)
+        if organ is not None:
+            if actor is not None and organ.start == actor.start:
+                continue
+            if lo + m.start() > verb.start or passive:
+                return organ.key  # "benoemt de secretaris": an organ can be the object
             continue
         head = m.group(2).lower()
         if head in DETERMINERS or head in OBJECT_STOP or len(head) < 4:
@@ -651,6 +679,7 @@ def _object(pi: PassageInfo, instruments: list[InstrumentMention], mentions: lis
 DELEGATION_RE = re.compile(
     r"\b(?P<nr>nadere\s+regels|(?:stelt|stellen)\s+(?:\w+\s+){0,3}?regels|bij\s+of\s+krachtens"
     r"|bij\s+afzonderlijk\s+besluit|nader\s+(?:te\s+|vast\s+te\s+)?(?:bepalen|stellen|regelen|uit\s+te\s+werken)"
+    r"|nader\s+(?:bepaald|geregeld|vastgesteld|uitgewerkt)"
     r"|nader\s+uit\s+te\s+werken)\b"
     r"|\b(?P<del>delegeert|delegeren|gedelegeerd|delegatie|draagt\s+(?:\w+\s+){0,6}?over|overdragen|overgedragen"
     r"|over\s+te\s+dragen)\b"

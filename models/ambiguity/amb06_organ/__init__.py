@@ -40,8 +40,9 @@ def organ_names(res: Resources) -> Iterator[Flag]:
         known = res.organ_mentions.get(pi.passage.id, [])
         for m in NP_RE.finditer(pi.text):
             start = m.start()
-            if any(k.start <= m.end(2) - 1 < k.end for k in known):
-                continue  # part of a registered name
+            np_start = m.start(1) if m.group(1) else m.start(2)
+            if any(k.start <= np_start and k.end >= m.end(2) for k in known):
+                continue  # a registered name ("het algemeen bestuur"); "het regionale college" is not
             adjs = m.group(1).split()
             if adjs and not all(ADJ_RE.match(a.lower()) for a in adjs):
                 continue  # "de raad vergadert", "dat college" inside another phrase

@@ -67,4 +67,7 @@ def _previous_lid_limiter(res: Resources, pi) -> str:
     if prev.passage.artikel != pi.passage.artikel:
         return ""
     m = LIMITER_RE.search(prev.text)
-    return prev.text[m.start():m.start() + 40] if m else ""
+    if m:
+        return prev.text[m.start():m.start() + 40]
+    # Research AMB-08 (e): the subject matter is often the previous lid itself.
+    return "(vorig lid) " + " ".join(prev.text.split()[:6]) if len(prev.text.split()) >= 4 else ""
