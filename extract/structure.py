@@ -8,7 +8,12 @@ One entry point, :func:`build_passages`, with one recogniser per document kind:
   onderdeel (and subonderdeel) its own passage whose path ends in that onderdeel.
 * ``akkoord`` / ``overig``: headings (explicit levels, numbering, or font size / weight
   relative to the body text) and paragraphs, long paragraphs cut at sentence ends.
-* ``agenda``: numbered agenda items and, in a besluitenlijst, the decisions under them.
+* ``agenda``: numbered agenda items (and sub-items) and, in a besluitenlijst, the decisions
+  under them (``("besluit", n)``; a "Voorgesteld wordt:" proposal in a meeting bundle counts
+  as one). In a bundle, everything after the closing item ("Sluiting") is ``part="bijlage"``.
+
+Besides the passages, every recognised heading can be collected in an outline
+(:class:`OutlineEntry`; ``parse_file`` stores it as ``Document.meta["outline"]``).
 
 Numbers are only accepted in sequence (lid 3 after lid 2, onderdeel c after b, agendapunt
 5 after 4): that one rule removes most false hits from running text and nested lists.

@@ -347,3 +347,34 @@ def test_indented_numbers_under_an_onderdeel_are_subonderdelen():
     passages = build_passages("x" * 64, lines, "regeling")
     assert [(p.lid, p.onderdeel, p.get("subonderdeel")) for p in passages] == [
         ("1", None, None), ("1", "a", None), ("1", "a", "1"), ("1", "a", "2"), ("1", "b", None), ("2", None, None)]
+
+
+TRICKY = [
+    "Artikel 1", "Artikel 2a Taken", "ARTIKEL 3", "Artikel 4:8", "Artikel I", "artikel 5 van de wet", "Hoofdstuk 2",
+    "HOOFDSTUK IV. SLOT", "Paragraaf 1.2 Begrippen", "§ 3", "Afdeling 2.1", "1.", "1. Eerste lid.", "2 Tweede lid",
+    "a.", "a. onderdeel;", "b) onderdeel", "1° sub;", "Toelichting", "Bijlage 2", "Lasten en bevelen",
+    "Artikel 21 komt te luiden:", "In deze wet wordt verstaan onder:", "begrip: definitie;", "", " ", "•", "- punt",
+    "1. Opening", "2a. Mededelingen", "4.1 Subpunt", "De raad besluit:", "Voorgesteld wordt:", "Sluiting",
+    "Inhoudsopgave", "12", "15 december 2021", "€ 1.000 2.000 3.000 4.000", "x" * 400, "Zin. " * 300,
+]
+
+
+@pytest.mark.parametrize("kind", ["regeling", "akkoord", "agenda", "overig"])
+def test_random_line_soup_never_crashes(kind: str):
+    import random
+
+    rng = random.Random(20261127)
+    for _ in range(150):
+        lines = []
+        for k in range(rng.randint(0, 40)):
+            table = [["a", "b"], ["", "c"]] if rng.random() < 0.05 else None
+            lines.append(Line(text=rng.choice(TRICKY), page=1 + k // 12, size=rng.choice([0.0, 9.0, 11.0, 16.0]),
+                              bold=rng.random() < 0.3, x0=rng.choice([0.0, 56.0, 70.0]), table=table,
+                              heading_level=rng.choice([0, 0, 0, 1, 2]), para_end=rng.random() < 0.5))
+        passages = build_passages("r" * 64, lines, kind)
+        assert [p.seq for p in passages] == list(range(len(passages)))
+        for p in passages:
+            assert p.text and p.text == p.text.strip()
+            assert p.block == "table" or "  " not in p.text
+            assert 1 <= p.page_start <= p.page_end
+            assert p.part in ("", "aanhef", "dispositief", "toelichting", "bijlage")
