@@ -283,6 +283,32 @@ def _ends_sentence(text: str) -> bool:
     return text.rstrip().endswith((".", ":", ";", "!", "?"))
 
 
+def apply_grids(raw: RawPage, s: ExtractSettings) -> None:
+    """Fill ``raw.tables`` from pdfium's ruled grids: spans go to the cell holding their
+    centre; a cell's text is its lines joined with spaces (as pdfplumber's cells)."""
+    import bisect
+
+    for ys, xs in raw.grids or []:
+        cells: dict[tuple[int, int], list[Char]] = {}
+        for c in raw.chars:
+            cx, cy = (c.x0 + c.x1) / 2, (c.top + c.bottom) / 2
+            if not (xs[0] < cx < xs[-1] and ys[0] < cy < ys[-1]):
+                continue
+            cells.setdefault((bisect.bisect(ys, cy) - 1, bisect.bisect(xs, cx) - 1), []).append(c)
+        rows = []
+        for r in range(len(ys) - 1):
+            row = []
+            for k in range(len(xs) - 1):
+                spans = cells.get((r, k), [])
+                text = " ".join(" ".join(w.text for w in _words(line, s))
+                                for line in _group_lines(spans, s.y_tolerance))
+                row.append(text)
+            if any(row):
+                rows.append(row)
+        if len(rows) >= 2:
+            raw.tables.append(((xs[0], ys[0], xs[-1], ys[-1]), rows))
+
+
 def page_lines(raw: RawPage, s: ExtractSettings) -> list[Line]:
     """Cleaned-geometry lines of one page in reading order (text cleaning comes later)."""
     phys = _phys_lines(raw, s)

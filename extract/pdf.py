@@ -23,7 +23,7 @@ from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from extract.columns import page_lines
+from extract.columns import apply_grids, page_lines
 from extract.document import ExtractionWarning
 from extract.errors import ExtractError
 from extract.lines import PageLines
@@ -118,13 +118,16 @@ class _PageReader:
         first_error: Exception | None = None
         if self.doc is not None:
             try:
-                raw = pdfium_page(self.doc, index)
+                raw = pdfium_page(self.doc, index, self.s.table_min_rules)
             except Exception as err:  # noqa: BLE001 - fall back to pdfplumber for this page
                 first_error = err
         try:
-            # ruled pages go through pdfplumber's table finder (both backends)
-            if raw is None or (raw.chars and raw.rules >= self.s.table_min_rules):
+            # rules pdfium's grid finder cannot read (merged cells, open tables) go through
+            # pdfplumber's table finder; full grids stay on the fast path
+            if raw is None or (raw.chars and raw.grids and any(not ys for ys, _ in raw.grids)):
                 raw = self._via_plumber(index)
+            elif raw.grids:
+                apply_grids(raw, self.s)
         except Exception as err:  # noqa: BLE001 - one bad page must not sink the document
             if raw is None:
                 reason = first_error or err

@@ -45,6 +45,9 @@ class RawPage:
     tables: list[tuple[tuple[float, float, float, float], list[list[str]]]] = field(default_factory=list)
     rules: int = 0  # path objects that look like rules or cell borders
     image_cover: float = 0.0  # largest fraction of the page covered by one image
+    # pdfium only: ruled grids (row ys, column xs); None = not looked for; a grid with
+    # empty lists means "rules pdfium's grid finder cannot read": use pdfplumber
+    grids: list[tuple[list[float], list[float]]] | None = None
 
 
 _BOLD_WORDS = ("bold", "black", "semibold", "demibold", "heavy", "extrabold")
@@ -55,13 +58,17 @@ def is_bold_font(fontname: str, weight: int = 0) -> bool:
     return weight >= 600 or any(w in name for w in _BOLD_WORDS)
 
 
-def pdfium_page(doc: pdfium.PdfDocument, index: int) -> RawPage:
-    """Characters of page ``index`` (0-based) via the raw pdfium API."""
+def pdfium_page(doc: pdfium.PdfDocument, index: int, table_min_rules: int = 4) -> RawPage:
+    """Characters (and ruled grids) of page ``index`` (0-based) via the raw pdfium API."""
+    from extract.pdf_tables import find_grids, path_segments
+
     page = doc[index]
     try:
         width, height = page.get_size()
         raw = RawPage(number=index + 1, width=width, height=height)
         _page_objects(page, raw)
+        if raw.rules >= table_min_rules:
+            raw.grids = find_grids(path_segments(page.raw, height))
         textpage = page.get_textpage()
         try:
             raw.chars = _pdfium_chars(textpage.raw, height)

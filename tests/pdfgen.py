@@ -408,20 +408,53 @@ def render_markdown_regulation(md_text: str, path: str | Path, two_column: bool 
                       footer=running_header is not None)
 
 
-def render_filler_pdf(path: str | Path, pages: int, *, two_column: bool = False) -> Path:
-    """A long regulation-like PDF (for benchmarks): about ``pages`` pages of varied text."""
+def filler_blocks(pages: int, seed: int = 7) -> list:
+    """Regulation-like blocks for about ``pages`` A4 pages (benchmarks): chapters, articles
+    with leden and onderdelen, forced hyphenation, ligature words and a ruled table
+    every ~4 pages. Seeded, so every machine renders the same PDF."""
+    import random
+
+    rng = random.Random(seed)
     words = ("de gemeenschappelijke regeling het algemeen bestuur dagelijks bestuur deelnemende "
-             "gemeenten financiering begroting verantwoordelijkheid jaarrekening besluit raad "
-             "college burgemeester wethouders Dordrecht Zwijndrecht Papendrecht Sliedrecht "
-             "Alblasserdam Hendrik-Ido-Ambacht Hardinxveld-Giessendam bevoegdheid uitvoering "
-             "taken toezicht openbaar lichaam bijdrage kosten verdeling").split()
+             "gemeenten begroting verantwoordelijkheid jaarrekening besluit raad college burgemeester "
+             "wethouders bevoegdheid uitvoering taken toezicht openbaar lichaam bijdrage kosten verdeling "
+             "zienswijze kadernota weerstandsvermogen uitvoeringsprogramma dienstverlening").split()
+    places = ["Dordrecht", "Zwijndrecht", "Papendrecht", "Sliedrecht", "Alblasserdam",
+              "Hendrik-Ido-Ambacht", "Hardinxveld-" + SOFT_HYPHEN + "Giessendam"]
+    special = ["\ufb01nanciering", "pro\ufb01teren", "e\ufb03ciënte", "\ufb02exibele", "gemeen" + SOFT_HYPHEN
+               + "schappelijke", "ruimtelijk-" + SOFT_HYPHEN + "economisch", "verantwoor" + SOFT_HYPHEN + "ding"]
+
+    def sentence(n: int) -> str:
+        ws = [rng.choice(words) for _ in range(n)]
+        ws.insert(rng.randrange(len(ws)), rng.choice(places))
+        if rng.random() < 0.5:
+            ws.insert(rng.randrange(len(ws)), rng.choice(special))
+        text = " ".join(ws)
+        return text[0].upper() + text[1:] + "."
+
     blocks: list = []
-    n = 0
-    while len(blocks) < pages * 9:
-        n += 1
-        blocks.append(("h", f"Artikel {n}. Bepaling {n}"))
-        for lid in range(1, 4):
-            sent = " ".join(words[(n * 7 + lid * 3 + k) % len(words)] for k in range(38))
-            blocks.append(("item", f"{lid}.", sent.capitalize() + "."))
-    out = render_pdf(blocks, path, two_column=two_column)
-    return out
+    art = 0
+    chapter = 0
+    # ~12.5 blocks fill a page at this density (calibrated on the rendered output)
+    while len(blocks) < pages * 12.5:
+        if art % 8 == 0:
+            chapter += 1
+            blocks.append(("h", f"Hoofdstuk {chapter}. {sentence(3)[:-1]}"))
+        art += 1
+        blocks.append(("h", f"Artikel {art}. {sentence(2)[:-1]}"))
+        for lid in range(1, rng.randint(2, 4)):
+            blocks.append(("item", f"{lid}.", sentence(rng.randint(18, 40))))
+        if rng.random() < 0.3:
+            for letter in "abc":
+                blocks.append(("item", f"{letter}.", sentence(rng.randint(6, 14))[:-1] + ";"))
+        if art % 10 == 0:
+            blocks.append(("table", [["Deelnemer", "Bijdrage", "Aandeel"]] +
+                           [[p.replace(SOFT_HYPHEN, ""), f"€ {rng.randint(100, 999)}.000", f"{rng.randint(2, 40)}%"]
+                            for p in places[:5]]))
+        blocks.append(sentence(rng.randint(25, 50)))
+    return blocks
+
+
+def render_filler_pdf(path: str | Path, pages: int, *, two_column: bool = False, seed: int = 7) -> Path:
+    """A long regulation-like PDF (for benchmarks) of roughly ``pages`` pages."""
+    return render_pdf(filler_blocks(pages, seed), path, two_column=two_column, ligature_gaps=True)
