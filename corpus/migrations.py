@@ -157,6 +157,11 @@ MIGRATIONS: list[str] = [
         created_at TEXT NOT NULL
     );
     """,
+    # 2: indexes for the "latest version only" filter and the has-flags search filter
+    """
+    CREATE INDEX documents_previous ON documents(previous_id);
+    CREATE INDEX flags_passage ON flags(passage_id);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -25,7 +25,10 @@ STATUS_NL = {"new": "nieuw", "new_version": "nieuwe versie", "duplicate": "al aa
              "imported": "geïmporteerd"}
 
 
-def _store(ctx: click.Context) -> Store:
+def _store(ctx: click.Context, *, must_exist: bool = True) -> Store:
+    db = ctx.obj["db"]
+    if must_exist and db != ":memory:" and not Path(db).exists():
+        raise click.ClickException(f"Er is nog geen corpus in {db}. Lees eerst documenten in: drechtlens ingest MAP")
     try:
         return Store(ctx.obj["db"])
     except Exception as err:  # noqa: BLE001 - unreadable/locked/new-schema db: a clear message, no traceback
@@ -71,7 +74,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], kind: str | None, gemeent
 
     overrides = {"kind": kind, "body": gemeente, "year": jaar, "title": titel}
     console = _console(err=True)
-    with _store(ctx) as store, Progress(
+    with _store(ctx, must_exist=False) as store, Progress(
         TextColumn("[bold]Inlezen"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[pages]} pag."),
         TextColumn("[red]{task.fields[errors]} fouten"), TimeElapsedColumn(), TextColumn("{task.fields[file]}"),
         console=console, transient=True, disable=not console.is_terminal,

@@ -83,3 +83,11 @@ def test_similar_passages(fresh_store: Store):
     assert [h.doc_id for h in hits] == [other.id]
     with pytest.raises(StoreError):
         similar_passages(fresh_store, "onbekend-00001")
+
+
+def test_read_commands_on_missing_database(tmp_path, capsys):
+    db = tmp_path / "nergens.db"
+    for args in (["list"], ["search", "woning"], ["stats"], ["show", "abc123"], ["export", str(tmp_path / "x.csv")]):
+        assert main(["--db", str(db), *args]) == 1
+        assert "nog geen corpus" in capsys.readouterr().err
+    assert not db.exists()  # reading never creates an empty database

@@ -186,3 +186,32 @@ def test_crash_and_resume(tmp_path: Path):
         ids = [d.id for d in s.documents()]
         assert len(ids) == len(set(ids)) == 20
         assert s.read("SELECT count(*) FROM passages_fts WHERE passages_fts MATCH 'norm:woning'")[0][0] > 0
+
+
+def test_pdf_hit_points_to_its_page(fresh_store: Store, tmp_path: Path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    pdf = tmp_path / "veer.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=A4)
+    for page, (art, text) in enumerate([("1", "Deze regeling geldt voor het openbaar vervoer over water."),
+                                         ("2", "Het college stelt de dienstregeling vast."),
+                                         ("3", "De exploitatie van de veerdienst naar Sliedrecht wordt aanbesteed.")],
+                                        start=1):
+        c.setFont("Helvetica-Bold", 14)
+        c.drawString(60, 800, "Verordening veerverbindingen" if page == 1 else "")
+        # headings at different heights: identical lines at one spot on every page count as running headers
+        y = 760 - 60 * page
+        c.setFont("Helvetica-Bold", 11)
+        c.drawString(60, y, f"Artikel {art} {('Toepassing', 'Dienstregeling', 'Exploitatie')[page - 1]}")
+        c.setFont("Helvetica", 10)
+        c.drawString(60, y - 20, text)
+        c.showPage()
+    c.save()
+    rep = ingest_paths(fresh_store, [pdf], workers=1, analyse=False, overrides={"kind": "regeling"})
+    assert rep.items[0].status == "new" and rep.items[0].pages == 3
+    hits = search(fresh_store, "veerdiensten").hits
+    assert len(hits) == 1
+    h = hits[0]
+    assert (h.page_start, h.location) == (3, "artikel 3")
+    assert [h.snippet[s:e] for s, e in h.highlights] == ["veerdienst"]

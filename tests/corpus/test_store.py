@@ -173,3 +173,23 @@ def test_same_title_different_text_is_not_a_version(fresh_store: Store):
     fresh_store.add_document(a)
     assert fresh_store.add_document(b).status == "new"
     assert len(fresh_store.documents(latest_only=True)) == 2
+
+
+def test_migrates_an_older_database(tmp_path):
+    from corpus.migrations import MIGRATIONS
+
+    db = tmp_path / "v1.db"
+    con = sqlite3.connect(db)
+    con.executescript(MIGRATIONS[0] + "\nPRAGMA user_version = 1;")
+    con.execute("INSERT INTO documents(id, lineage, kind, ingested_at) VALUES ('a', 'a', 'overig', 'x')")
+    con.commit()
+    con.close()
+    with Store(db) as store:
+        assert store.schema_version == SCHEMA_VERSION >= 2
+        assert store.read("SELECT name FROM sqlite_master WHERE name = 'documents_previous'")
+        assert [d.id for d in store.documents()] == ["a"]  # data kept
+    con = sqlite3.connect(db)
+    con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    con.close()
+    with pytest.raises(RuntimeError, match="Werk Drechtlens bij"):
+        Store(db)
