@@ -38,6 +38,21 @@ Semantics:
 * Codings store the passage text hash and a snapshot; ``codings(passage_id=...)`` also
   returns codings made on an earlier version of the same document whose text is identical.
 
+Full API (all methods return dataclasses defined here, ``Document`` or ``Passage``):
+
+* documents: ``add_document``, ``bulk_add`` (benchmarks; no versions/files) + ``rebuild_index``,
+  ``has_document``, ``get_document`` (id or unique prefix ≥ 6), ``file_bytes``,
+  ``documents(kind, body, year_from, year_to, latest_only, lineage, title_contains)``,
+  ``versions``, ``delete_document``;
+* passages: ``passages(doc_id)``, ``get_passage(id)``, ``passage_doc_id(id)``;
+* machine results: ``save_labels``/``labels(doc_id, passage_id, producer, domain)``,
+  ``save_flags``/``flags(doc_id, type, severity_min, status, artikel, producer, passage_id)``;
+* user data: ``add_decision``/``decisions(flag_key, doc_id, reviewer)``,
+  ``add_coding``/``codings(passage_id, doc_id, coder, adjudicated)``,
+  ``save_search``/``saved_searches``/``delete_search``, ``import_user_data`` (zip restore);
+* ``stats()``, ``generation`` (cache key that changes with the corpus), ``read(sql, params)``
+  (read-only queries for corpus.search / corpus.similar / benchmarks).
+
 Thread safety: one connection per ``Store``, created with ``check_same_thread=False`` and
 guarded by a lock, so a Streamlit session may share one ``Store`` between its threads.
 """
