@@ -26,7 +26,7 @@ STOP = {"de", "het", "een", "van", "in", "op", "voor", "en", "of", "die", "dat",
 NORMATIVE_RE = re.compile(r"\b(kan|kunnen|moet|moeten|dient|dienen|zal|zullen|mag|mogen|indien|mits|voor zover"
                           r"|is verplicht|is bevoegd)\b", re.I)
 STATUTORY_TERMS = {"bestuursorgaan", "belanghebbende", "besluit", "openbaar lichaam", "bedrijfsvoeringsorganisatie",
-                   "gemeenschappelijk orgaan", "beschikking", "mandaat", "delegatie", "wet"}
+                   "gemeenschappelijk orgaan", "beschikking", "mandaat", "delegatie"}
 UNDEFINED_HEADS = ("visie", "agenda", "programma", "kader", "plan", "nota", "fonds", "budget", "strategie")
 WORD_RE = re.compile(r"\b[a-zà-ÿ]+(?:" + "|".join(UNDEFINED_HEADS) + r")\b", re.I)
 
