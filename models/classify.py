@@ -62,7 +62,7 @@ class LabelModel(BaseEstimator):
     """Multi-label domain + tension/pole classifier; ``fit(texts, labels)``."""
 
     def __init__(self, C: float = 4.0, word_ngrams: tuple[int, int] = (1, 2),
-                 char_ngrams: tuple[int, int] = (3, 5), min_df: int = 1, max_features: int = 40000,
+                 char_ngrams: tuple[int, int] = (3, 5), min_df: int = 2, max_features: int = 20000,
                  class_weight: str | None = "balanced", domains: tuple[str, ...] | None = None,
                  tensions: tuple[str, ...] | None = None) -> None:
         self.C = C
