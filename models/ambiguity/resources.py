@@ -36,7 +36,8 @@ PARTICLES = ("vast", "goed", "aan", "op", "in", "uit", "voor", "over", "toe", "b
              "terug", "bij")
 # Words that may follow a separable particle at the end of its clause ("stelt … vast in het jaar …").
 PARTICLE_FOLLOWERS = {"en", "of", "indien", "nadat", "als", "voor", "tenzij", "met", "na", "in", "op", "binnen",
-                      "uiterlijk", "bij", "onder", "overeenkomstig", "conform", "zodra", "wanneer", "voordat"}
+                      "uiterlijk", "bij", "onder", "overeenkomstig", "conform", "zodra", "wanneer", "voordat",
+                      "volgens", "ten", "vóór", "naar", "krachtens", "ingevolge", "per", "aan", "door"}
 DETERMINERS = {"de", "het", "een", "dit", "dat", "deze", "die", "zijn", "haar", "hun", "elk", "ieder", "elke",
                "iedere", "welk", "welke", "geen"}
 # Prepositions before an organ name that rule it out as the acting subject.

@@ -29,7 +29,7 @@ ORDINALS = ["eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende",
             "negentiende", "twintigste"]
 ORD_NUM = {w: str(i + 1) for i, w in enumerate(ORDINALS)}
 ORD = "|".join(ORDINALS)
-ART = r"\d+[a-z]?(?:\.\d+)?"
+ART = r"\d+[a-z]?(?:[.:]\d+[a-z]?)?"  # "12a", "2.3" (chapter style), "3:40" (Awb style)
 REF_RE = re.compile(
     rf"\bartikel(?:en)?\s+(?P<arts>{ART}(?:\s*(?:,|en|of|tot\s+en\s+met|t/m)\s*{ART}(?![\w.]))*)"
     rf"(?P<lidpart>\s*,?\s*(?:(?P<lidord>(?:{ORD})(?:\s*(?:,|en|of|tot\s+en\s+met)\s*(?:{ORD}))*)\s+(?:lid|leden)"
@@ -142,8 +142,8 @@ def _resolve(res: Resources, pi: PassageInfo, m: re.Match[str]) -> Iterator[Flag
         leden = [m.group("lide")]
     ond = m.group("ond").lower() if m.group("ond") else None
     for n, a in enumerate(arts):
-        if "." in a:
-            continue  # "artikel 2.3": chapter-numbered styles are not resolved
+        if "." in a or ":" in a:
+            continue  # "artikel 2.3", "artikel 3:40": chapter-numbered styles are not resolved
         missing = None
         # "artikelen 5, 6 en 7, tweede lid": the lid belongs to the last artikel only.
         own_leden = leden if n == len(arts) - 1 else []
