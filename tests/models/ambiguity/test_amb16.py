@@ -1,0 +1,64 @@
+"""AMB-16 mandatory Wgr content and tasks outside the belang."""
+
+import pytest
+
+from tests.models.ambiguity.helpers import run
+
+FULL = """Artikel 1 Openbaar lichaam
+1. Er is een openbaar lichaam, gevestigd te Dordrecht.
+Artikel 2 Belang
+1. Het openbaar lichaam behartigt de belangen van de deelnemers op het gebied van wonen en vervoer.
+Artikel 3 Taken
+1. Het openbaar lichaam stelt het regionale woonbeleid en het vervoerplan op.
+Artikel 4 Bestuur
+1. Het algemeen bestuur bestaat uit zeven leden, aangewezen door de raden.
+2. Het algemeen bestuur geeft de raden de gevraagde inlichtingen en legt verantwoording af.
+Artikel 5 Begroting
+1. Het algemeen bestuur stelt de begroting vast.
+Artikel 6 Deelname
+1. Wijziging en toetreding geschieden bij besluit van de raden. Bij uittreding regelt het algemeen bestuur de gevolgen.
+Artikel 7 Opheffing
+1. Bij opheffing stelt het algemeen bestuur een plan tot vereffening van het vermogen vast.
+"""
+
+MISSING = [
+    ("wijziging", "Wijziging en toetreding", "Toetreding"),
+    ("opheffing", "Artikel 7 Opheffing\n1. Bij opheffing", "Artikel 7 Slot\n1. Bij het einde"),
+    ("toetreding", "Wijziging en toetreding", "Wijziging"),
+    ("uittreding", "Bij uittreding regelt", "Bij vertrek regelt"),
+    ("vereffening", "een plan tot vereffening van het vermogen", "een plan"),
+    ("belang dat", "Artikel 2 Belang\n1. Het openbaar lichaam behartigt de belangen van de deelnemers op het gebied",
+     "Artikel 2 Werkterrein\n1. Het openbaar lichaam werkt voor de deelnemers op het gebied"),
+    ("samenstelling", "bestaat uit zeven leden, aangewezen door de raden", "vergadert openbaar"),
+    ("plaats van vestiging", ", gevestigd te Dordrecht", ""),
+    ("inlichtingen", "geeft de raden de gevraagde inlichtingen en legt verantwoording af", "vergadert"),
+]
+
+
+def test_complete_regulation_has_no_checklist_flags():
+    assert run("AMB-16", FULL) == []
+
+
+@pytest.mark.parametrize("item,old,new", MISSING)
+def test_missing_item_is_flagged(item, old, new):
+    assert old in FULL
+    flags = run("AMB-16", FULL.replace(old, new))
+    assert any(item in f.explanation for f in flags)
+
+
+def test_task_outside_belang_is_info():
+    text = FULL.replace("stelt het regionale woonbeleid en het vervoerplan op",
+                        "verzorgt de brandweerzorg, de ambulancedienst en de rampenbestrijding")
+    flags = run("AMB-16", text)
+    assert [f.severity.nl for f in flags] == ["info"] and flags[0].artikel == "3"
+
+
+def test_not_a_regulation_is_skipped():
+    from models.ambiguity.sample import doc_from_text
+    from models.ambiguity.resources import build_resources
+    from models.ambiguity.registration import REGISTRY, load_detectors
+
+    load_detectors()
+    doc = doc_from_text("Artikel 1 Iets\n1. Tekst.")
+    doc.kind = "akkoord"
+    assert list(REGISTRY["AMB-16"].func(build_resources(doc))) == []
