@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -28,7 +29,10 @@ def _scanned(corpus: Path) -> set[str]:
                 if "NO/LOW TEXT LAYER" in (r.get("notes") or "")}
 
 
-def test_ingest_shared_corpus(shared_corpus: Path, tmp_path: Path, artifacts_dir: Path):
+def test_ingest_shared_corpus(shared_corpus: Path, tmp_path: Path, artifacts_dir: Path, request):
+    # Several minutes on 2 cores: only when asked for (pytest -m slow), so `make test` stays quick.
+    if "slow" not in (request.config.getoption("markexpr") or "") and not os.environ.get("DRECHTLENS_SLOW"):
+        pytest.skip("traag (hele ../shared/corpus): draai met pytest -m slow of DRECHTLENS_SLOW=1")
     files, _, _ = collect_files([shared_corpus], suffixes=(".pdf", ".xml", ".md"))
     assert len(files) > 100
     with Store(tmp_path / "shared.db") as store:
