@@ -163,16 +163,18 @@ def _page_objects(page: pdfium.PdfPage, raw: RawPage) -> None:
     if n <= 0:
         return
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    refs = (ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top))
     area = max(raw.width * raw.height, 1.0)
     rules = 0
     cover = 0.0
+    get_object, get_type, get_bounds = (pdfium_c.FPDFPage_GetObject, pdfium_c.FPDFPageObj_GetType,
+                                        pdfium_c.FPDFPageObj_GetBounds)
+    wanted = (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE)
+    page_raw = page.raw
     for i in range(n):
-        obj = pdfium_c.FPDFPage_GetObject(page.raw, i)
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
-        if kind not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE):
-            continue
-        if not pdfium_c.FPDFPageObj_GetBounds(obj, ctypes.byref(left), ctypes.byref(bottom),
-                                              ctypes.byref(right), ctypes.byref(top)):
+        obj = get_object(page_raw, i)
+        kind = get_type(obj)
+        if kind not in wanted or not get_bounds(obj, *refs):
             continue
         w = right.value - left.value
         h = top.value - bottom.value

@@ -343,6 +343,25 @@ def render_pdf(blocks: list, path: str | Path, *, two_column: bool = False,
     return path
 
 
+_INLINE_LID = re.compile(r"(?<=[.;:])\s+(\d{1,2})\.\s+(?=[A-Z])")
+
+
+def _split_inline_leden(label: str, text: str, expect: int) -> list[tuple[str, str, str]]:
+    """BWB Markdown sometimes flattens leden into one line ("1. ... Assen. 2. Het ...", or
+    "d. ... lid. 4. Het ..."); a typeset PDF starts each lid on its own line. Split only
+    at the next lid number ``expect``, then the one after, and so on."""
+    out = [("item", label, text)]
+    while True:
+        _, lab, rest = out[-1]
+        m = next((m for m in _INLINE_LID.finditer(rest) if int(m.group(1)) == expect), None)
+        if m is None:
+            return out
+        out[-1] = ("item", lab, rest[: m.start()].strip())
+        out.append(("item", f"{expect}.", rest[m.end():].strip()))
+        expect += 1
+
+
+_MD_ITEM = re.compile(r"^(\d{1,3}[a-z]?\.|[a-z]\.)\s+")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MD_EMPH = re.compile(r"(\*\*|\*|__)(.+?)\1")
 
@@ -360,13 +379,25 @@ def markdown_blocks(md_text: str) -> list:
     blocks: list = []
     para: list[str] = []
     table: list[list[str]] = []
+    label: list[str] = []  # list-item label of the open paragraph ("1.", "a.")
+    lid = [0]  # last lid number in the current article (0 = none yet)
 
     def end_para() -> None:
         if para:
             text = markdown_plain(" ".join(para))
-            if text:
-                blocks.append(text)
+            if label and label[0][:-1].isdigit():
+                lid[0] = int(label[0][:-1])
+            parts = _split_inline_leden(label[0] if label else "", text, lid[0] + 1) if lid[0] else [
+                ("item", label[0] if label else "", text)]
+            for _, lab, part in parts:
+                if lab[:-1].isdigit():
+                    lid[0] = int(lab[:-1])
+                if lab:
+                    blocks.append(("item", lab, part))
+                elif part:
+                    blocks.append(part)
             para.clear()
+        label.clear()
 
     def end_table() -> None:
         rows = [r for r in table if not all(re.fullmatch(r":?-{2,}:?", c.strip()) for c in r if c.strip())]
@@ -388,12 +419,18 @@ def markdown_blocks(md_text: str) -> list:
         if m:
             end_para()
             text = markdown_plain(m.group(2))
+            lid[0] = 0  # a heading ends the article's lid sequence
             if text:
                 blocks.append(("h" if len(m.group(1)) <= 3 else "h2", text))
             continue
         if not line:
             end_para()
             continue
+        item = _MD_ITEM.match(line)
+        if item:  # "1.  Het algemeen bestuur ..." starts a new lid / onderdeel
+            end_para()
+            label.append(item.group(1))
+            line = line[item.end():]
         para.append(line)
     end_para()
     if table:
