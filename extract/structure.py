@@ -186,7 +186,8 @@ _HOOFDSTUK = re.compile(r"^(?:Hoofdstuk|HOOFDSTUK)\s+([0-9]+[A-Za-z]?|[IVXLC]+[a
 _PARAGRAAF = re.compile(
     r"^(?:Paragraaf|PARAGRAAF|§|Afdeling|AFDELING|Titel(?=\s+\d)|TITEL(?=\s+\d))\s*([0-9]+(?:\.[0-9]+)*[a-z]?|[IVXLC]+[a-z]?)\b\.?\s*"
     r"(?:[-–—:]\s*)?(.*)$")
-_LID = re.compile(r"^(\d{1,2}[a-z]?)(\.|\))?\s+(\S.*)$")
+# "2. Het bestuur …"; also a bare "3." that a PDF line break left at the end of the previous line.
+_LID = re.compile(r"^(\d{1,2}[a-z]?)(?:(\.|\))\s*$|(\.|\))?\s+(\S.*)$)")
 _ONDERDEEL = re.compile(r"^([a-z]{1,2}|[ivx]{1,4})[.)]\s*(\S.*)$")
 _SUBONDERDEEL = re.compile(r"^(\d{1,2}°)\.?\s*(\S.*)$")
 _TOELICHTING = re.compile(
@@ -246,13 +247,21 @@ def split_inline_onderdelen(text: str) -> list[str]:
     return [clean(p) for p in out if clean(p)]
 
 
-_INLINE_LID = re.compile(r"(?<=[.;:])\s*(?=(\d{1,2})\.\s*[A-Z])")
+def _lid_punct(m: re.Match[str]) -> str:
+    return m.group(2) or m.group(3) or ""
+
+
+def _lid_text(m: re.Match[str]) -> str:
+    return m.group(4) or ""
+
+
+_INLINE_LID = re.compile(r"(?<=[.;:\"”’)])\s*(?=(\d{1,2})\.(?:\s*[A-Z]|\s*$))")
 
 
 def _split_inline_leden(text: str, current: str | None) -> list[str]:
     """Split "… uit. 5. De minister …; 6. …" at lid numbers that continue the article's sequence."""
     m = _LID.match(text)
-    cur = m.group(1) if m and m.group(2) and _is_next_lid(m.group(1), current) else current
+    cur = m.group(1) if m and _lid_punct(m) and _is_next_lid(m.group(1), current) else current
     cuts = []
     for c in _INLINE_LID.finditer(text):
         if _is_next_lid(c.group(1), cur):
@@ -512,19 +521,19 @@ def _regeling(lines: Sequence[Line]) -> _Builder:
             m_lid = _LID.match(text)
             m_ond = _ONDERDEEL.match(text)
             m_sub = _SUBONDERDEEL.match(text)
-            if (m_lid and m_lid.group(2) and onderdeel is not None and ond_x0 > 0 and ln.x0 > ond_x0 + 4
+            if (m_lid and _lid_punct(m_lid) and onderdeel is not None and ond_x0 > 0 and ln.x0 > ond_x0 + 4
                     and (prev is None or ln.x0 >= prev.x0 - 1 or prev.para_end)):
                 # "1." indented under an onderdeel is a subonderdeel, not the next lid.
                 sub = m_lid.group(1)
                 b.start(art_path(), art_heading, part)
-                b.add(m_lid.group(3), ln.page)
+                b.add(_lid_text(m_lid), ln.page)
                 prev, i = ln, i + 1
                 continue
             if m_lid and not m_sub and _is_next_lid(m_lid.group(1), lid) and (
-                    m_lid.group(2) or _heading_like(ln, prev, body)):
+                    _lid_punct(m_lid) or _heading_like(ln, prev, body)):
                 lid, onderdeel, sub = m_lid.group(1), None, None
                 b.start(art_path(), art_heading, part)
-                b.add(m_lid.group(3), ln.page)  # the number lives in the path
+                b.add(_lid_text(m_lid), ln.page)  # the number lives in the path
                 prev, i = ln, i + 1
                 continue
             if m_ond and m_ond.group(1) == _next_letter(onderdeel) and _heading_like(ln, prev, body):
