@@ -416,8 +416,12 @@ def build_organs(definitions: list[Definition], by_id: dict[str, PassageInfo]
         definiens = d.definiens.lower()
         hits = [(m.start(), -len(n), n) for n in seeds
                 for m in [re.search(rf"\b{re.escape(n)}\b", definiens)] if m]
-        if len({names[h[2]] for h in hits}) > 1 and re.search(r",|\ben\b", definiens):
-            hits = []  # "partners: de minister, de provincie en …": a collective, not an alias
+        if hits:
+            rest = definiens
+            for h in hits:
+                rest = re.sub(rf"\b{re.escape(h[2])}\b", " ", rest)
+            if re.search(r",|\ben\b|\bof\b", rest):
+                hits = []  # "partners: de minister, de provincie en …": a collective, not an alias
         target = min(hits)[2] if hits else None
         head_is_organ = any(term.endswith(h) for h in ORGAN_HEADS)
         if target and (head_is_organ or d.term[:1].isupper() or d.kind == "inline"
