@@ -138,12 +138,15 @@ class SeedModel:
                                                 for k, w in enumerate(t.words)):
                     cands.append(Match(t.label + ("$" if t.finance else ""), t.text, t.weight, i, i + n,
                                        " ".join(tokens[i:i + n])))
-        # Longest term wins where spans overlap; equal-length terms (the same term in
-        # several labels) are all kept.
+        # Longest term wins where spans overlap, separately for domains and for tension
+        # fields (independent dimensions); equal-length terms (the same term in several
+        # labels) are all kept.
         cands.sort(key=lambda m: -len(m.term))
         kept: list[Match] = []
         for m in cands:
-            if any(k.start < m.end and m.start < k.end and len(k.term) > len(m.term) for k in kept):
+            kind = "=" in m.label
+            if any(("=" in k.label) == kind and k.start < m.end and m.start < k.end and len(k.term) > len(m.term)
+                   for k in kept):
                 continue
             kept.append(m)
         return kept

@@ -93,3 +93,16 @@ def test_prediction_dict_has_probabilities_and_explanations(seed: SeedModel) -> 
     assert d["domains"] == ["ruimtelijk-economisch", "sociaal"]
     assert 0.5 <= d["probabilities"]["domains"]["sociaal"] <= 1
     assert d["explanation"]["sociaal"][0][0] == "jeugdhulp"
+
+
+def test_routine_information_duty_is_bestuur_without_legitimacy(seed: SeedModel) -> None:
+    doms, tens = labels(seed, "Het dagelijks bestuur zendt de jaarrekening voor 15 april aan de raden van de deelnemers.")
+    assert "bestuur" in doms and tens == {}
+
+
+def test_domain_and_tension_terms_do_not_suppress_each_other(seed: SeedModel) -> None:
+    # "bestuurlijke drukte" is a tension term (resultaat); "bestuurlijk" still signals bestuur
+    doms, tens = labels(seed, "Wij willen meer slagkracht en minder bestuurlijke drukte in de regio.")
+    assert doms == ["bestuur"] and tens == {"legitimiteit-resultaat": "B"}
+    assert labels(seed, "We werken in wisselende coalities met een aantal gemeenten per opgave.")[1] == {
+        "eenvormigheid-schaalvariatie": "B"}
