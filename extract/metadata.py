@@ -214,8 +214,13 @@ def regeling_title(texts: Sequence[str]) -> str:
     Official publications put the issuer ("Staatsblad …", "Gemeenteblad …") in the largest type,
     so for regelingen this beats :func:`infer_title`. Empty when no such line is found.
     """
-    for text in texts[:15]:
-        t = re.sub(r"\s+", " ", text).strip()
+    texts = [re.sub(r"\s+", " ", t).strip() for t in texts[:15]]
+    for k, t in enumerate(texts):
         if _REGELING_TITLE.match(t) and 2 <= len(t.split()) <= 60 and not t.endswith((":", ";")):
+            # A title broken over lines that the reader kept apart continues in lower case.
+            for nxt in texts[k + 1:k + 4]:
+                if t.endswith((")", ".")) or not nxt[:1].islower() or len(t.split()) > 60:
+                    break
+                t = f"{t} {nxt}"
             return _clip(t.rstrip("."), 300)
     return ""

@@ -75,6 +75,8 @@ def test_regeling_title_from_the_aanhef():
     assert regeling_title(["Gemeenteblad", "Verordening maatschappelijke ondersteuning Dordrecht 2024"]) == (
         "Verordening maatschappelijke ondersteuning Dordrecht 2024")
     assert regeling_title(["Besluit:", "De raad van de gemeente"]) == ""
+    assert regeling_title(["Wet van 1 mei 2015, houdende regels", "inzake het referendum (Wet", "referendum)",
+                           "Wij Willem-Alexander"]) == "Wet van 1 mei 2015, houdende regels inzake het referendum (Wet referendum)"
 
 
 KST = "eerlijkeverkiezingen"
