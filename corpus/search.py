@@ -29,6 +29,7 @@ import html
 import json
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -323,16 +324,24 @@ def snippet_html(snippet: str, highlights: list[tuple[int, int]], tag: str = "ma
 
 
 def facets(store: Store, query: str | ParsedQuery, filters: SearchFilters | None = None) -> dict[str, dict[str, int]]:
-    """Counts of matching passages per body, year, kind and (machine-labelled) domain."""
+    """Counts of matching passages per body, year, kind and (machine-labelled) domain.
+
+    One pass over the matching rows (counted in Python) instead of one GROUP BY per facet:
+    each GROUP BY would repeat the full-text match."""
     base, params = _base(query, filters)
-    out: dict[str, dict[str, int]] = {}
-    for name, col in (("body", "d.body"), ("year", "d.year"), ("kind", "d.kind")):
-        rows = store.read(f"SELECT {col} AS v, count(*) AS n {base} GROUP BY v ORDER BY n DESC, v", params)
-        out[name] = {("" if r["v"] is None else str(r["v"])): r["n"] for r in rows}
-    rows = store.read(
-        f"SELECT j.value AS v, count(DISTINCT p.id) AS n {base.replace(' WHERE ', ' JOIN passage_labels l ON l.passage_id = p.id, json_each(l.domains) j WHERE ', 1)}"
-        " GROUP BY v ORDER BY n DESC, v", params)
-    out["domain"] = {r["v"]: r["n"] for r in rows}
+    counters: dict[str, Counter] = {"body": Counter(), "year": Counter(), "kind": Counter()}
+    for r in store.read(f"SELECT d.body, d.year, d.kind {base}", params):
+        counters["body"][r[0]] += 1
+        counters["year"]["" if r[1] is None else str(r[1])] += 1
+        counters["kind"][r[2]] += 1
+    out = {k: dict(sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))) for k, c in counters.items()}
+    out["domain"] = {}
+    if store.read("SELECT 1 FROM passage_labels LIMIT 1"):
+        rows = store.read(
+            f"SELECT j.value AS v, count(DISTINCT p.id) AS n "
+            f"{base.replace(' WHERE ', ' JOIN passage_labels l ON l.passage_id = p.id, json_each(l.domains) j WHERE ', 1)}"
+            " GROUP BY v ORDER BY n DESC, v", params)
+        out["domain"] = {r["v"]: r["n"] for r in rows}
     return out
 
 
@@ -345,8 +354,12 @@ def search(store: Store, query: str, filters: SearchFilters | dict[str, Any] | N
         return SearchResult([], 0, {}, "", " ".join(pq.notes))
     sql, params = build_search_sql(pq, f, limit, offset)
     rows = store.read(sql, params)
-    csql, cparams = build_count_sql(pq, f)
-    total = store.read(csql, cparams)[0][0]
+    facet_counts = facets(store, pq, f) if with_facets else {}
+    if with_facets:
+        total = sum(facet_counts["kind"].values())
+    else:
+        csql, cparams = build_count_sql(pq, f)
+        total = store.read(csql, cparams)[0][0]
     hits = []
     for r in rows:
         snippet, hl = make_snippet(r["text"], match_spans(r["text"], pq))
@@ -354,4 +367,4 @@ def search(store: Store, query: str, filters: SearchFilters | dict[str, Any] | N
                       path=tuple((a, b) for a, b in json.loads(r["path"]))).location
         hits.append(SearchHit(r["passage_id"], r["doc_id"], r["title"], r["kind"], r["body"], r["year"],
                               r["page_start"], r["page_end"], loc, r["heading"], snippet, hl, -float(r["score"])))
-    return SearchResult(hits, total, facets(store, pq, f) if with_facets else {}, pq.fts, " ".join(pq.notes))
+    return SearchResult(hits, total, facet_counts, pq.fts, " ".join(pq.notes))

@@ -72,6 +72,7 @@ def similar_passages(store: Store, passage_id: str, k: int = 10, *, other_docume
     scores[i] = -1.0
     order = np.argsort(-scores)
     src_doc = store.passage_doc_id(passage_id)
+    seen_texts = {" ".join(store.get_passage(passage_id).text.split())}
     hits: list[SearchHit] = []
     for j in order:
         if scores[j] < min_score or len(hits) >= k:
@@ -84,6 +85,10 @@ def similar_passages(store: Store, passage_id: str, k: int = 10, *, other_docume
         r = r[0]
         if other_documents and r["doc_id"] == src_doc:
             continue
+        text_key = " ".join(r["text"].split())
+        if text_key in seen_texts:  # the same boilerplate (or the same passage in another version) once
+            continue
+        seen_texts.add(text_key)
 
         loc = Passage(id=pid, seq=0, text="", page_start=0, page_end=0,
                       path=tuple((a, b) for a, b in json.loads(r["path"]))).location
