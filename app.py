@@ -24,6 +24,7 @@ PAGES = [
 ]
 
 page = st.navigation(PAGES)
+backend.warm_up()
 
 with st.sidebar:
     st.markdown("### Drechtlens")

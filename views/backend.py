@@ -422,7 +422,18 @@ class AmbiguityTables:
     error: str = ""
 
 
+COLUMN_NL = {
+    "name": "naam", "kind": "soort", "action": "handeling", "action_class": "soort handeling",
+    "object": "object", "modality": "modaliteit", "passive": "lijdende vorm", "level": "niveau",
+    "adopters": "vastgesteld door", "mentions": "vermeldingen", "key": "sleutel", "source": "bron",
+    "recipient": "ontvanger", "subject": "onderwerp", "passage_id": "passage", "start": "begin", "end": "eind",
+    "quote": "citaat", "page": "pagina", "text": "tekst", "alias": "alias", "target": "verwijst naar",
+    "conditions": "voorwaarden", "actor_text": "actor (tekst)",
+}
+
+
 def _rows(items: Any) -> list[dict]:
+    """Records as flat rows with Dutch column names (nested values shown as text)."""
     from dataclasses import asdict, is_dataclass
 
     out = []
@@ -433,7 +444,8 @@ def _rows(items: Any) -> list[dict]:
             d = dict(it)
         else:
             d = {"waarde": str(it)}
-        out.append({k: (v if isinstance(v, str | int | float | bool | type(None)) else str(v)) for k, v in d.items()})
+        out.append({COLUMN_NL.get(k, k): (v if isinstance(v, str | int | float | bool | type(None)) else str(v))
+                    for k, v in d.items()})
     return out
 
 
@@ -865,6 +877,22 @@ COMPONENTS = [
     ("models.agreement", "Overeenstemming tussen codeurs"),
     ("models.positions", "Posities per spanningsveld"),
 ]
+
+
+@st.cache_resource(show_spinner=False)
+def warm_up() -> None:
+    """Import the slow model stack in the background once per server, so the first visit to
+    Coderen or Toetsing does not wait for scikit-learn and spaCy to load."""
+    import threading
+
+    def _load() -> None:
+        for mod in ("models.classify", "models.ambiguity.runner", "corpus.coding"):
+            try:
+                importlib.import_module(mod)
+            except Exception:  # noqa: BLE001 - warming is best effort; the page reports real errors
+                pass
+
+    threading.Thread(target=_load, name="drechtlens-warm-up", daemon=True).start()
 
 
 @st.cache_resource(show_spinner="NLP-pijplijn laden…")

@@ -21,7 +21,8 @@ if not docs:
     st.stop()
 
 ids = [d.id for d in docs]
-flagged_first = sorted(ids, key=lambda i: -next(d.flags for d in docs if d.id == i))
+# Documents with the most flags first, then regulations (what this page is for).
+flagged_first = [d.id for d in sorted(docs, key=lambda d: (-d.flags, d.kind != "regeling", d.title))]
 current = st.session_state.get("doc_id")
 doc_id = st.selectbox("Document", flagged_first, index=flagged_first.index(current) if current in ids else 0,
                       format_func=lambda i: next(f"{d.title} — {d.flags} signalen" for d in docs if d.id == i),
@@ -63,7 +64,10 @@ with tab_flags:
         if not reviewer:
             st.warning("Vul in de zijbalk uw naam in om besluiten vast te leggen.")
         texts = backend.passage_texts(doc_id)
-        for i, r in enumerate(shown[:50]):
+        PAGE = 20  # cards per page: each has its own inputs, so keep a page light
+        pages = max(1, -(-len(shown) // PAGE))
+        page_no = st.number_input(f"Pagina (van {pages})", 1, pages, 1, key=f"rv_page_{doc_id}") if pages > 1 else 1
+        for i, r in enumerate(shown[(page_no - 1) * PAGE:page_no * PAGE], start=(page_no - 1) * PAGE):
             f = r.flag
             colour = SEVERITY_COLOURS.get(f.severity.nl, "#fff3b0")
             with st.container(border=True):
@@ -101,8 +105,9 @@ with tab_flags:
                         st.rerun()
                     else:
                         st.error("Het commentaar is leeg.")
-        if len(shown) > 50:
-            st.caption(f"De eerste 50 van {len(shown)} signalen; verfijn de filters voor de rest.")
+        if pages > 1:
+            st.caption(f"Signalen {(page_no - 1) * PAGE + 1}–{min(page_no * PAGE, len(shown))} van {len(shown)}; "
+                       "kies hierboven een andere pagina of verfijn de filters.")
 
 # The structural analysis takes seconds on a long regulation: run it on request (then cached).
 show_tables = st.session_state.get(f"tables_{doc_id}", False)
