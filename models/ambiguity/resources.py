@@ -53,14 +53,15 @@ NOUN_STOPLIST = {"leden", "lid", "gebieden", "gebied", "besluit", "besluiten", "
                  "regelingen", "bestuur", "gemeenten", "kosten", "middelen", "belangen", "stukken", "gegevens",
                  "werkzaamheden", "bevoegdheden", "taken", "stemmen", "vergaderingen", "wethouders", "staten"}
 
+# "…" = a gap of up to six words ("houdt zoveel mogelijk rekening met").
 BINDING_LEVELS: dict[str, tuple[str, ...]] = {
     "L3": ("is gebonden aan", "zijn gebonden aan", "handelt overeenkomstig", "handelen overeenkomstig",
-           "handelt conform", "handelen conform", "overeenkomstig", "conform", "past toe", "passen toe",
-           "voert uit", "voeren uit", "is verplicht tot", "zijn verplicht tot", "ter uitvoering van"),
-    "L2": ("neemt in acht", "nemen in acht", "met inachtneming van", "binnen het kader van", "binnen de kaders van",
-           "past binnen", "passen binnen", "in overeenstemming met"),
-    "L1": ("houdt rekening met", "houden rekening met", "rekening houdend met", "betrekt bij", "betrekken bij",
-           "neemt in overweging", "laat zich leiden door", "gaat uit van", "gaan uit van"),
+           "handelt conform", "handelen conform", "overeenkomstig", "conform", "past … toe", "passen … toe",
+           "voert … uit", "voeren … uit", "is verplicht tot", "zijn verplicht tot", "ter uitvoering van"),
+    "L2": ("neemt … in acht", "nemen … in acht", "met inachtneming van", "binnen het kader van",
+           "binnen de kaders van", "past binnen", "passen binnen", "in overeenstemming met"),
+    "L1": ("houdt … rekening met", "houden … rekening met", "rekening houdend met", "betrekt … bij",
+           "betrekken … bij", "neemt … in overweging", "laat zich leiden door", "gaat uit van", "gaan uit van"),
     "L0": ("streeft naar", "streven naar", "bevordert", "bevorderen", "ter informatie", "kennisnemen van",
            "kennis nemen van", "neemt kennis van"),
 }
@@ -469,16 +470,21 @@ def _instrument_re() -> re.Pattern[str]:
     return re.compile(rf"\b([A-Za-zÀ-ÿ]*?)({'|'.join(heads)})(s)?\b", re.IGNORECASE)
 
 
+@functools.cache
+def _binding_patterns() -> dict[str, re.Pattern[str]]:
+    from models.ambiguity.lexicon import phrase_pattern
+    return {level: phrase_pattern(list(phrases)) for level, phrases in BINDING_LEVELS.items()}
+
+
 def binding_level(sentence: str, rel: int) -> tuple[str, str]:
     """The bindingness level (L0–L3) of the verb phrase nearest to position ``rel`` in the sentence."""
     best: tuple[int, str, str] | None = None
-    low = sentence.lower()
-    for level, phrases in BINDING_LEVELS.items():
-        for ph in phrases:
-            for m in re.finditer(rf"\b{re.escape(ph)}\b", low):
-                dist = abs(m.start() - rel)
-                if best is None or dist < best[0]:
-                    best = (dist, level, sentence[m.start():m.end()])
+    for level, rx in _binding_patterns().items():
+        for m in rx.finditer(sentence):
+            # Distance 0 when the instrument sits inside the phrase ("voert de woonvisie uit").
+            dist = 0 if m.start() <= rel < m.end() else min(abs(m.start() - rel), abs(m.end() - rel))
+            if best is None or dist < best[0]:
+                best = (dist, level, sentence[m.start():m.end()])
     return (best[1], best[2]) if best else ("L?", "")
 
 

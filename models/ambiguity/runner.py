@@ -9,7 +9,8 @@ applies, in this order (each step a pure function, tested on its own):
    criterion *and* a time limit. De-escalated flags stay in the list with a note.
 2. **near-duplicate merging**: a flag whose span overlaps a better-ranked flag in the same
    passage by ≥ 80 % of the shorter span is merged into it (its type is noted in the
-   kept flag's explanation and the merge is recorded in ``report.merged``).
+   kept flag's explanation and the merge is recorded in ``report.merged``). Two findings of
+   different types that are both ZORG or worse stay separate: each is a distinct question.
 3. **ranking**: severity, then confidence, then position in the document.
 4. **cap per lid**: beyond ``cap_per_lid`` flags in one lid, the excess is demoted to INFO
    (KRITIEK is never demoted) and counted in ``report.stats["capped"]``; nothing is dropped.
@@ -152,7 +153,8 @@ def merge_near_duplicates(flags: list[Flag], seq: dict[str, int]) -> tuple[list[
         if f.type not in STRUCTURAL:
             for i in by_passage[f.passage_id]:
                 k = kept[i]
-                if k.type not in STRUCTURAL and _overlap(k, f) >= 0.8:
+                both_serious = f.type != k.type and min(f.severity, k.severity) >= Severity.ZORG
+                if k.type not in STRUCTURAL and not both_serious and _overlap(k, f) >= 0.8:
                     target = i
                     break
         if target is None:

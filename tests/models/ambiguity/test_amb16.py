@@ -54,9 +54,9 @@ def test_task_outside_belang_is_info():
 
 
 def test_not_a_regulation_is_skipped():
-    from models.ambiguity.sample import doc_from_text
-    from models.ambiguity.resources import build_resources
     from models.ambiguity.registration import REGISTRY, load_detectors
+    from models.ambiguity.resources import build_resources
+    from models.ambiguity.sample import doc_from_text
 
     load_detectors()
     doc = doc_from_text("Artikel 1 Iets\n1. Tekst.")

@@ -76,7 +76,9 @@ def test_instruments_and_bindingness():
     kader = [m for m in res.instruments if m.name == "kader"]
     assert kader and kader[0].decision_test and kader[0].adopters == []
     assert binding_level("De colleges handelen overeenkomstig de visie.", 30)[0] == "L3"
-    assert binding_level("De colleges nemen de visie in acht.", 15)[0] == "L?"  # separated phrase: not matched
+    assert binding_level("De colleges nemen de visie in acht.", 15)[0] == "L2"  # separable phrase with a gap
+    assert binding_level("De colleges houden zoveel mogelijk rekening met de visie.", 50)[0] == "L1"
+    assert binding_level("De visie is openbaar.", 3)[0] == "L?"
     assert binding_level("met inachtneming van de visie", 20)[0] == "L2"
 
 
