@@ -16,7 +16,7 @@ from corpus.ingest import collect_files, ingest_paths
 from corpus.search import search
 from corpus.store import Store
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(2400)]  # ~11 min measured on a busy 2-core machine
 
 
 def _scanned(corpus: Path) -> set[str]:
