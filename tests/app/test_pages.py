@@ -313,3 +313,33 @@ def test_review_runs_the_detectors_on_request(seeded_db):
     assert flags and {f.producer for f in flags} == {"ambiguity-rules"}
     assert any(f.quote == "zo nodig" for f in flags), [f.quote for f in flags]
     assert any(b.label == "Accepteren" for b in at.button)
+
+
+def test_reader_link_from_search_opens_the_passage(seeded_db):
+    """``document?doc=…&passage=…`` (the link on every search hit) focuses that passage."""
+    from views.components import reader_link
+
+    _, ids = seeded_db
+    link = reader_link(ids["regeling"], ids["xss_passage"])
+    assert link.startswith("document?doc=")
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.query_params["doc"] = ids["regeling"]
+    at.query_params["passage"] = ids["xss_passage"]
+    at.run()
+    at.switch_page("views/document.py").run()
+    assert not at.exception
+    focused = next(m.value for m in at.markdown if "outline:2px" in m.value)
+    assert "begroting" in focused and "&lt;script&gt;" in focused
+
+
+def test_review_comment_is_stored_without_changing_status(seeded_db):
+    from corpus.store import Store
+
+    db, ids = seeded_db
+    at = open_page("views/review.py", doc_id=ids["regeling"], user_name="Jurist A")
+    next(t for t in at.text_input if t.label == "Commentaar").input("navragen bij griffie").run()
+    next(b for b in at.button if b.label == "Commentaar opslaan").click().run()
+    with Store(str(db)) as s:
+        decisions = s.decisions(doc_id=ids["regeling"])
+        assert [(d.decision, d.comment) for d in decisions] == [("comment", "navragen bij griffie")]
+        assert all(f.status == "open" for f in s.flags(doc_id=ids["regeling"]))
