@@ -193,3 +193,20 @@ def test_migrates_an_older_database(tmp_path):
     con.close()
     with pytest.raises(RuntimeError, match="Werk Drechtlens bij"):
         Store(db)
+
+
+def test_delete_middle_version_keeps_the_chain(fresh_store: Store):
+    v1, v2, v3 = (make_doc("Regeling A", REGELING[: 4 - i], salt=str(i)) for i in range(3))
+    for d in (v1, v2, v3):
+        fresh_store.add_document(d, file_bytes=d.id.encode())
+    assert fresh_store.delete_document(v2.id) and not fresh_store.delete_document(v2.id)
+    assert [v.id for v in fresh_store.versions(v3.id)] == [v1.id, v3.id]
+    assert fresh_store.get_document(v3.id).meta["previous_id"] == v1.id
+    assert fresh_store.file_bytes(v2.id) is None and fresh_store.stats().files_bytes == 2 * 64
+
+
+def test_document_filters(small_store: Store):
+    assert [d.kind for d in small_store.documents(body="zwijn")] == ["akkoord"]
+    assert {d.year for d in small_store.documents(year_from=2020)} == {2022, 2024}
+    assert [d.title for d in small_store.documents(year_to=2020)] == ["Regeling GR Drechtsteden"]
+    assert [d.kind for d in small_store.documents(title_contains="besluiten")] == ["agenda"]
