@@ -156,6 +156,27 @@ def test_rutte_iv_headings_pages_and_kind(shared_corpus: Path):
     assert all(1 <= p.page_start <= p.page_end <= doc.page_count for p in doc.passages)
     assert max(len(p.text.split()) for p in doc.passages if p.block == "text") <= 250
 
+    # Against the paragraph CSV: its text paragraphs are in the document, and the passage that
+    # starts with a paragraph sits in that paragraph's chapter (measured 453/469 and 365/365).
+    def norm(s: str) -> str:
+        return re.sub(r"[^0-9a-zà-ÿ]+", "", s.lower())
+
+    with open(shared_corpus / "national" / "coalitieakkoord2021_paragraphs.csv", encoding="utf-8") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["type"] == "txt"]
+    full = norm(" ".join(p.text for p in doc.passages))
+    found = sum(1 for r in rows if norm(r["txt"])[:60] in full)
+    assert found >= 0.93 * len(rows), (found, len(rows))
+    body = [p for p in doc.passages if p.page_start > 3]  # after the table of contents
+    agree = total = 0
+    for r in rows:
+        m = re.match(r"(\d)\. ", r["chapter"])
+        key = norm(r["txt"])[:40]
+        starts = [p for p in body if norm(p.text).startswith(key)] if m and len(key) == 40 else []
+        if len(starts) == 1:
+            total += 1
+            agree += starts[0].path[:1] == (("sectie", m.group(1)),)
+    assert total >= 300 and agree >= 0.97 * total, (agree, total)
+
 
 def test_besluitenlijst_items_and_decisions(shared_corpus: Path):
     path = shared_corpus / AGENDA
