@@ -367,4 +367,8 @@ def search(store: Store, query: str, filters: SearchFilters | dict[str, Any] | N
                       path=tuple((a, b) for a, b in json.loads(r["path"]))).location
         hits.append(SearchHit(r["passage_id"], r["doc_id"], r["title"], r["kind"], r["body"], r["year"],
                               r["page_start"], r["page_end"], loc, r["heading"], snippet, hl, -float(r["score"])))
-    return SearchResult(hits, total, facet_counts, pq.fts, " ".join(pq.notes))
+    notes = list(pq.notes)
+    words = [t.words[0] for t in pq.terms() if t.kind == "word"]
+    if total == 0 and words:
+        notes.append(f"Geen treffers. Tip: {words[0]}* vindt ook samenstellingen en woorden die zo beginnen.")
+    return SearchResult(hits, total, facet_counts, pq.fts, " ".join(notes))

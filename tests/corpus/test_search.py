@@ -65,6 +65,12 @@ def test_prefix(small_store: Store):
     assert search(small_store, "begro*").total == 2
 
 
+def test_no_hits_suggests_prefix(small_store: Store):
+    res = search(small_store, "woningbouwplannen")
+    assert res.total == 0 and "woningbouwplannen*" in res.message
+    assert search(small_store, "zienswijze").message == ""
+
+
 def test_or_and_not(small_store: Store):
     assert search(small_store, "zienswijze OF agenda").total == 2
     assert search(small_store, "woningen -Zwijndrecht").total == 2
