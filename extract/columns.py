@@ -165,6 +165,7 @@ def _find_gutter(lines: list[_PhysLine], width: float, s: ExtractSettings) -> fl
     cross = np.zeros((n, xs.size), dtype=bool)
     starts = np.empty(n)
     ends = np.empty(n)
+    clear = np.full((n, xs.size), 1e6)  # distance from each x to the line's nearest text
     for i, ln in enumerate(text_lines):
         segs = _solid(ln, s.gutter_min_gap)
         starts[i], ends[i] = segs[0][0], segs[-1][1]
@@ -172,16 +173,23 @@ def _find_gutter(lines: list[_PhysLine], width: float, s: ExtractSettings) -> fl
             ia, ib = max(int(np.ceil(a)) - lo, 0), min(int(np.floor(b)) - lo + 1, xs.size)
             if ib > ia:
                 cross[i, ia:ib] = True
+            np.minimum(clear[i], np.maximum(np.maximum(a - xs, xs - b), 0.0), out=clear[i])
     left = (ends[:, None] <= xs[None, :]) & ~cross
     right = (starts[:, None] >= xs[None, :]) & ~cross
     split = ~cross & ~left & ~right
     n_split, n_left, n_right = split.sum(0), left.sum(0), right.sum(0)
-    n_cross = cross.sum(0)
-    votes = n_split + np.minimum(n_right, n_left + n_split)
+    # short centred lines (page numbers, "Pagina 6 van 9") cross every gutter; only
+    # lines of real width count against a candidate
+    wide = (ends - starts) >= 0.25 * width
+    n_cross = cross[wide].sum(0)
+    clearance = np.minimum(clear[wide].min(0), 50.0) if wide.any() else np.zeros(xs.size)
     ok = ((n_split + n_right) >= s.gutter_min_lines) & ((n_split + n_left) >= s.gutter_min_lines)
     if not ok.any():
         return None
-    score = np.where(ok, votes * 10_000 - n_cross, -1)
+    # the gutter is crossed by the fewest lines (full-width headings only), then it is the
+    # middle of the widest empty band: an indent inside a column (list labels) is narrower
+    score = np.where(ok, -n_cross * 1_000_000 + np.round(clearance * 10) * 1_000 + np.minimum(n_split, 999),
+                     -(10**12))
     best = np.flatnonzero(score == score.max())
     return float(xs[best[len(best) // 2]])  # middle of the widest equally good gap
 
@@ -211,7 +219,8 @@ def _order(lines: list[_PhysLine], width: float, s: ExtractSettings) -> list[tup
         n_left = sum(kinds[k] in (_SPLIT, _LEFT) for k in run)
         n_split = sum(kinds[k] == _SPLIT for k in run)
         two_col = (n_right >= s.column_min_split_lines and n_left >= s.column_min_split_lines
-                   and (n_split >= s.column_min_split_lines or n_right >= 2 * s.column_min_split_lines))
+                   and (n_split >= s.column_min_split_lines or n_right >= 2 * s.column_min_split_lines)
+                   and _column_like(lines, run, gx, width))
         if not two_col:
             out.extend((lines[k], 0) for k in run)
         else:
@@ -228,6 +237,17 @@ def _order(lines: list[_PhysLine], width: float, s: ExtractSettings) -> list[tup
             out.extend(rights)
         i = j
     return out
+
+
+def _column_like(lines: list[_PhysLine], run: range, gx: float, width: float) -> bool:
+    """Both sides hold text of column width, not a label/value list with a tab gap."""
+    lefts = [min(ln.x1, gx) - ln.x0 for k in run for ln in [lines[k]] if ln.x0 < gx]
+    rights = [ln.x1 - max(ln.x0, gx) for k in run for ln in [lines[k]] if ln.x1 > gx]
+    if not lefts or not rights:
+        return False
+    # left parts of a two-column band are running text; the right column may end in short
+    # lines (signatures), so one wide right line is enough there
+    return statistics.median(lefts) >= 0.2 * width and max(rights) >= 0.25 * width
 
 
 def _to_line(ln: _PhysLine, page: int) -> Line:
