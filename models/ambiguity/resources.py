@@ -698,7 +698,8 @@ DELEGATION_RE = re.compile(
     r"|\b(?P<opd>(?:kan|kunnen)\s+(?:\w+\s+){0,8}?opdragen|laten\s+uitvoeren\s+door)\b",
     re.IGNORECASE)
 LIMITER_RE = re.compile(r"\b(omtrent|over|met betrekking tot|ter uitvoering van|inzake|betreffende|ten aanzien van"
-                        r"|voor wat betreft|ten behoeve van|aangaande|voor de uitvoering van)\b", re.IGNORECASE)
+                        r"|voor wat betreft|ten behoeve van|aangaande|voor de uitvoering van|(?<=regels )voor"
+                        r"|(?:deze|die|dit|dat) bevoegdhe\w+)\b", re.IGNORECASE)
 
 
 def build_delegations(res: Resources, pi: PassageInfo) -> list[Delegation]:

@@ -31,6 +31,8 @@ def delegation(res: Resources) -> Iterator[Flag]:
         problems: list[str] = []
         sev = Severity.ZORG
         rule = None
+        if re.search(r"\bin werking\b|\binwerkingtreding\b", sent, re.I):
+            continue  # "treedt in werking op een nader te bepalen tijdstip": commencement, not delegation
         if d.quote.lower().startswith("bij of krachtens"):
             yield make_flag("AMB-08", pi, d.start, d.end, severity=Severity.SUGGESTIE, confidence=0.5,
                             explanation="'bij of krachtens' staat subdelegatie toe; de regeling zegt niet aan wie.",
@@ -45,7 +47,7 @@ def delegation(res: Resources) -> Iterator[Flag]:
         if d.kind in ("delegatie/overdracht", "mandaat/machtiging", "opdragen") and not d.recipient \
                 and not re.search(r"\baan\s+\w+", sent, re.I):
             problems.append("de ontvanger (aan welk orgaan) ontbreekt")
-        if not d.delegans and not re.search(r"\b(kan|kunnen|stelt|stellen)\b", sent, re.I):
+        if not d.delegans and not re.search(r"\b(kan|kunnen|stelt|stellen|is bevoegd|zijn bevoegd)\b", sent, re.I):
             problems.append("niet genoemd is wie delegeert of de regels stelt")
         if d.recipient and OFFICIAL_RE.search(d.recipient) and (regulatory or re.search(r"\bregels\b", sent, re.I)):
             problems.append("regelgevende bevoegdheid gaat naar een ambtenaar of functionaris (Ar 2.30)")

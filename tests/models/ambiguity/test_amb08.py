@@ -25,6 +25,9 @@ NEGATIVE = [
     "De voorzitter vertegenwoordigt het openbaar lichaam.",
     "Het algemeen bestuur delegeert aan het dagelijks bestuur de bevoegdheid inzake subsidies.",
     "Het algemeen bestuur kan bevoegdheden overdragen aan het dagelijks bestuur ten aanzien van de inkoop.",
+    "Deze regeling treedt in werking op een nader te bepalen tijdstip.",  # commencement
+    "Het dagelijks bestuur stelt regels voor zijn vergaderingen vast.",
+    "Het dagelijks bestuur benoemt het personeel. Het is bevoegd deze bevoegdheden aan de directeur te mandateren.",
 ]
 
 
