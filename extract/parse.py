@@ -15,6 +15,7 @@ and the structure recogniser versions so stored results can be traced and re-run
 from __future__ import annotations
 
 import hashlib
+import logging
 import sys
 import types
 import zipfile
@@ -22,11 +23,13 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any
 
-from extract.document import KINDS, Document, ExtractionWarning
+from extract.document import KINDS, Document, ExtractionWarning, renumber
 from extract.errors import ExtractError
 from extract.formats import ReadResult
-from extract.metadata import detect_kind, infer_body, infer_title, infer_year, regeling_title
+from extract.metadata import detect_kind, infer_body, infer_title, infer_year, kind_scores, regeling_title
 from extract.structure import OutlineEntry, build_passages
+
+log = logging.getLogger(__name__)
 
 STRUCTURE_VERSION = "structure/1"
 TEXT_EXTENSIONS = {".txt", ".text", ".md", ".markdown", ".mdown"}
@@ -133,24 +136,38 @@ def parse_file(path: str | Path, kind: str | None = None, *, settings: Any = Non
         fmt = sniff(data, path.suffix.lower())
     except ExtractError as err:
         raise ExtractError(err.message, file=path.name, hint=err.hint) from None
+    try:
+        return _parse(path, data, fmt, kind, settings, title, body, year)
+    except ExtractError as err:
+        if not err.file:
+            raise ExtractError(err.message, file=path.name, page=err.page, hint=err.hint) from err
+        raise
+    except Exception as err:  # a bug must still reach the user as a sentence, not a traceback
+        log.exception("parse_file failed on %s", path)
+        raise ExtractError(f"kon niet worden verwerkt door een interne fout ({type(err).__name__}).",
+                           file=path.name, hint="Meld dit bestand bij de beheerders van Drechtlens.") from err
+
+
+def _parse(path: Path, data: bytes, fmt: str, kind: str | None, settings: Any, title: str | None,
+           body: str | None, year: int | None) -> Document:
     result = read_any(path, data, fmt, settings)
     warnings: list[ExtractionWarning] = list(result.warnings)
     doc_id = hashlib.sha256(data).hexdigest()
 
     lines = result.lines
+    meta = dict(result.meta)
+    meta["kind_detected"] = kind is None
+    if kind is None and result.kind is None:
+        meta["kind_scores"] = kind_scores(lines, path.name)
     doc_kind = kind or result.kind or detect_kind(lines, path.name)
     if result.passages is not None:
-        from extract.document import renumber
-
         passages = renumber(doc_id, result.passages)
     else:
         outline: list[OutlineEntry] = []
         passages = build_passages(doc_id, lines, doc_kind, outline)
-        result.meta["outline"] = [entry.to_dict() for entry in outline]
+        meta["outline"] = [entry.to_dict() for entry in outline]
     if not passages:
         warnings.append(ExtractionWarning(code="no-text", message="Er is geen tekst in dit bestand gevonden."))
-    meta = dict(result.meta)
-    meta.setdefault("kind_detected", kind is None)
     if not title and not result.title and doc_kind == "regeling":
         title = regeling_title([p.text for p in passages if p.part == "aanhef"]) or None
     return Document(

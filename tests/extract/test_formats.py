@@ -86,6 +86,8 @@ De wijkteams blijven.
     assert doc.format == "markdown" and doc.kind == "akkoord" and doc.year == 2022
     assert doc.title == "Coalitieakkoord Zwijndrecht 2022-2026"
     assert doc.body == "Gemeente Zwijndrecht"
+    scores = doc.meta["kind_scores"]
+    assert doc.meta["kind_detected"] and scores["akkoord"] == max(scores.values())
     got = [(p.path, p.block, p.text) for p in doc.passages]
     assert got == [
         ((), "text", "Coalitieakkoord Zwijndrecht 2022-2026"),  # the title line stays readable as a passage
