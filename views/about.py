@@ -16,7 +16,10 @@ if info.missing:
                "kenmerken nodig hebben, werken met eenvoudiger regels.")
 else:
     st.success("Alle taalkenmerken zijn beschikbaar.")
-st.markdown(f"Codeboek: **{info.codebook}**")
+st.markdown(f"Codeboek: **{info.codebook}**  \nClassificatie: **{info.model}**")
+if info.detectors:
+    with st.expander(f"Detectoren voor onduidelijkheid ({len(info.detectors)})"):
+        st.dataframe(info.detectors, hide_index=True, width="stretch")
 
 st.subheader("Onderdelen")
 st.dataframe(info.components, hide_index=True, width="stretch")

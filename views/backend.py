@@ -837,7 +837,7 @@ def _compare(_store: Any, by: str, source: str, generation: str) -> Comparison:
     if not items:
         return Comparison([], [], source)
     # Bootstrap cost grows with passages x resamples: fewer resamples on a large corpus.
-    n_boot = max(100, min(2000, 4_000_000 // max(len(items), 1)))
+    n_boot = max(50, min(2000, 1_000_000 // max(len(items), 1)))
     cb = codebook()
     shares, positions = [], []
     for prof in profile(items, n_boot=n_boot):
@@ -864,6 +864,31 @@ class AboutInfo:
     producers: list[dict]
     stats: dict[str, Any]
     components: list[dict]
+    model: str = ""
+    detectors: list[dict] | None = None
+
+
+def model_in_use() -> str:
+    """Dutch description of the classifier the queue and relabelling use."""
+    try:
+        from models.training import latest_artifact
+
+        latest = latest_artifact()
+    except Exception:
+        latest = None
+    if latest is None:
+        return "seed-lexicon uit het codeboek (nog geen getraind model)"
+    return f"getraind model {latest.name} (gemengd met het seed-lexicon)"
+
+
+def detectors() -> list[dict] | None:
+    """The registered ambiguity detectors (``models.ambiguity.registration``), or None."""
+    try:
+        from models.ambiguity.registration import registry
+    except ImportError:
+        return None
+    return [{"type": d.code, "naam": d.name, "standaardernst": d.default_severity, "regel": d.rule,
+             "versie": d.version} for d in registry()]
 
 
 COMPONENTS = [
@@ -938,7 +963,8 @@ def about() -> AboutInfo:
                  "databasegrootte (MB)": round(ss.db_bytes / 1e6, 1)}
     except Unavailable as err:
         stats = {"fout": str(err)}
-    return AboutInfo(caps.label, caps.missing_nl(), codebook().version, producers, stats, components)
+    return AboutInfo(caps.label, caps.missing_nl(), codebook().version, producers, stats, components,
+                     model_in_use(), detectors())
 
 
 # -- search ------------------------------------------------------------------------------------

@@ -237,6 +237,13 @@ def test_workbench_in_browser(server, artifacts_dir):
             exported = Path(dl.value.path()).read_text(encoding="utf-8-sig")
             assert exported.startswith("document,") and "begroting" in exported.lower()
 
+            # the hit's title opens the reader on that passage (a plain link: works in a new tab too)
+            page.locator("a", has_text="Regeling Testschap 2024" if server["ids"] else "").first.click()
+            expect(page.locator("h1", has_text="Document").first).to_be_visible(timeout=60_000)
+            _idle(page)
+            focused = page.locator("div[style*='outline:2px']").first
+            expect(focused).to_contain_text("begroting", ignore_case=True)
+
             timings["Vergelijken"] = nav("Vergelijken")
             screenshot("6-vergelijken")
             timings["Over deze analyse"] = nav("Over deze analyse")

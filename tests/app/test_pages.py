@@ -296,7 +296,9 @@ def test_about_page_lists_pipeline(seeded_db):
     at = open_page("views/about.py")
     text = rendered_html(at)
     assert "Pijplijn in gebruik" in text
-    assert "Codeboek" in text
+    assert "Codeboek" in text and "Classificatie: **seed-lexicon" in text
+    components = at.dataframe[0].value
+    assert set(components["status"]) <= {"beschikbaar", "niet geïnstalleerd"}
 
 
 def test_review_runs_the_detectors_on_request(seeded_db):
