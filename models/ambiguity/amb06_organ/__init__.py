@@ -20,7 +20,8 @@ from models.ambiguity.flag import Flag, Severity
 from models.ambiguity.registration import detector, make_flag
 from models.ambiguity.resources import NON_SUBJECT_PREPS, ORGAN_HEADS, Resources
 
-NP_RE = re.compile(r"\b(?:het|de|dit|dat|deze)\s+((?:[a-zà-ÿ]+\s+){0,2}?)(" + "|".join(ORGAN_HEADS) + r")\b"
+# Determiner + up to two lower-case adjectives + organ head ("dat bestuur" is anaphoric: AMB-15's business).
+NP_RE = re.compile(r"\b(?:het|de)\s+((?:(?-i:[a-zà-ÿ]+)\s+){0,2}?)(" + "|".join(ORGAN_HEADS) + r")\b"
                    r"(?!\s+van\b)(?![-\w])", re.I)
 ADJ_RE = re.compile(r"^[a-zà-ÿ]+(e|al|aal|lijk|ijk|isch|s)$")
 GEMEENTE_SUBJ_RE = re.compile(r"\b(?:de|elke|iedere)\s+(?:deelnemende\s+)?gemeenten?\b", re.I)
