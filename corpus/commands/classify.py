@@ -130,7 +130,8 @@ def classify(ctx: click.Context, target: str | None, jsonl: str | None, fmt: str
             items.append(d)
         preds = model.predict([d["text"] for d in items])
         for d, pred in zip(items, preds, strict=True):
-            out = {"id": d.get("id")} | pred.to_dict() | {"codebook_version": info["codebook_version"]}
+            out = {"id": d.get("id")} | pred.to_dict() | {"codebook_version": info["codebook_version"],
+                                                          "pipeline": info["capabilities"]["pipeline"]}
             click.echo(json.dumps(out, ensure_ascii=False))
         return
     doc = _document(ctx, target)

@@ -30,7 +30,7 @@ def test_classify_jsonl_keeps_ids(tmp_path: Path, capsys: pytest.CaptureFixture[
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [r["id"] for r in rows] == ["a1", 2]
     assert rows[0]["domains"] == ["ruimtelijk-economisch", "sociaal"] and rows[1]["domains"] == ["bestuur"]
-    assert {"tensions", "probabilities", "explanation", "codebook_version"} <= set(rows[0])
+    assert {"tensions", "probabilities", "explanation", "codebook_version", "pipeline"} <= set(rows[0])
 
 
 def test_classify_pdf_json_and_csv(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

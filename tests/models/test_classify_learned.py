@@ -15,7 +15,7 @@ from models.codebook import load_codebook
 from models.training import TrainingError, load_model, save, train
 from tests.models.codings_small import small_codings
 
-FAST = {"char_ngrams": (0, 0)}
+FAST = {"char_ngrams": (0, 0), "min_df": 1}  # the small set has most terms once
 
 
 @pytest.fixture(scope="module")
