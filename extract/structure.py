@@ -302,6 +302,14 @@ def _heading_like(line: Line, prev: Line | None, body: float) -> bool:
     return _ends_sentence(prev.text) or prev.bold
 
 
+def _part_heading(line: Line, text: str, prev: Line | None, body: float) -> bool:
+    """"Toelichting" / "Bijlage 2" as a heading, not a sentence ("Bijlage 2 bevat de tarieven.")."""
+    if text.endswith((",", ";")) or not _heading_like(line, prev, body):
+        return False
+    emphasised = line.heading_level > 0 or line.bold or text.isupper() or (body > 0 and line.size >= body * 1.08)
+    return emphasised or not text.endswith(".") or _words(text) <= 2
+
+
 def _artikel_heading(line: Line, prev: Line | None, body: float) -> tuple[str, str] | None:
     """("5a", "Taken") when the line is an article heading, None for a reference in running text."""
     text = clean(line.text)
@@ -406,7 +414,7 @@ def _regeling(lines: Sequence[Line]) -> _Builder:
         short = _words(text) <= 6
 
         # Part switches: toelichting, bijlage, slotformulering.
-        if short and _TOELICHTING.match(text) and _heading_like(ln, prev, body) and not text.endswith((",", ";")):
+        if short and _TOELICHTING.match(text) and _part_heading(ln, text, prev, body):
             part = "toelichting"
             hoofdstuk = paragraaf = None
             artikel, lid, onderdeel, sub = None, None, None, None
@@ -415,7 +423,7 @@ def _regeling(lines: Sequence[Line]) -> _Builder:
             prev = ln
             i += 1
             continue
-        if short and _BIJLAGE.match(text) and _heading_like(ln, prev, body) and part != "aanhef":
+        if short and _BIJLAGE.match(text) and _part_heading(ln, text, prev, body) and part != "aanhef":
             part = "bijlage"
             hoofdstuk = paragraaf = None
             artikel, lid, onderdeel, sub = None, None, None, None

@@ -178,6 +178,19 @@ Het bestuur bestaat uit vijf leden."""
     assert besluit[0] == "Het Rijk neemt deel." and besluit[1].startswith("Dit besluit treedt in werking.")
 
 
+def test_toelichting_and_bijlage_sentences_do_not_switch_part():
+    lines = lines_from("""Artikel 1
+Bijlage 2 bevat de tarieven.
+Toelichting volgt later.
+Artikel 2
+Tekst.
+BIJLAGE 1
+Tarieven.""")
+    passages = build_passages("x" * 64, lines, "regeling")
+    assert [(p.part, p.artikel) for p in passages] == [
+        ("dispositief", "1"), ("dispositief", "2"), ("bijlage", None)]
+
+
 def test_tables_become_table_passages():
     lines = [Line(text="Artikel 4", page=2, para_end=True), Line(text="De verdeelsleutel is:", page=2, para_end=True),
              Line(text="", page=3, table=[["Gemeente", "Aandeel"], ["Dordrecht", "40%"], ["", ""]], para_end=True)]
