@@ -51,7 +51,7 @@ def wgr_completeness(res: Resources) -> Iterator[Flag]:
     for row in CHECKLIST:
         if re.search(row["pattern"], corpus, re.I):
             continue
-        yield make_flag("AMB-16", anchor, a_start, a_end, severity=Severity.parse(row["severity"]), confidence=0.6,
+        yield make_flag("AMB-16", anchor, a_start, a_end, severity=Severity.parse(row["severity"]), confidence=0.45,
                         explanation=f"De regeling lijkt geen bepaling te bevatten over {row['item']} "
                                     f"({row['rule']}). Deze melding geldt voor de hele regeling.",
                         question=f"Waar is {row['item']} geregeld (eventueel in een aparte regeling)?",

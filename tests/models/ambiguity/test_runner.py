@@ -131,3 +131,25 @@ def test_ten_thousand_words_fast_enough():
     elapsed = time.perf_counter() - t
     assert report.stats["words"] >= 9000
     assert elapsed < 4.0, f"{report.stats['words']} woorden in {elapsed:.2f} s"
+
+
+KNOWN = """Artikel 1 Begripsbepalingen
+In deze regeling wordt verstaan onder:
+a. Drechtraad: het algemeen bestuur van het openbaar lichaam;
+b. Drechtstedenbestuur: het dagelijks bestuur van het openbaar lichaam;
+Artikel 4 Taken
+1. Het Drechtstedenbestuur besluit over de uitvoering van het woonbeleid, voor zover het besluit past binnen de regionale woonvisie.
+2. De colleges houden bij hun besluiten rekening met de regionale woonvisie.
+3. De duurzaamheidsagenda wordt regionaal vastgesteld en lokaal uitgewerkt.
+Artikel 5 Vergaderingen
+1. De Drechtraad vergadert ten minste viermaal per jaar.
+"""
+
+
+def test_known_issues_surface_in_the_top_ten():
+    """Research §4.3 'known-issue recall': woonvisie bindingness (AMB-03) and duurzaamheidsagenda locus (AMB-04)."""
+    top = analyse(doc_from_text(KNOWN)).flags[:10]
+    assert any(f.type == "AMB-03" and "woonvisie" in f.quote for f in top)
+    assert any(f.type == "AMB-04" and f.lid == "3" for f in top)
+    assert any(f.type == "AMB-05" and "duurzaamheidsagenda" in f.explanation + f.quote or f.type == "AMB-03"
+               and f.quote == "duurzaamheidsagenda" for f in top)
