@@ -31,6 +31,8 @@ class _Word:
     size: float
     bold_chars: int
     chars: int
+    top: float = 0.0
+    bottom: float = 0.0
 
 
 @dataclass(slots=True)
@@ -39,6 +41,7 @@ class _PhysLine:
     bottom: float
     words: list[_Word] = field(default_factory=list)
     table: list[list[str]] | None = None
+    shift: float = 0.0  # subtracted from x0 in the Line: right-column lines share the left frame
 
     @property
     def x0(self) -> float:
@@ -90,9 +93,10 @@ def _words(spans: list[Char], s: ExtractSettings) -> list[_Word]:
                 w.x1 = max(w.x1, c.x1)
                 w.bold_chars += n if c.bold else 0
                 w.chars += n
+                w.top, w.bottom = min(w.top, c.top), max(w.bottom, c.bottom)
                 prev = c
                 continue
-        words.append(_Word(c.text, c.x0, c.x1, c.size, n if c.bold else 0, n))
+        words.append(_Word(c.text, c.x0, c.x1, c.size, n if c.bold else 0, n, c.top, c.bottom))
         prev = c
     return words
 
@@ -229,10 +233,18 @@ def _order(lines: list[_PhysLine], width: float, s: ExtractSettings) -> list[tup
                 ln = lines[k]
                 lw = [w for w in ln.words if w.x1 <= gx]
                 rw = [w for w in ln.words if w.x0 >= gx]
+                # each side keeps its own vertical extent: misaligned columns share a
+                # physical line, and paragraph gaps are measured per column
                 if lw:
-                    lefts.append((_PhysLine(ln.top, ln.bottom, lw), 0))
+                    lefts.append((_PhysLine(min(w.top for w in lw), max(w.bottom for w in lw), lw), 0))
                 if rw:
-                    rights.append((_PhysLine(ln.top, ln.bottom, rw), 1))
+                    rights.append((_PhysLine(min(w.top for w in rw), max(w.bottom for w in rw), rw), 1))
+            # report indentation in one frame for both columns: shift the right column so its
+            # left edge coincides with the left column's (structure compares x0 across lines)
+            if lefts and rights:
+                shift = min(ln.x0 for ln, _ in rights) - min(ln.x0 for ln, _ in lefts)
+                for ln, _ in rights:
+                    ln.shift = shift
             out.extend(lefts)
             out.extend(rights)
         i = j
@@ -261,7 +273,7 @@ def _to_line(ln: _PhysLine, page: int) -> Line:
     chars = sum(w.chars for w in ln.words)
     bold = sum(w.bold_chars for w in ln.words) * 2 > chars
     return Line(text=" ".join(w.text for w in ln.words), page=page, size=round(statistics.median(sizes), 2),
-                bold=bold, x0=round(ln.x0, 1), top=round(ln.top, 1))
+                bold=bold, x0=round(ln.x0 - ln.shift, 1), top=round(ln.top, 1))
 
 
 def _mark_paragraphs(ordered: list[tuple[_PhysLine, int]], lines: list[Line], s: ExtractSettings) -> None:
