@@ -621,6 +621,15 @@ def _heading_rank(ln: Line, text: str, prev: Line | None, body: float) -> float 
     return None
 
 
+def _section_path(stack: Sequence[tuple[float, str, str]]) -> tuple[tuple[str, str], ...]:
+    """("sectie", label) per open heading; a number that its child's number repeats is dropped:
+    "2.3" under "2" gives (("sectie", "2.3"),), "Media" under "1." gives (("sectie", "1"), ("sectie", "media"))."""
+    labels = [lab for _, lab, _ in stack]
+    kept = [lab for k, lab in enumerate(labels)
+            if not any(other.startswith(lab + ".") for other in labels[k + 1:])]
+    return tuple(("sectie", lab) for lab in kept)
+
+
 def _sections(lines: Sequence[Line], max_words: int = MAX_WORDS) -> _Builder:
     body = body_size(lines)
     texts = [clean(ln.text) if ln.table is None else "" for ln in lines]
@@ -674,7 +683,7 @@ def _sections(lines: Sequence[Line], max_words: int = MAX_WORDS) -> _Builder:
                 if not _NUM_HEADING.match(head):
                     label = slug(head)
                 stack[-1] = (r, label, head)
-                b.start(tuple(("sectie", lab) for _, lab, _ in stack), head, "")
+                b.start(_section_path(stack), head, "")
                 if b.outline:
                     b.outline[-1] = OutlineEntry(b.path, head, b.outline[-1].page)
                 prev = ln
@@ -687,7 +696,7 @@ def _sections(lines: Sequence[Line], max_words: int = MAX_WORDS) -> _Builder:
                                                       and abs(stack[-1][0] - rank) < 0.1)):
                 stack.pop()
             stack.append((rank, label, text))
-            b.start(tuple(("sectie", lab) for _, lab, _ in stack), text, "")
+            b.start(_section_path(stack), text, "")
             b.mark(b.path, text, ln.page)
             prev = ln
             continue
