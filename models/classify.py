@@ -242,8 +242,11 @@ class BlendedModel:
         seed = self.seed.predict(texts)
         if self.learned is None:
             return seed
+        return self.combine(seed, self.learned.predict_proba(texts))
+
+    def combine(self, seed: list[Prediction], learned: list[Prediction]) -> list[Prediction]:
+        """Blend already computed seed and learned predictions of the same texts."""
         w = {lab: self.label_weight(lab) for lab in self.codebook.domain_codes + self.codebook.tension_codes}
-        learned = self.learned.predict_proba(texts)
         out = []
         for s, lp in zip(seed, learned, strict=True):
             expl: dict[str, list[tuple[str, float]]] = {}

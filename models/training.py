@@ -33,6 +33,7 @@ from models.nlp import load_nlp
 ARTIFACT_FORMAT = 1
 CURVE_SIZES = (50, 100, 200, 300)
 CURVE_K = 20.0  # blend constant used for the learning curve
+CURVE_FOLDS = 3  # the curve is averaged over the first three folds (it costs a fit per size and fold)
 BLEND_KS = (0.0, 5.0, 20.0, 80.0)  # positives per label at equal weight; 0 = learned model only
 PACKAGE_TRAINED = Path(__file__).resolve().parent / "trained"
 # The only non-builtin types a model file may contain (skops refuses anything else).
@@ -137,25 +138,29 @@ def cross_validate(texts: Sequence[str], labels: Sequence[Labels], codebook: Cod
     curve: dict[int, dict[str, list[float]]] = {}
     rng = random.Random(random_state)
     kf = KFold(n_splits=folds, shuffle=True, random_state=random_state)
-    for train_idx, test_idx in kf.split(texts):
+    for fold, (train_idx, test_idx) in enumerate(kf.split(texts)):
         tr_x = [texts[i] for i in train_idx]
         tr_y = [labels[i] for i in train_idx]
         te_x = [texts[i] for i in test_idx]
+        te_seed = [seed_preds[i] for i in test_idx]
         model = LabelModel(**(params or {})).fit(tr_x, tr_y)
-        for i, p in zip(test_idx, model.predict_proba(te_x), strict=True):
+        te_learned = model.predict_proba(te_x)
+        for i, p in zip(test_idx, te_learned, strict=True):
             learned_oof[i] = p
         for k in blend_oof:
             bm = BlendedModel(model, len(tr_x), k, codebook=cb, seed=blended.seed)
-            for i, p in zip(test_idx, bm.predict(te_x), strict=True):
+            for i, p in zip(test_idx, bm.combine(te_seed, te_learned), strict=True):
                 blend_oof[k][i] = p
         te_gold = [labels[i] for i in test_idx]
-        for size in curve_sizes:
+        for size in curve_sizes if fold < CURVE_FOLDS else ():
             if size >= len(tr_x):
                 continue
             sub = rng.sample(range(len(tr_x)), size)
             m = LabelModel(**(params or {})).fit([tr_x[i] for i in sub], [tr_y[i] for i in sub])
-            ev_l = evaluate(te_gold, m.predict_proba(te_x), cb)
-            ev_b = evaluate(te_gold, BlendedModel(m, size, CURVE_K, codebook=cb, seed=blended.seed).predict(te_x), cb)
+            m_pred = m.predict_proba(te_x)
+            ev_l = evaluate(te_gold, m_pred, cb)
+            bm = BlendedModel(m, size, CURVE_K, codebook=cb, seed=blended.seed)
+            ev_b = evaluate(te_gold, bm.combine(te_seed, m_pred), cb)
             c = curve.setdefault(size, {"learned_domains": [], "blend_domains": [], "learned_tensions": [],
                                         "blend_tensions": []})
             c["learned_domains"].append(ev_l["macro_f1_domains"] or 0.0)
