@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import io
+import os
 import shutil
 import subprocess
 
@@ -55,6 +56,8 @@ def ocr_page(path: str, index: int, *, dpi: int, lang: str, timeout: float = 120
         proc = subprocess.run(
             ["tesseract", "stdin", "stdout", "-l", lang, "--dpi", str(dpi)],
             input=buf.getvalue(), capture_output=True, timeout=timeout,
+            # one thread per tesseract: pages are OCR'd in parallel instead
+            env={**os.environ, "OMP_THREAD_LIMIT": "1"},
         )
     except subprocess.TimeoutExpired as err:
         raise RuntimeError(f"OCR duurde langer dan {timeout:.0f} seconden") from err

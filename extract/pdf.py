@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-import os
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -342,7 +341,6 @@ def _handle_scans(path: Path, pages: list[PageLines], s: ExtractSettings,
         return
     # tesseract is a separate process: run up to `workers` at once
     with ThreadPoolExecutor(max_workers=max(1, min(s.workers, len(todo)))) as ex:
-        env_threads = os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # noqa: F841 - one core per page
         futures = {p.number: ex.submit(ocr_page, str(path), p.number - 1, dpi=s.ocr_dpi, lang=s.ocr_lang)
                    for p in todo}
         for p in todo:
