@@ -73,6 +73,20 @@ def corpus_folder(n: int = 200) -> Path:
     return folder
 
 
+def long_pdf(pages: int) -> Path:
+    """A ``pages``-page regulation-like PDF (``tests.pdfgen.render_filler_pdf``), cached."""
+    from tests import pdfgen
+
+    CACHE.mkdir(parents=True, exist_ok=True)
+    key = hashlib.sha256(Path(pdfgen.__file__).read_bytes()).hexdigest()[:12]
+    path = CACHE / f"filler-{pages}-{key}.pdf"
+    if not path.exists():
+        tmp = path.with_suffix(".tmp.pdf")
+        pdfgen.render_filler_pdf(tmp, pages)
+        tmp.rename(path)
+    return path
+
+
 def _ingest_subprocess(files: list[Path], workers: int) -> dict:
     """Ingest ``files`` into a fresh store in a child process; its timing, pages and peak RSS."""
     with tempfile.TemporaryDirectory(prefix="dl-bench-ingest-") as tmp:

@@ -1,7 +1,7 @@
 """Memory: peak RSS of ingesting one 500-page PDF, and of a process serving the app's main
 queries on a 50k-passage store. Each runs in its own subprocess so the peak is its own.
 
-* 500-page PDF: ``tests.pdfgen.render_filler_pdf`` (cached in ``/tmp/drechtlens-bench``),
+* 500-page PDF: ``tests.pdfgen.render_filler_pdf`` (``bench.ingest.long_pdf``, cached),
   ingested with ``corpus.ingest.ingest_paths`` into a fresh store (one file: the ingest runs
   in-process and the PDF reader uses its own page-parallel pool). Reported: the main
   process's peak RSS and the largest page worker's.
@@ -16,7 +16,6 @@ queries on a 50k-passage store. Each runs in its own subprocess so the peak is i
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import os
 import resource
@@ -30,19 +29,6 @@ from bench.common import Row, num
 
 CACHE = Path(os.environ.get("DRECHTLENS_BENCH_CACHE", "/tmp/drechtlens-bench"))
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def long_pdf(pages: int) -> Path:
-    from tests import pdfgen
-
-    CACHE.mkdir(parents=True, exist_ok=True)
-    key = hashlib.sha256(Path(pdfgen.__file__).read_bytes()).hexdigest()[:12]
-    path = CACHE / f"filler-{pages}-{key}.pdf"
-    if not path.exists():
-        tmp = path.with_suffix(".tmp.pdf")
-        pdfgen.render_filler_pdf(tmp, pages)
-        tmp.rename(path)
-    return path
 
 
 def _child_serve(db: Path) -> None:
@@ -69,11 +55,11 @@ def _run_child(args: list[str]) -> dict:
 
 
 def run(smoke: bool) -> list[Row]:
-    from bench.ingest import _ingest_subprocess, _pages
+    from bench.ingest import _ingest_subprocess, _pages, long_pdf
     from bench.search import build
 
     rows: list[Row] = []
-    n_pages = 20 if smoke else 500
+    n_pages = 6 if smoke else 500
     pdf = long_pdf(n_pages)
     pages = _pages(pdf)
     res = _ingest_subprocess([pdf], 2)
