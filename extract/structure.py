@@ -640,7 +640,9 @@ def _sections(lines: Sequence[Line], max_words: int = MAX_WORDS) -> _Builder:
     # (cover page), not a section that would wrap the whole document.
     first_body = next((k for k, ln in enumerate(lines) if texts[k] and ranks[k] is None), len(lines))
     later = [r for r in ranks[first_body:] if r is not None]
-    title_lines = {k for k in range(first_body) if ranks[k] is not None and (not later or ranks[k] < min(later))}
+    leading = [ranks[k] for k in range(first_body) if ranks[k] is not None]
+    bound = min(later) if later else (min(leading) + 0.001 if leading else 0.0)
+    title_lines = {k for k in range(first_body) if ranks[k] is not None and ranks[k] < bound}
     # A cover page (nothing in body size on the first page) is title material as a whole.
     if body > 0 and lines:
         first_page = [k for k, ln in enumerate(lines) if ln.page == lines[0].page and texts[k]]

@@ -69,6 +69,13 @@ def read_markdown(text: str, *, markdown: bool = True) -> ReadResult:
             lines.append(Line(text="", page=1, table=rows, para_end=True))
             continue
         if markdown:
+            setext = re.fullmatch(r"(=+|-+)", stripped)
+            if setext and lines and lines[-1].table is None and not lines[-1].para_end and not lines[-1].heading_level:
+                # Setext heading: "Titel" underlined with ===== (level 1) or ----- (level 2).
+                lines[-1].heading_level = 1 if stripped[0] == "=" else 2
+                lines[-1].para_end = True
+                i += 1
+                continue
             if re.fullmatch(r"<[^>]+>", stripped) or re.fullmatch(r"(-{3,}|\*{3,}|_{3,})", stripped):
                 i += 1  # HTML-only lines (meta tags) and horizontal rules carry no text
                 continue

@@ -99,6 +99,16 @@ De wijkteams blijven.
     ]
 
 
+def test_markdown_setext_headings_and_rules(tmp_path: Path):
+    md = tmp_path / "notitie.md"
+    md.write_text("Evaluatie wijkteams\n===================\n\n1. Inleiding\n-------------\n\nDe wijkteams werken."
+                  "\n\n---\n\nEinde.\n", encoding="utf-8")
+    doc = parse_file(md)
+    assert doc.title == "Evaluatie wijkteams"
+    assert [(p.path, p.text) for p in doc.passages] == [
+        ((), "Evaluatie wijkteams"), ((("sectie", "1"),), "De wijkteams werken."), ((("sectie", "1"),), "Einde.")]
+
+
 def test_plain_text_kind_override_and_explicit_metadata(tmp_path: Path):
     txt = tmp_path / "notitie.txt"
     txt.write_text("Notitie over de regio\n\nDe regio werkt samen.\n\nArtikel 1\n\nDit is geen regeling.\n",
