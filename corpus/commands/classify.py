@@ -355,3 +355,77 @@ def codings_export(ctx: click.Context, file: str, fmt: str | None, doc_id: str |
 
 
 COMMANDS = [classify, train, profile, codings]
+
+
+@codings.command("queue")
+@click.option("--n", "n", default=20, show_default=True, help="Aantal passages.")
+@click.option("--doc", "doc_id", default=None, help="Alleen passages uit dit document.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.pass_context
+def codings_queue(ctx: click.Context, n: int, doc_id: str | None, fmt: str) -> None:
+    """Welke passages nu coderen: de onzekerste, gespreid over labels en documenten (actief leren).
+
+    \b
+    Voorbeeld:
+      drechtlens codings queue --n 10
+    """
+    from corpus.store import Store, StoreError
+    from models.active import next_batch
+
+    if not Path(ctx.obj["db"]).exists():
+        raise _fail(f"corpusdatabase {ctx.obj['db']} bestaat niet")
+    model, _info = _model(None, False)
+    with Store(ctx.obj["db"]) as store:
+        try:
+            ids = [doc_id] if doc_id else [d.id for d in store.documents(latest_only=True)]
+            passages = [p for did in ids for p in store.get_document(did).passages]
+        except StoreError as err:
+            raise _fail(str(err)) from None
+        coded = {c.passage_id for c in store.codings(doc_id=doc_id)}
+    batch = next_batch(passages, model, coded, n)
+    if fmt == "json":
+        click.echo(json.dumps([{"passage_id": q.passage_id, "reason": q.reason, "suggestion": q.suggestion,
+                                "uncertainty": q.uncertainty} for q in batch], ensure_ascii=False, indent=1))
+        return
+    text = {p.id: p.text for p in passages}
+    for q in batch:
+        click.echo(f"{q.passage_id}  {q.reason}  voorstel: {', '.join(q.suggestion['domains']) or '-'}")
+        click.echo(f"    {text[q.passage_id][:120]}")
+
+
+@codings.command("agreement")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.pass_context
+def codings_agreement(ctx: click.Context, fmt: str) -> None:
+    """Overeenstemming tussen codeurs per label (Cohen's κ, Krippendorffs α) en de passages om te beslechten.
+
+    \b
+    Voorbeeld:
+      drechtlens codings agreement
+    """
+    from corpus.coding import store_codings
+    from corpus.store import Store
+    from models.agreement import agreement, disagreements
+
+    if not Path(ctx.obj["db"]).exists():
+        raise _fail(f"corpusdatabase {ctx.obj['db']} bestaat niet")
+    with Store(ctx.obj["db"]) as store:
+        rows = store_codings(store)
+    per_label, open_cases = agreement(rows), disagreements(rows)
+    if fmt == "json":
+        click.echo(json.dumps({
+            "labels": [vars(a) for a in per_label],
+            "disagreements": [{"passage_id": d.passage_id, "labels": d.labels,
+                               "by_coder": {k: v.to_dict() for k, v in d.by_coder.items()}} for d in open_cases]},
+            ensure_ascii=False, indent=1))
+        return
+
+    def fmt_num(x: float | None) -> str:
+        return "-" if x is None else f"{x:.2f}"
+
+    click.echo(f"{'label':30} {'n':>4} {'%':>5} {'kappa':>6} {'alpha':>6}")
+    for a in per_label:
+        click.echo(f"{a.label:30} {a.n_units:>4} {fmt_num(a.percent):>5} {fmt_num(a.kappa):>6} {fmt_num(a.alpha):>6}")
+    click.echo(f"{len(open_cases)} passages met meningsverschil om te beslechten.")
+    for d in open_cases[:20]:
+        click.echo(f"  {d.passage_id}: {', '.join(d.labels)}")

@@ -106,3 +106,23 @@ def test_codings_import_export_and_profile_via_store(small_store: Store, tmp_pat
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert rows[0]["groep"] == "Coalitieakkoord Zwijndrecht" and len(rows) == 9
     assert main(["--db", db, "profile", "--gemeente", "Atlantis"]) == 1
+
+
+def test_queue_and_agreement_commands(small_store: Store, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(small_store.path)
+    docs = small_store.documents()
+    passages = [p for d in docs for p in small_store.passages(d.id)]
+    small_store.add_coding(passages[0].id, "an", ["bestuur"], {})
+    small_store.add_coding(passages[0].id, "bo", ["bestuur", "ruimtelijk-economisch"], {})
+    small_store.add_coding(passages[1].id, "an", ["bestuur"], {})
+    small_store.add_coding(passages[1].id, "bo", ["bestuur"], {})
+    assert main(["--db", db, "codings", "queue", "--n", "3", "--format", "json"]) == 0
+    queue = json.loads(capsys.readouterr().out)
+    assert len(queue) == 3 and not {q["passage_id"] for q in queue} & {passages[0].id, passages[1].id}
+    assert all(q["reason"].startswith("onzeker over") for q in queue)
+    assert main(["--db", db, "codings", "agreement", "--format", "json"]) == 0
+    res = json.loads(capsys.readouterr().out)
+    by = {a["label"]: a for a in res["labels"]}
+    assert by["bestuur"]["n_units"] == 2 and by["bestuur"]["percent"] == 1.0
+    assert by["ruimtelijk-economisch"]["percent"] == 0.5
+    assert [d["passage_id"] for d in res["disagreements"]] == [passages[0].id]
