@@ -53,7 +53,7 @@ def decider_named(res: Resources, pi: PassageInfo, s: int, e: int) -> bool:
     sent = pi.text[s:e]
     if DECIDER_RE.search(sent) and res.mentions_in(pi, s, e):
         return True
-    return any(c.passage_id == pi.passage.id and c.sentence == (s, e) and c.actor for c in res.competences)
+    return any(c.actor for c in res.competences_in(pi, (s, e)))
 
 
 def organ_subject_power(res: Resources, pi: PassageInfo, s: int, e: int) -> bool:

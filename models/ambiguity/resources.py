@@ -266,10 +266,16 @@ class Resources:
     verbs: dict[str, str]  # infinitive → class
     words: int
     _def_ids: set[str] | None = None
+    _comp_index: dict[str, list[Competence]] | None = None
+    _art_index: dict[str | None, list[PassageInfo]] | None = None
 
     # -- helpers used by detectors ----------------------------------------------
     def artikel_passages(self, artikel: str | None) -> list[PassageInfo]:
-        return [pi for pi in self.passages if pi.passage.artikel == artikel]
+        if self._art_index is None:
+            self._art_index = defaultdict(list)
+            for pi in self.passages:
+                self._art_index[pi.passage.artikel].append(pi)
+        return self._art_index.get(artikel, [])
 
     def is_definition_passage(self, pi: PassageInfo) -> bool:
         if self._def_ids is None:
@@ -282,8 +288,17 @@ class Resources:
         s, e = pi.sentence_of(offset)
         if POWER_DUTY_RE.search(pi.text[s:e]):
             return True
-        return any(c.passage_id == pi.passage.id and c.sentence == (s, e)
-                   and c.action_class in ADOPTION_CLASSES | {"delegation", "executive"} for c in self.competences)
+        return any(c.action_class in ADOPTION_CLASSES | {"delegation", "executive"}
+                   for c in self.competences_in(pi, (s, e)))
+
+    def competences_in(self, pi: PassageInfo, sentence: tuple[int, int] | None = None) -> list[Competence]:
+        """Competences of one passage (or one sentence of it), from a lazily built index."""
+        if self._comp_index is None:
+            self._comp_index = defaultdict(list)
+            for c in self.competences:
+                self._comp_index[c.passage_id].append(c)
+        cs = self._comp_index.get(pi.passage.id, [])
+        return cs if sentence is None else [c for c in cs if c.sentence == sentence]
 
     def mentions_in(self, pi: PassageInfo, start: int, end: int) -> list[Mention]:
         return [m for m in self.organ_mentions.get(pi.passage.id, []) if m.start >= start and m.end <= end]

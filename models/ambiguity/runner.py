@@ -190,7 +190,7 @@ def clause_context(res: Resources, flag: Flag) -> ClauseContext:
     pi = res.by_id[flag.passage_id]
     text = pi.text
     decider = bool(DECIDER_RE.search(text) and res.organ_mentions.get(pi.passage.id)) or any(
-        c.passage_id == pi.passage.id and c.actor for c in res.competences)
+        c.actor for c in res.competences_in(pi))
     return ClauseContext(
         power_duty=res.competence_clause(pi, flag.start),
         task_article=res.structure.is_task_article(pi.passage.artikel),

@@ -123,5 +123,5 @@ def _previous_agent(res: Resources, pi: PassageInfo) -> str | None:
     prev = res.passages[pi.index - 1].passage
     if prev.artikel != p.artikel:
         return None
-    actors = {c.actor_text.lower() for c in res.competences if c.passage_id == prev.id and c.actor}
+    actors = {c.actor_text.lower() for c in res.competences_in(res.passages[pi.index - 1]) if c.actor}
     return actors.pop() if len(actors) == 1 else None

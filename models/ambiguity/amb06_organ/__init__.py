@@ -80,9 +80,9 @@ def organ_names(res: Resources) -> Iterator[Flag]:
                 continue
             if m.group(0).lower().split()[-1] in defined and not m.group(0).lower().endswith("gemeenten"):
                 continue  # "de gemeente" defined as a participant (Rijk, provincie, gemeente)
-            if not any(c.passage_id == pi.passage.id and c.sentence == (s, e) and not c.passive
+            if not any(not c.passive
                        and c.action_class in ("adoption", "decision", "delegation", "executive", "procedural")
-                       and c.start > m.start() - 40 for c in res.competences):
+                       and c.start > m.start() - 40 for c in res.competences_in(pi, (s, e))):
                 continue
             yield make_flag("AMB-06", pi, m.start(), m.end(), severity=Severity.ZORG, confidence=0.6,
                             explanation=f"'{m.group(0)}' handelt hier, maar een gemeente handelt altijd via een "

@@ -42,7 +42,8 @@ def definitions(res: Resources) -> Iterator[Flag]:
         term_l = d.term.lower()
         definiens = d.definiens
         if d.kind == "lijst":
-            rx = re.compile(rf"(?<!\w){re.escape(term_l)}(?:s|en|n)?(?!\w)", re.I)
+            forms = [f.strip() for f in re.split(r"[()]", term_l) if f.strip()]  # "Kernbeslissing (PKB)"
+            rx = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in forms) + r")(?:s|en|n)?(?!\w)", re.I)
             used = any(rx.search(b.text) for b in body if not (b.passage.id == pi.passage.id))
             if not used:
                 yield make_flag("AMB-09", pi, d.term_start, d.term_end, severity=Severity.SUGGESTIE, confidence=0.7,
@@ -52,8 +53,9 @@ def definitions(res: Resources) -> Iterator[Flag]:
                                 suggestion="Schrap de definitie of gebruik het gedefinieerde begrip.", rule="Ar 5.1")
             content = [w for w in re.findall(r"[a-zà-ÿ]+", definiens.lower()) if w not in STOP]
             head = term_l.split()[-1]
+            named = re.search(r"\s[A-Z]\w+|\d", definiens)  # "gemeente: de gemeente Zwolle" names it
             if head in content and len([w for w in content if w not in term_l.split()]) <= 1 \
-                    and "bedoeld" not in definiens.lower():
+                    and "bedoeld" not in definiens.lower() and not named:
                 yield make_flag("AMB-09", pi, d.term_start, d.def_end, severity=Severity.ZORG, confidence=0.75,
                                 explanation=f"De definitie van '{d.term}' herhaalt het begrip zelf en zegt niet "
                                             "wat het is (circulair).",

@@ -87,13 +87,17 @@ def _label(name: str, mods: frozenset[str]) -> str:
     return "'" + " ".join(adj + [base] + names) + "'"
 
 
+SPELLING_RE = re.compile(r"(?<!\w)(" + "|".join(re.escape(f) for pair in SPELLING for f in pair) + r")(?!\w)", re.I)
+CANON = {f: a for a, b in SPELLING for f in (a, b)}
+
+
 def _spelling(res: Resources) -> Iterator[Flag]:
     counts: dict[str, list] = defaultdict(list)
     for pi in res.passages:
-        for a, b in SPELLING:
-            for form in (a, b):
-                for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", pi.text, re.I):
-                    counts[a].append((form, pi, m))
+        for m in SPELLING_RE.finditer(pi.text):
+            form = " ".join(m.group(1).lower().split())
+            if form in CANON:
+                counts[CANON[form]].append((form, pi, m))
     for a, uses in counts.items():
         forms = Counter(u[0] for u in uses)
         if len(forms) < 2:

@@ -78,6 +78,11 @@ def _check_items(res: Resources, items: list[tuple[PassageInfo, int, int]], lead
         ends.append(m.group(1).lower() if m else None)
     kinds = {c for c in ends if c in ("en", "of", "dan wel", "hetzij")}
     pi, s, e = items[-2]
+    # Quote the end of the item (where the connector belongs), not the whole item.
+    while e > s and pi.text[e - 1].isspace():
+        e -= 1
+    cut = pi.text.rfind(" ", s, max(s, e - 50))
+    s = cut + 1 if cut != -1 else s
     if ends[-1] is None:
         yield make_flag("AMB-13", pi, s, e, severity=Severity.ZORG if conds else Severity.SUGGESTIE, confidence=0.55,
                         explanation="Voor het laatste onderdeel staat geen 'en' of 'of': het is niet duidelijk of de "

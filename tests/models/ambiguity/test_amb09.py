@@ -30,6 +30,8 @@ NEGATIVE = [
     HEAD + "a. raden: de raden van de deelnemende gemeenten;\n" + lid("De raden worden gehoord."),
     lid("Het dagelijks bestuur verstrekt informatie."),
     HEAD + "a. regio: het gebied van de deelnemende gemeenten;\n" + lid("De regio omvat zeven gemeenten."),
+    HEAD + "a. gemeente: de gemeente Zwolle;\n" + lid("De gemeente draagt bij."),  # names it: not circular
+    HEAD + "a. Planologische Kernbeslissing (PKB): het besluit van 2003;\n" + lid("De PKB geldt."),
 ]
 
 
