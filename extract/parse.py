@@ -165,6 +165,15 @@ def _parse(path: Path, data: bytes, fmt: str, kind: str | None, settings: Any, t
     else:
         outline: list[OutlineEntry] = []
         passages = build_passages(doc_id, lines, doc_kind, outline)
+        if kind is None and doc_kind == "regeling" and not any(p.artikel for p in passages if p.part == "dispositief"):
+            # Regulation cues ("Gelet op", "verordening") but no article structure: a text *about*
+            # regulations (a plan explanation, a memo). Use the next best kind instead.
+            scores = {k: v for k, v in kind_scores(lines, path.name).items() if k != "regeling"}
+            best = max(scores, key=lambda k: scores[k])
+            doc_kind = best if scores[best] >= 3.0 else "overig"
+            meta["kind_fallback"] = "regeling zonder artikelen"
+            outline = []
+            passages = build_passages(doc_id, lines, doc_kind, outline)
         meta["outline"] = [entry.to_dict() for entry in outline]
     if not passages:
         warnings.append(ExtractionWarning(code="no-text", message="Er is geen tekst in dit bestand gevonden."))

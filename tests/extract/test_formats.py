@@ -109,6 +109,16 @@ def test_markdown_setext_headings_and_rules(tmp_path: Path):
         ((), "Evaluatie wijkteams"), ((("sectie", "1"),), "De wijkteams werken."), ((("sectie", "1"),), "Einde.")]
 
 
+def test_regulation_cues_without_articles_fall_back(tmp_path: Path):
+    txt = tmp_path / "memo.txt"
+    txt.write_text("Memo over de verordening\n\nGelet op de Gemeentewet besluit het college vast te stellen dat de "
+                   "verordening wordt herzien.\n\nDe herziening volgt in 2025.\n", encoding="utf-8")
+    doc = parse_file(txt)
+    assert doc.meta["kind_scores"]["regeling"] >= 3.0  # the cues alone point at a regulation …
+    assert doc.kind == "overig" and doc.meta["kind_fallback"] == "regeling zonder artikelen"  # … the text has none
+    assert parse_file(txt, kind="regeling").kind == "regeling"  # an explicit kind is kept
+
+
 def test_plain_text_kind_override_and_explicit_metadata(tmp_path: Path):
     txt = tmp_path / "notitie.txt"
     txt.write_text("Notitie over de regio\n\nDe regio werkt samen.\n\nArtikel 1\n\nDit is geen regeling.\n",
