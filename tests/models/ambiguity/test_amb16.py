@@ -62,3 +62,24 @@ def test_not_a_regulation_is_skipped():
     doc = doc_from_text("Artikel 1 Iets\n1. Tekst.")
     doc.kind = "akkoord"
     assert list(REGISTRY["AMB-16"].func(build_resources(doc))) == []
+
+
+NEGATIVE = [
+    # the same content in other words, or by reference to a separate regulation
+    ("Artikel 7 Opheffing\n1. Bij opheffing", "Artikel 7 Ontbinding\n1. Bij ontbinding"),
+    ("een plan tot vereffening van het vermogen", "een liquidatieplan"),
+    (", gevestigd te Dordrecht", ", met zetel in Dordrecht"),
+    ("Bij uittreding regelt het algemeen bestuur de gevolgen.",
+     "De gevolgen van uittreding staan in de Uittredingsregeling Drechtsteden 2020."),
+    ("stelt het regionale woonbeleid en het vervoerplan op", "stelt de plannen voor wonen en vervoer op"),
+    ("bestaat uit zeven leden, aangewezen door de raden", "is samengesteld uit leden die de raden aanwijzen"),
+    ("geeft de raden de gevraagde inlichtingen en legt verantwoording af",
+     "verstrekt de raden inlichtingen en legt verantwoording af"),
+    ("Het algemeen bestuur stelt de begroting vast.", "Het algemeen bestuur stelt de begroting en de jaarrekening vast."),
+]
+
+
+@pytest.mark.parametrize("old,new", NEGATIVE)
+def test_negative(old, new):
+    assert old in FULL
+    assert run("AMB-16", FULL.replace(old, new)) == []
