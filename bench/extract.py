@@ -41,8 +41,10 @@ def generated(pages: int, two_column: bool = False) -> Path:
 
     CACHE.mkdir(parents=True, exist_ok=True)
     path = CACHE / f"gen{pages}{'_2col' if two_column else ''}.pdf"
-    if not path.exists():
-        render_filler_pdf(path, pages, two_column=two_column)
+    if not path.exists():  # render aside and rename: other runs may read the cache meanwhile
+        tmp = path.with_name(f"{path.stem}.{os.getpid()}.tmp")
+        render_filler_pdf(tmp, pages, two_column=two_column)
+        os.replace(tmp, path)
     return path
 
 
