@@ -58,6 +58,16 @@ def _classification() -> list[Analyser]:
 _LOADERS.append(_classification)
 
 
+def _ambiguity() -> list[Analyser]:
+    """Ambiguity flags (models.ambiguity, AMB-01 … AMB-16) for regelingen only; see corpus.review."""
+    from corpus.review import ambiguity_analyser
+
+    return [ambiguity_analyser()]
+
+
+_LOADERS.append(_ambiguity)
+
+
 @functools.cache
 def registered() -> tuple[Analyser, ...]:
     """The analysers whose modules import in this environment (cached per process)."""

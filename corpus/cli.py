@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "corpus.commands.corpus",
     "corpus.commands.demo",
     "corpus.commands.classify",
+    "corpus.commands.flag",
 ]
 
 
