@@ -10,7 +10,8 @@ applies, in this order (each step a pure function, tested on its own):
 2. **near-duplicate merging**: a flag whose span overlaps a better-ranked flag in the same
    passage by ≥ 80 % of the shorter span is merged into it (its type is noted in the
    kept flag's explanation and the merge is recorded in ``report.merged``). Two findings of
-   different types that are both ZORG or worse stay separate: each is a distinct question.
+   different types that are both ZORG or worse stay separate when one span is less than
+   half the other ("kader" inside "indien dit past binnen het kader"): distinct questions.
 3. **ranking**: severity, then confidence, then position in the document.
 4. **cap per lid**: beyond ``cap_per_lid`` flags in one lid, the excess is demoted to INFO
    (KRITIEK is never demoted) and counted in ``report.stats["capped"]``; nothing is dropped.
@@ -143,6 +144,11 @@ def _overlap(a: Flag, b: Flag) -> float:
     return inter / shorter if inter > 0 else 0.0
 
 
+def _length_ratio(a: Flag, b: Flag) -> float:
+    la, lb = max(1, a.end - a.start), max(1, b.end - b.start)
+    return min(la, lb) / max(la, lb)
+
+
 def merge_near_duplicates(flags: list[Flag], seq: dict[str, int]) -> tuple[list[Flag], list[dict]]:
     """Merge overlapping flags within a passage into the better-ranked one (input in any order)."""
     kept: list[Flag] = []
@@ -153,8 +159,11 @@ def merge_near_duplicates(flags: list[Flag], seq: dict[str, int]) -> tuple[list[
         if f.type not in STRUCTURAL:
             for i in by_passage[f.passage_id]:
                 k = kept[i]
-                both_serious = f.type != k.type and min(f.severity, k.severity) >= Severity.ZORG
-                if k.type not in STRUCTURAL and not both_serious and _overlap(k, f) >= 0.8:
+                # Two serious findings of different types on nested spans of very different length
+                # ("kader" inside "indien dit past binnen het kader") are different questions.
+                distinct = (f.type != k.type and min(f.severity, k.severity) >= Severity.ZORG
+                            and _length_ratio(k, f) < 0.5)
+                if k.type not in STRUCTURAL and not distinct and _overlap(k, f) >= 0.8:
                     target = i
                     break
         if target is None:

@@ -76,7 +76,9 @@ def modality(res: Resources) -> Iterator[Flag]:
             rest = text[m.start():e]
             if re.search(r"\bdoor\b", rest, re.I) or not re.match(r"kan|kunnen", m.group(1), re.I):
                 continue
-            yield make_flag("AMB-02", pi, m.start(), m.end(), severity=Severity.ZORG, confidence=0.7,
+            part = re.match(r"\s+(\w+)", text[m.end():e])
+            end = m.end() + part.end() if part else m.end()  # "kan worden gewijzigd"
+            yield make_flag("AMB-02", pi, m.start(), end, severity=Severity.ZORG, confidence=0.7,
                             explanation="Een bevoegdheid in de lijdende vorm zonder 'door': de tekst zegt niet wie "
                                         "de bevoegdheid heeft.",
                             question="Welk orgaan is bevoegd?",

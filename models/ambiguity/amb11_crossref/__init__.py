@@ -56,6 +56,15 @@ def crossrefs(res: Resources) -> Iterator[Flag]:
             ext_name = re.sub(r"^(de|het|die|dat)\s+", "", full_name)
             if link and "BWBR" in link.group("url"):
                 ext_name = ext_name or "extern (link)"
+            if not ext_name:
+                # "artikelen 15 derde lid, 16 tweede lid … van de Archiefwet 1995": the law name closes a
+                # long list further on in the same clause.
+                s, e = pi.sentence_of(m.start())
+                tail = text[m.end():e].split(";")[0][:250]
+                far = re.search(r"\bvan\s+(?:de|het)\s+([^,.;()]{3,60})", tail)
+                if far and any(far.group(1).lower().startswith(n) for n in LAW_NAMES if len(n) > 3) \
+                        and not re.search(r"\b(deze|dit)\s+(regeling|besluit)", tail[:far.start()], re.I):
+                    ext_name = far.group(1).lower()
             internal = not ext_name or INTERNAL_NAMES_RE.match(full_name) is not None
             if ext_name and not internal and re.match(r"^(het|de)?\s*(eerste|tweede|derde|\w+de)?\s*lid\b", ext_name):
                 internal = True  # "artikel 5 in het derde lid": rare, treat as internal

@@ -12,7 +12,7 @@ POSITIVE = [
     ("Het openbaar lichaam streeft naar een sluitende begroting.", "streeft naar"),
     ("Het dagelijks bestuur bevordert de samenwerking tussen de gemeenten.", "bevordert"),
     ("Het algemeen bestuur houdt bij de vaststelling rekening met de woonvisie.", "houdt bij de vaststelling rekening met"),
-    ("De begroting kan worden gewijzigd.", "kan worden"),
+    ("De begroting kan worden gewijzigd.", "kan worden gewijzigd"),
     ("De leden moeten de stukken vertrouwelijk behandelen.", "moeten"),
     ("Het dagelijks bestuur ondersteunt de gemeenten bij de uitvoering.", "ondersteunt"),
 ]

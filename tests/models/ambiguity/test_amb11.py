@@ -44,6 +44,7 @@ NEGATIVE = [
     "Artikelen 1 en 2 zijn van toepassing.",
     "Artikel 2 van deze regeling is van toepassing.",
     "Dit artikel geldt tot 2030.",
+    "De taken bedoeld in de artikelen 15 derde lid, 16 tweede lid, 17 en 18 van de Archiefwet 1995.",
 ]
 
 

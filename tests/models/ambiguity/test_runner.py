@@ -45,8 +45,10 @@ def test_merge_overlapping_flags_keeps_the_better_one_and_notes_the_type():
     kept, merged = merge_near_duplicates([b, c, a], {"p1": 0})
     assert [k.type for k in kept] == ["AMB-02", "AMB-01"]
     assert "Ook gemeld als AMB-01" in kept[0].explanation and merged[0]["type"] == "AMB-01"
-    serious = [flag(0, 20, Severity.ZORG, typ="AMB-02"), flag(5, 20, Severity.ZORG, typ="AMB-01")]
-    assert len(merge_near_duplicates(serious, {"p1": 0})[0]) == 2
+    serious = [flag(0, 40, Severity.ZORG, typ="AMB-14"), flag(30, 35, Severity.KRITIEK, typ="AMB-03")]
+    assert len(merge_near_duplicates(serious, {"p1": 0})[0]) == 2  # "kader" inside a condition: both stay
+    same_clause = [flag(0, 20, Severity.ZORG, typ="AMB-02"), flag(4, 20, Severity.ZORG, typ="AMB-05")]
+    assert len(merge_near_duplicates(same_clause, {"p1": 0})[0]) == 1  # "kan worden gewijzigd" once
 
 
 def test_structural_flags_are_never_merged():
