@@ -26,6 +26,7 @@ from dataclasses import asdict, dataclass, field, replace
 
 from extract.document import Document
 from models.ambiguity.flag import Flag, Severity
+from models.nlp import Capabilities
 from models.ambiguity.registration import load_detectors
 from models.ambiguity.resources import (
     DECIDER_RE,
@@ -225,6 +226,14 @@ def instrument_cards(res: Resources) -> list[InstrumentCard]:
     return cards
 
 
+def caps_of(nlp) -> Capabilities:
+    """What a caller-supplied pipeline can do (``load_nlp()`` pipelines come with their own record)."""
+    names = set(nlp.pipe_names)
+    return Capabilities(pipeline=nlp.meta.get("name", "custom"), version=nlp.meta.get("version", "?"),
+                        lemmas=True, pos=bool(names & {"tagger", "morphologizer"}), parse="parser" in names,
+                        ner="ner" in names, vectors=bool(nlp.vocab.vectors.shape[0]))
+
+
 # -- entry point ------------------------------------------------------------------------
 def analyse(doc: Document, nlp=None, *, detectors: list[str] | None = None, cap_per_lid_n: int = 8,
             caps=None) -> AmbiguityReport:
@@ -241,8 +250,7 @@ def analyse(doc: Document, nlp=None, *, detectors: list[str] | None = None, cap_
                                       f"{', '.join(sorted(specs))}.")
     selected = [specs[c] for c in sorted(specs) if not detectors or c in detectors]
     if nlp is not None and caps is None:
-        from models.nlp import load_nlp
-        _nlp, caps = load_nlp()
+        caps = caps_of(nlp)
     res = build_resources(doc, nlp, caps)
     warnings: list[str] = []
     if doc.kind != "regeling":

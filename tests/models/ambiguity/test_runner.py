@@ -155,3 +155,11 @@ def test_known_issues_surface_in_the_top_ten():
     assert any(f.type == "AMB-04" and f.lid == "3" for f in top)
     assert any(f.type == "AMB-05" and "duurzaamheidsagenda" in f.explanation + f.quote or f.type == "AMB-03"
                and f.quote == "duurzaamheidsagenda" for f in top)
+
+
+def test_caller_supplied_pipeline_is_described_by_its_own_capabilities():
+    from models.nlp import build_fallback
+
+    report = analyse(doc_from_text(GRD), nlp=build_fallback())
+    assert report.pipeline["pos"] is False and report.pipeline["lemmas"] is True
+    assert report.stats["errors"] == {} and report.flags
