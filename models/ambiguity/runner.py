@@ -26,7 +26,6 @@ from dataclasses import asdict, dataclass, field, replace
 
 from extract.document import Document
 from models.ambiguity.flag import Flag, Severity
-from models.nlp import Capabilities
 from models.ambiguity.registration import load_detectors
 from models.ambiguity.resources import (
     DECIDER_RE,
@@ -39,6 +38,7 @@ from models.ambiguity.resources import (
     Resources,
     build_resources,
 )
+from models.nlp import Capabilities
 
 STRUCTURAL = {"AMB-09", "AMB-11", "AMB-13", "AMB-16"}  # anchored findings, never merged
 CRITERION_RE = re.compile(r"\b(overeenkomstig|met inachtneming van|op grond van|volgens|conform|aan de hand van"
