@@ -106,9 +106,10 @@ def test_facets(small_store: Store):
 
 
 def test_superseded_versions_hidden_by_default(fresh_store: Store):
-    shared = ((("artikel", "2"),), "Het college stelt nadere regels over de toewijzing van sociale huurwoningen.", 1)
-    v1 = make_doc("R", [((("artikel", "1"),), "De woning wordt verhuurd.", 1), shared])
-    v2 = make_doc("R", [((("artikel", "1"),), "De woning wordt verkocht.", 1), shared])
+    shared = [((("artikel", str(i)),), f"Het college stelt nadere regels over de toewijzing van sociale "
+                                         f"huurwoningen in wijk {i} van de gemeente Dordrecht.", 1) for i in range(2, 6)]
+    v1 = make_doc("R", [((("artikel", "1"),), "De woning wordt verhuurd.", 1), *shared])
+    v2 = make_doc("R", [((("artikel", "1"),), "De woning wordt verkocht.", 1), *shared])
     fresh_store.add_document(v1)
     fresh_store.add_document(v2)
     assert [h.doc_id for h in search(fresh_store, "woning").hits] == [v2.id]

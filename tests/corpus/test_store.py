@@ -210,3 +210,15 @@ def test_document_filters(small_store: Store):
     assert {d.year for d in small_store.documents(year_from=2020)} == {2022, 2024}
     assert [d.title for d in small_store.documents(year_to=2020)] == ["Regeling GR Drechtsteden"]
     assert [d.kind for d in small_store.documents(title_contains="besluiten")] == ["agenda"]
+
+
+def test_shared_template_is_not_a_version(fresh_store: Store):
+    # same generic title, 75% shared boilerplate (like two bestemmingsplannen from one template): not a version
+    boiler = [((("sectie", str(i)),), f"Dit hoofdstuk beschrijft het juridische kader en de regels voor onderdeel {i} "
+               "van het plan, volgens de standaard van de gemeente.", 1) for i in range(6)]
+    own = lambda w: [((("sectie", f"x{i}"),), f"Het plangebied {w} heeft een eigen geschiedenis met kenmerk {i} en "  # noqa: E731
+                      f"eigen bouwregels voor perceel {w} {i}.", 2) for i in range(4)]
+    a = make_doc("Hoofdstuk 1 Inleiding", boiler + own("Walburg"))
+    b = make_doc("Hoofdstuk 1 Inleiding", boiler + own("Noord"))
+    fresh_store.add_document(a)
+    assert fresh_store.add_document(b).status == "new"
