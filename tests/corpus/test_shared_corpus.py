@@ -50,9 +50,14 @@ def test_ingest_shared_corpus(shared_corpus: Path, tmp_path: Path, artifacts_dir
             "duplicate": report.count("duplicate"), "errors": errors, "skipped_other_formats": len(report.skipped),
             "pdfs": len(pdfs), "pdfs_with_text_layer": len(with_text), "pdfs_with_text_layer_ok": len(ok_text),
             "passages": stats.passages, "db_mb": round(stats.db_bytes / 1e6, 1),
+            "version_links": [[i.path, store.get_document(i.previous_id, with_passages=False).source_file]
+                              for i in report.items if i.status == "new_version" and i.previous_id],
         }
         (artifacts_dir / "corpus_shared_ingest.json").write_text(json.dumps(summary, indent=2, ensure_ascii=False))
-        print(json.dumps({k: v for k, v in summary.items() if k != "errors"}, indent=2, ensure_ascii=False))
+        print(json.dumps({k: v for k, v in summary.items() if k not in ("errors", "version_links")}, indent=2,
+                         ensure_ascii=False))
+        for new, old in summary["version_links"]:
+            print(f"VERSIE {new} <- {old}")
         for path, err in errors.items():
             print(f"FOUT {path}: {err}")
         assert all(e and "Traceback" not in e for e in errors.values())
