@@ -215,7 +215,14 @@ def test_workbench_in_browser(server, artifacts_dir):
 
             # 4. code a passage
             timings["Coderen"] = nav("Coderen")
-            page.locator('[data-testid="stCheckbox"]').first.click()
+            first_box = page.locator('[data-testid="stCheckbox"] input').first
+            before = first_box.is_checked()
+            page.locator("h1", has_text="Coderen").first.click()  # focus the page, not an input
+            page.keyboard.press("1")  # shortcut: toggles the first domain
+            _idle(page)
+            expect(first_box).to_be_checked(checked=not before)
+            if not first_box.is_checked():
+                page.locator('[data-testid="stCheckbox"]').first.click()
             page.get_by_role("button", name="Opslaan en volgende").click()
             _idle(page)
             assert _eventually(lambda: len(_db(server).codings(coder="Browser Test")) == 1)
