@@ -23,7 +23,7 @@ from models.ambiguity.resources import NON_SUBJECT_PREPS, ORGAN_HEADS, Resources
 # Determiner + up to two lower-case adjectives + organ head ("dat bestuur" is anaphoric: AMB-15's business).
 NP_RE = re.compile(r"\b(?:het|de)\s+((?:(?-i:[a-zà-ÿ]+)\s+){0,2}?)(" + "|".join(ORGAN_HEADS) + r")\b"
                    r"(?!\s+van\b)(?![-\w])", re.I)
-ADJ_RE = re.compile(r"^[a-zà-ÿ]+(e|al|aal|lijk|ijk|isch|s)$")
+ADJ_RE = re.compile(r"^[a-zà-ÿ]+(e|al|aal|lijk|ijk|isch|s|end)$")  # "-end": "het uitvoerend bestuur"
 GEMEENTE_SUBJ_RE = re.compile(r"\b(?:de|elke|iedere)\s+(?:deelnemende\s+)?gemeenten?\b", re.I)
 QUALIFIER_RE = re.compile(r"^\s*(van\s+(de|elke|iedere|een|die|betrokken|desbetreffende)|der\b)", re.I)
 

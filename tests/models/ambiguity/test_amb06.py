@@ -20,6 +20,7 @@ POSITIVE = [
     lid("De stukken gaan naar de regionale commissie."),
     "Artikel 5 Stukken\n1. Het college stelt de nota vast.\n2. De colleges worden gehoord.",
     lid("Het managementteam besluit. De directie stelt de nota vast."),
+    lid("Het uitvoerend bestuur stelt de nota vast."),  # present-participle adjective
 ]
 NEGATIVE = [
     lid("Het algemeen bestuur stelt de begroting vast."),
