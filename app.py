@@ -7,6 +7,8 @@ the user's name for reviews and codings) and then runs the chosen page from ``vi
 
 from __future__ import annotations
 
+import logging
+
 import streamlit as st
 
 from views import backend
@@ -38,4 +40,9 @@ with st.sidebar:
                        "tussen codeurs berekend kan worden.")
     st.caption(f"Database: `{status.db_path}`")
 
-page.run()
+try:
+    page.run()
+except Exception as err:  # never a traceback for the user (st.stop/st.rerun are BaseExceptions and pass)
+    logging.getLogger("drechtlens.app").exception("page %s failed", page.title)
+    st.error(f"Er ging iets mis op de pagina '{page.title}': {type(err).__name__}: {err}. "
+             "Uw gegevens zijn opgeslagen; probeer het opnieuw of meld deze melding aan de beheerder.")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -86,10 +85,6 @@ def corpus_status() -> CorpusStatus:
         return CorpusStatus(path, stats.latest_documents, stats.passages)
     except Unavailable as err:
         return CorpusStatus(path, error=str(err))
-
-
-def env_flag(name: str) -> bool:
-    return os.environ.get(name, "").strip().lower() in ("1", "true", "ja", "yes")
 
 
 # -- codebook -------------------------------------------------------------------------------

@@ -345,3 +345,15 @@ def test_review_comment_is_stored_without_changing_status(seeded_db):
         decisions = s.decisions(doc_id=ids["regeling"])
         assert [(d.decision, d.comment) for d in decisions] == [("comment", "navragen bij griffie")]
         assert all(f.status == "open" for f in s.flags(doc_id=ids["regeling"]))
+
+
+def test_unreadable_database_gives_a_dutch_message(tmp_path, monkeypatch):
+    db = tmp_path / "kapot.db"
+    db.write_bytes(b"dit is geen sqlite-bestand" * 100)
+    monkeypatch.setenv("DRECHTLENS_DB", str(db))
+    for page in PAGES:
+        at = AppTest.from_file(APP, default_timeout=30).run()
+        at.switch_page(page).run()
+        assert not at.exception, (page, at.exception)
+        shown = [e.value for e in at.sidebar.error] + [i.value for i in at.info] + [e.value for e in at.error]
+        assert any("kan niet geopend worden" in m for m in shown) or page.endswith("about.py"), (page, shown)
