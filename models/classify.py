@@ -50,6 +50,14 @@ def stop_words() -> list[str]:
     return sorted(set(STOP_WORDS) - keep)
 
 
+def _slim(vec: TfidfVectorizer) -> None:
+    """Shrink a fitted vectorizer for storage: drop ``stop_words_`` (every pruned term, not
+    needed to transform) and store the vocabulary as plain ints (skops writes each numpy
+    scalar as its own object: 20 MB instead of 1 MB for 40k features)."""
+    vec.stop_words_ = None
+    vec.vocabulary_ = {term: int(i) for term, i in vec.vocabulary_.items()}
+
+
 def _as_labels(y: Any) -> Labels:
     if isinstance(y, Labels):
         return y
@@ -87,11 +95,10 @@ class LabelModel(BaseEstimator):
                                              min_df=self.min_df, max_features=self.max_features,
                                              sublinear_tf=True)
             xw = self.word_vec_.fit_transform(lemmas)
-            # stop_words_ holds every pruned term: large, and not needed to transform
-            self.word_vec_.stop_words_ = None
+            _slim(self.word_vec_)
             if self.char_ngrams[0] > 0:
                 xc = self.char_vec_.fit_transform(lowered)
-                self.char_vec_.stop_words_ = None
+                _slim(self.char_vec_)
         else:
             xw = self.word_vec_.transform(lemmas)
             if self.char_ngrams[0] > 0:

@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 import random
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -227,7 +228,8 @@ def save(trained: TrainedModel, directory: Path | None = None) -> Path:
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S")
     target = base / f"{stamp}-{trained.metadata['training_set_sha256'][:10]}"
     target.mkdir(parents=True, exist_ok=True)
-    sio.dump(trained.model.learned, target / "model.skops")
+    # skops writes the vocabularies as verbose JSON: deflate brings 20 MB down to a few MB
+    sio.dump(trained.model.learned, target / "model.skops", compression=zipfile.ZIP_DEFLATED)
     (target / "meta.json").write_text(json.dumps(trained.metadata, indent=1, ensure_ascii=False, default=str),
                                       encoding="utf-8")
     (base / "LATEST").write_text(target.name + "\n", encoding="utf-8")
