@@ -105,8 +105,16 @@ def _pdfium_chars(tp, height: float) -> list[Char]:
     out: list[Char] = []
     append = out.append
 
+    matrix = pdfium_c.FS_MATRIX()
+    matrix_p = ctypes.byref(matrix)
+
     def font(i: int) -> tuple[float, bool]:
-        return (round(get_size(tp, i), 2), get_weight(tp, i) >= 600)
+        size = get_size(tp, i)
+        if size < 3.0 and pdfium_c.FPDFText_GetMatrix(tp, i, matrix_p):
+            # nominal size of a font scaled by the text matrix ("1 Tf" + Tm): apply the
+            # matrix's vertical scale, as pdfplumber's size does
+            size *= (matrix.c ** 2 + matrix.d ** 2) ** 0.5
+        return (round(size, 2), get_weight(tp, i) >= 600)
 
     for m in _RUN.finditer(text):
         i, j = m.start(), m.end() - 1
