@@ -800,9 +800,11 @@ def compare(by: str, source: str = "labels") -> Comparison:
 
 @st.cache_data(show_spinner="Posities berekenen…", max_entries=16)
 def _compare(_store: Any, by: str, source: str, generation: str) -> Comparison:
+    from models.codebook import load_codebook
     from models.labels import LabelError, Labels
     from models.positions import ProfileItem, profile
 
+    mcb = load_codebook()  # passed explicitly: Labels.make without it re-reads the codebook per call
     docs = {d.id: d for d in _store.documents()}
 
     def group_of(doc_id: str) -> str:
@@ -826,16 +828,17 @@ def _compare(_store: Any, by: str, source: str, generation: str) -> Comparison:
     items = []
     for g, doms, tens in raw:
         try:
-            items.append(ProfileItem(g, Labels.make(doms, tens)))
+            items.append(ProfileItem(g, Labels.make(doms, tens, mcb)))
         except LabelError:
             continue
     if not items:
         return Comparison([], [], source)
-    # Bootstrap cost grows with passages x resamples: fewer resamples on a large corpus.
-    n_boot = max(50, min(2000, 1_000_000 // max(len(items), 1)))
+    # Bootstrap cost grows with passages x resamples: fewer resamples on a large corpus
+    # (2000 up to 250 passages, 30 at 50k passages, where the intervals are narrow anyway).
+    n_boot = max(30, min(2000, 500_000 // max(len(items), 1)))
     cb = codebook()
     shares, positions = [], []
-    for prof in profile(items, n_boot=n_boot):
+    for prof in profile(items, mcb, n_boot=n_boot):
         for d, share in prof.domain_shares.items():
             if prof.domain_counts.get(d):
                 shares.append({"groep": prof.group, "domein": cb.domain_names.get(d, d),
