@@ -167,19 +167,19 @@ def run(smoke: bool) -> list[Row]:
     ours, ref = speed(items)
     case = f"{len(items)} GR texts, {words:,} words"
     rows = [
-        Row("ambiguity", case, "words/s", ours, ref, 'spacy.blank("nl") tokenizer',
+        Row("ambiguity_quality", case, "words/s", ours, ref, 'spacy.blank("nl") tokenizer',
             notes=f"analyse() after warm-up, summed over texts; {note}".strip("; ")),
-        Row("ambiguity", case, "zorg+ flags / 1,000 words", per["zorg+"], higher_is_better=False,
+        Row("ambiguity_quality", case, "zorg+ flags / 1,000 words", per["zorg+"], higher_is_better=False,
             target=f"<= {ZORG_TARGET:g}", passed=per["zorg+"] <= ZORG_TARGET,
             notes=", ".join(f"{k} {v:.1f}" for k, v in per.items()), extra=per),
     ]
     if not smoke and LAWS.exists():
         for kind, (found, total) in seeded_recall(items).items():
-            rows.append(Row("ambiguity", f"seeded {kind}", "recall at artikel+lid", found / max(total, 1),
+            rows.append(Row("ambiguity_quality", f"seeded {kind}", "recall at artikel+lid", found / max(total, 1),
                             target=">= 0.90", passed=found / max(total, 1) >= 0.9, notes=f"{found}/{total}"))
     per_type, tp, n = handcheck_precision()
     if n:
-        rows.append(Row("ambiguity", f"hand check, {n} zorg+ flags", "precision", tp / n,
+        rows.append(Row("ambiguity_quality", f"hand check, {n} zorg+ flags", "precision", tp / n,
                         target=f">= {PRECISION_TARGET:.2f}", passed=tp / n >= PRECISION_TARGET,
                         notes="; ".join(f"{t} {a}/{b}" for t, (a, b) in per_type.items())))
     return rows

@@ -26,6 +26,7 @@ STAGES = [
     "bench.ingest",
     "bench.search",
     "bench.memory",
+    "bench.ambiguity_quality",
 ]
 
 
