@@ -253,8 +253,15 @@ def _order(lines: list[_PhysLine], width: float, s: ExtractSettings) -> list[tup
 
 def _column_like(lines: list[_PhysLine], run: range, gx: float, width: float) -> bool:
     """Both sides hold text of column width, not a label/value list with a tab gap."""
-    lefts = [min(ln.x1, gx) - ln.x0 for k in run for ln in [lines[k]] if ln.x0 < gx]
-    rights = [ln.x1 - max(ln.x0, gx) for k in run for ln in [lines[k]] if ln.x1 > gx]
+    lefts: list[float] = []
+    rights: list[float] = []
+    for k in run:
+        lw = [w for w in lines[k].words if w.x1 <= gx]
+        rw = [w for w in lines[k].words if w.x0 >= gx]
+        if lw:
+            lefts.append(lw[-1].x1 - lw[0].x0)
+        if rw:
+            rights.append(rw[-1].x1 - rw[0].x0)
     if not lefts or not rights:
         return False
     # left parts of a two-column band are running text; the right column may end in short

@@ -201,3 +201,39 @@ def test_scanned_page_ocr(tmp_path):
     text = " ".join(ln.text for ln in result.pages[1].lines)
     for word in ("college", "burgemeester", "wethouders", "begroting", "stellen"):
         assert word in text
+
+
+def test_label_value_list_is_not_unwoven(tmp_path):
+    """Lines with a wide tab gap ("Datum:      12 mei 2026") are not a two-column layout."""
+    from reportlab.pdfgen import canvas
+
+    f = tmp_path / "lijst.pdf"
+    c = canvas.Canvas(str(f))
+    pairs = [("Vergadering:", "algemeen bestuur"), ("Datum:", "12 mei 2026"), ("Plaats:", "Stadskantoor Dordrecht"),
+             ("Voorzitter:", "mevrouw De Vries"), ("Secretaris:", "de heer Jansen"), ("Onderwerp:", "begroting 2027")]
+    for i, (key, value) in enumerate(pairs):
+        c.drawString(72, 760 - 16 * i, key)
+        c.drawString(320, 760 - 16 * i, value)
+    c.showPage()
+    c.save()
+    result = read_pdf(f)
+    assert [ln.text for ln in result.pages[0].lines] == [f"{k} {v}" for k, v in pairs]
+
+
+def test_partial_grid_goes_to_pdfplumber():
+    """Fully ruled grids are read from pdfium's paths; a grid with a missing rule (merged
+    cells) is marked for pdfplumber's table finder instead of being guessed."""
+    from extract.pdf_tables import find_grids
+
+    def grid(skip_inner_vertical_in_row0: bool) -> list[tuple[float, float, float, float]]:
+        segs = [(50, y, 250, y) for y in (100, 120, 140)]
+        for x in (50, 150, 250):
+            if x == 150 and skip_inner_vertical_in_row0:
+                segs.append((x, 120, x, 140))  # the first row spans both columns
+            else:
+                segs.append((x, 100, x, 140))
+        return segs
+
+    assert find_grids(grid(False)) == [([100, 120, 140], [50, 150, 250])]
+    assert find_grids(grid(True)) == [([], [])]
+    assert find_grids([(50, 100, 250, 100), (50, 120, 250, 120)]) == []  # two underlines, no table
