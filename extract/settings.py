@@ -9,9 +9,12 @@ from __future__ import annotations
 import os
 from dataclasses import asdict, dataclass, fields
 
-# Backend that produces characters. "pdfium" is the char-box fast path on pypdfium2
-# (measured here: same text as pdfplumber on all generated test PDFs, ~8x faster);
-# "pdfplumber" is the documented reference backend.
+# Backend that produces characters. "pdfium" is the char-box fast path on pypdfium2:
+# line-for-line the same text as the pdfplumber backend on the generated test PDFs and the
+# two-column Handelingen PDF (tests/extract/test_pdf*.py), and 15-17x faster
+# (bench/extract.py, 10/100-page generated PDFs). "pdfplumber" is the documented
+# reference backend; the fast path itself falls back to it per page when pdfium fails
+# or a ruled table is not a full grid.
 BACKENDS = ("pdfium", "pdfplumber")
 DEFAULT_BACKEND = "pdfium"
 
@@ -42,12 +45,15 @@ DEFAULT_REPEAT_MIN_PAGES = 3
 # Paragraph end: a vertical gap to the next line above 1.3x the line height.
 DEFAULT_PARA_GAP_RATIO = 1.3
 
-# Tables are looked for (pdfplumber find_tables) only on pages with at least this many
-# rule/rect path objects; pages without rules never pay the ~90 ms pdfplumber cost.
+# Tables are looked for only on pages with at least this many rule-like path objects
+# (a rect counts as one, a grid drawn as one path as segments/4): full grids are read
+# from pdfium's paths (extract/pdf_tables.py), other ruled pages use pdfplumber's
+# find_tables (~90 ms a page), pages without rules pay nothing.
 DEFAULT_TABLE_MIN_RULES = 4
 
-# Per-page multiprocessing: 2 workers gave 1.88x on 497 pages (pdf-bench §2.4); below
-# ~20 pages the worker start-up costs more than it saves (measured here).
+# Per-page multiprocessing: 2 workers gave 1.88x on 497 pages (pdf-bench §2.4). Measured
+# here on a 10-page PDF: 0.30 s with 1 worker against 0.48 s with 2 (pool start-up and
+# per-chunk PDF opening dominate), hence a threshold of 20 pages.
 DEFAULT_WORKERS = min(2, os.cpu_count() or 1)
 DEFAULT_PARALLEL_MIN_PAGES = 20
 
