@@ -109,3 +109,14 @@ def test_precision_sentence_plural():
     row = review.PrecisionRow("AMB-05", reviewed=40, accepted=31, dismissed=9, open=3)
     assert row.sentence() == "Van de 40 beoordeelde AMB-05-meldingen werden er 31 geaccepteerd (78%)."
     assert row.precision == pytest.approx(31 / 40)
+
+
+def test_only_regelingen_get_ambiguity_flags(fresh_store, tmp_path):
+    path = tmp_path / "akkoord.md"
+    path.write_text("# Coalitieakkoord Zwijndrecht 2026-2030\n\n## Wonen\n\nWij bouwen zo nodig 500 woningen en/of "
+                    "zorgen voor starters. De begroting wordt vastgesteld.\n", encoding="utf-8")
+    rep = ingest_paths(fresh_store, [path], workers=1, overrides={"kind": "akkoord"})
+    doc_id = rep.stored[0].doc_id
+    assert fresh_store.get_document(doc_id, with_passages=False).kind == "akkoord"
+    assert fresh_store.flags(doc_id=doc_id, producer=review.PRODUCER) == []
+    assert review.analyse_flags(fresh_store.get_document(doc_id)) == []
