@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -907,6 +908,9 @@ def warm_up() -> None:
     """Import the slow model stack in the background once per server, so the first visit to
     Coderen or Toetsing does not wait for scikit-learn and spaCy to load."""
     import threading
+
+    if os.environ.get("DRECHTLENS_NO_WARMUP"):  # AppTest runs: imports stay in the test's own thread
+        return
 
     def _load() -> None:
         for mod in ("models.classify", "models.ambiguity.runner", "corpus.coding"):

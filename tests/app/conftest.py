@@ -105,8 +105,10 @@ def build_store(path: Path) -> dict[str, str]:
 
 @pytest.fixture(autouse=True)
 def _own_model_dir(tmp_path, monkeypatch) -> None:
-    """Trained models from a test go to its temp folder, never into the checkout."""
+    """Trained models from a test go to its temp folder, never into the checkout; no background
+    warm-up thread importing modules while the test imports them."""
     monkeypatch.setenv("DRECHTLENS_DATA", str(tmp_path / "data"))
+    monkeypatch.setenv("DRECHTLENS_NO_WARMUP", "1")
 
 
 @pytest.fixture()
