@@ -129,14 +129,21 @@ class _PageReader:
                 apply_grids(raw, self.s)
         except Exception as err:  # noqa: BLE001 - one bad page must not sink the document
             if raw is None:
-                reason = first_error or err
-                return PageLines(number=index + 1, has_text_layer=False,
-                                 error=f"Pagina {index + 1} kon niet worden gelezen "
-                                       f"({type(reason).__name__}: {str(reason)[:160]}).")
-        lines = page_lines(raw, self.s)
+                return _failed_page(index, first_error or err)
+        try:
+            lines = page_lines(raw, self.s)
+        except Exception as err:  # noqa: BLE001 - a layout bug on one page must not sink the document
+            log.exception("layout analysis failed on page %d of %s", index + 1, self.path)
+            return _failed_page(index, err)
         has_text = bool(raw.chars) or bool(raw.tables) or raw.image_cover < SCAN_IMAGE_COVER
         return PageLines(number=index + 1, lines=lines, width=raw.width, height=raw.height,
                          has_text_layer=has_text)
+
+
+def _failed_page(index: int, reason: BaseException) -> PageLines:
+    return PageLines(number=index + 1, has_text_layer=False,
+                     error=f"Pagina {index + 1} kon niet worden gelezen en is overgeslagen (technische "
+                           f"oorzaak: {type(reason).__name__}: {str(reason)[:160]}).")
 
 
 def _page_trees(document) -> list[tuple[int, dict]]:
@@ -303,14 +310,22 @@ def read_pdf(path: str | Path, settings: ExtractSettings | dict | None = None) -
     warnings: list[ExtractionWarning] = []
     failed = [p for p in pages if p.error]
     for p in failed:
-        warnings.append(ExtractionWarning("page-error", f"{p.error} De rest van het document is wel gelezen.",
+        warnings.append(ExtractionWarning("page-error", f"{p.error} De rest van het document is wel gelezen; "
+                                                      f"controleer deze pagina in het origineel.",
                                           page=p.number))
     if len(failed) == n:
         raise ExtractError("geen enkele pagina kon worden gelezen; de PDF is waarschijnlijk beschadigd.",
                            file=path.name, page=failed[0].number,
                            hint="Download het bestand opnieuw of vraag om een nieuwe kopie.")
     _handle_scans(path, pages, s, warnings)
-    stats = clean_document(pages, s)
+    try:
+        stats = clean_document(pages, s)
+    except Exception:  # noqa: BLE001 - uncleaned text beats no text; the bug is logged
+        log.exception("text cleaning failed for %s", path)
+        stats = {}
+        warnings.append(ExtractionWarning(
+            "cleaning-error", "De tekst kon niet volledig worden opgeschoond (kop- en voetteksten, "
+                              "afbrekingen); de ruwe tekst is gebruikt."))
     warnings.sort(key=lambda w: (w.page or 0, w.code))
     return PdfText(pages=pages, page_count=n, warnings=warnings,
                    extractor=f"{_versions(s)}/{s.fingerprint()}", stats=stats)

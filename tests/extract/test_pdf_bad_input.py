@@ -112,7 +112,7 @@ def test_page_pdfminer_cannot_read_becomes_warning(tmp_path):
     assert result.page_count == 3
     assert [(w.code, w.page) for w in result.warnings] == [("page-error", 2)]
     assert result.warnings[0].message.startswith("Pagina 2 kon niet worden gelezen")
-    assert "De rest van het document is wel gelezen." in result.warnings[0].message
+    assert "De rest van het document is wel gelezen; controleer deze pagina in het origineel." in result.warnings[0].message
     assert [ln.text for ln in result.pages[0].lines] == ["Artikel 1. Deze pagina is goed."]
     assert [ln.text for ln in result.pages[2].lines] == ["Artikel 3. Deze ook."]
     assert result.pages[1].error and result.pages[1].lines == []
