@@ -27,7 +27,7 @@ from sklearn.utils.validation import check_is_fitted
 
 from models.codebook import Codebook, load_codebook
 from models.labels import Labels, Prediction
-from models.nlp import lemma
+from models.lemmas import lemma
 from models.seed import SeedModel
 
 _TOKEN = re.compile(r"[0-9a-zà-öø-ÿ&]+(?:[-'][0-9a-zà-öø-ÿ&]+)*", re.IGNORECASE)
@@ -70,7 +70,7 @@ class LabelModel(BaseEstimator):
     """Multi-label domain + tension/pole classifier; ``fit(texts, labels)``."""
 
     def __init__(self, C: float = 4.0, word_ngrams: tuple[int, int] = (1, 2),
-                 char_ngrams: tuple[int, int] = (3, 5), min_df: int = 2, max_features: int = 20000,
+                 char_ngrams: tuple[int, int] = (0, 0), min_df: int = 2, max_features: int = 20000,
                  class_weight: str | None = "balanced", domains: tuple[str, ...] | None = None,
                  tensions: tuple[str, ...] | None = None) -> None:
         self.C = C
@@ -139,7 +139,9 @@ class LabelModel(BaseEstimator):
             poles = [labels[i].tension_dict[f] for i in idx]
             counts = {p: poles.count(p) for p in ("A", "B", "beide")}
             if len(idx) >= 4 and sum(1 for c in counts.values() if c >= 2) >= 2:
-                clf = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=2000)
+                # saga: lbfgs takes seconds here (scipy L-BFGS-B overhead on wide sparse input)
+                clf = LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=3000, solver="saga", tol=1e-3,
+                                         random_state=0)
                 self.pole_models_[f] = clf.fit(x[idx], poles)
             else:  # too few: the pole frequencies (uniform prior when the field was never coded)
                 total = sum(counts.values())
