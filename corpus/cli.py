@@ -32,6 +32,25 @@ def default_db_path() -> str:
     return os.environ.get("DRECHTLENS_DB") or str(Path.cwd() / "data" / "corpus.db")
 
 
+# click's usage errors are English; the most common ones in Dutch.
+_USAGE_NL = (
+    ("Missing argument", "Argument ontbreekt:"),
+    ("Missing option", "Optie ontbreekt:"),
+    ("No such command", "Onbekend commando:"),
+    ("No such option", "Onbekende optie:"),
+    ("Invalid value for", "Ongeldige waarde voor"),
+    ("Got unexpected extra argument", "Onverwacht extra argument"),
+    ("is not one of", "is niet een van"),
+    ("does not exist", "bestaat niet"),
+)
+
+
+def _usage_nl(message: str) -> str:
+    for en, nl in _USAGE_NL:
+        message = message.replace(en, nl)
+    return message.replace(": :", ":")
+
+
 class PartialFailure(click.ClickException):
     """Some inputs failed; the command has already printed which. Exit code 2."""
 
@@ -67,10 +86,13 @@ def main(argv: list[str] | None = None) -> int:
         click.echo("Afgebroken.", err=True)
         return EXIT_USER_ERROR
     except click.UsageError as err:  # click would use 2, which we reserve for partial failure
-        err.show()
+        if err.ctx is not None:
+            click.echo(err.ctx.get_usage(), err=True)
+        click.echo(f"Fout: {_usage_nl(err.format_message())}", err=True)
+        click.echo("Gebruik --help voor uitleg en voorbeelden.", err=True)
         return EXIT_USER_ERROR
-    except click.ClickException as err:
-        err.show()
+    except click.ClickException as err:  # click would print an English "Error:" prefix
+        click.echo(f"Fout: {err.format_message()}", err=True)
         return err.exit_code
     except click.exceptions.Exit as err:
         return err.exit_code

@@ -22,7 +22,7 @@ import re
 
 import Stemmer
 
-from models.nlp import lemma
+from models.lemmas import lemma
 
 _STEMMER = Stemmer.Stemmer("dutch_porter")
 # Lemmas simplemma gets wrong in legal/administrative Dutch.

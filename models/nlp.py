@@ -20,6 +20,8 @@ from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
+from models.lemmas import lemma
+
 PREFERRED_MODELS = ("nl_core_news_lg", "nl_core_news_md", "nl_core_news_sm")
 
 
@@ -69,7 +71,7 @@ def simplemma_lemmatizer(doc: Doc) -> Doc:
     """Dutch lemmas from simplemma (95% on UD Dutch, vs 88% for spaCy's lookup tables)."""
     for token in doc:
         if token.is_alpha:
-            token.lemma_ = simplemma.lemmatize(token.text.lower(), lang="nl")
+            token.lemma_ = lemma(token.text)
         else:
             token.lemma_ = token.text.lower()
     return doc
@@ -113,9 +115,3 @@ def load_nlp(prefer: tuple[str, ...] = PREFERRED_MODELS, allow_models: bool = Tr
     caps = Capabilities("blank-nl+simplemma", version, lemmas=True, pos=False, parse=False,
                         ner=False, vectors=False)
     return nlp, caps
-
-
-@functools.lru_cache(maxsize=200_000)
-def lemma(word: str) -> str:
-    """Lemma of one Dutch word (lower-cased), without running a pipeline."""
-    return simplemma.lemmatize(word.lower(), lang="nl")

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from models.codebook import Codebook, load_codebook
 from models.labels import Prediction
-from models.nlp import lemma
+from models.lemmas import lemma
 
 WORD = re.compile(r"[0-9a-zà-öø-ÿ&]+(?:[-'][0-9a-zà-öø-ÿ&]+)*", re.IGNORECASE)
 DOMAIN_SCALE = 1.2  # p = 1 - exp(-score / scale): one strong term (2.0) gives 0.81

@@ -31,10 +31,25 @@ registry, competence table, delegation ledger), ``registry.py`` (``@detector``),
 ``sample.py`` (a Document from a plain-text sketch, for tests and examples).
 """
 
+import importlib
+
 from models.ambiguity.flag import Flag, Severity
-from models.ambiguity.registration import DetectorInfo, registry
-from models.ambiguity.resources import Alias, Competence, Definition, Delegation
-from models.ambiguity.runner import AmbiguityInputError, AmbiguityReport, InstrumentCard, analyse
+
+# The detectors pull in spaCy; load them on first use so that importing the Flag record
+# (reports, the store, every CLI start) stays cheap.
+_LAZY = {
+    "DetectorInfo": "registration", "registry": "registration",
+    "Alias": "resources", "Competence": "resources", "Definition": "resources", "Delegation": "resources",
+    "AmbiguityInputError": "runner", "AmbiguityReport": "runner", "InstrumentCard": "runner", "analyse": "runner",
+}
+
+
+def __getattr__(name: str):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'models.ambiguity' has no attribute {name!r}")
+    return getattr(importlib.import_module(f"models.ambiguity.{module}"), name)
+
 
 __all__ = [
     "Alias", "AmbiguityInputError", "AmbiguityReport", "Competence", "Definition", "Delegation", "DetectorInfo",
