@@ -98,6 +98,18 @@ def _ingest_subprocess(files: list[Path], workers: int) -> dict:
         return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def vm_hwm_mb() -> float:
+    """Peak RSS of this process from /proc (VmHWM). ``ru_maxrss`` is unusable in a child
+    started by ``subprocess``: Linux carries the parent's high-water mark across exec."""
+    try:
+        for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def _child(files_list: Path, workers: int, db: Path) -> None:
     from corpus.analysis import registered
     from corpus.ingest import ingest_paths
@@ -115,7 +127,7 @@ def _child(files_list: Path, workers: int, db: Path) -> None:
         "pages": sum(i.pages for i in rep.items if i.status == "new"),
         "passages": sum(i.passages for i in rep.items if i.status == "new"),
         "errors": len(errors), "first_error": errors[0] if errors else "",
-        "rss_main_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "rss_main_mb": vm_hwm_mb(),
         "rss_worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
         "analysers": analysers, "db_mb": db.stat().st_size / 1e6}))
 

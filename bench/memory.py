@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -32,6 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _child_serve(db: Path) -> None:
+    from bench.ingest import vm_hwm_mb
     from corpus.search import search
     from corpus.store import Store
 
@@ -46,7 +46,7 @@ def _child_serve(db: Path) -> None:
         for d in docs[:20]:
             store.get_document(d.id)
     print(json.dumps({"seconds": time.perf_counter() - t0, "documents": len(docs), "passages": stats.passages,
-                      "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                      "rss_mb": vm_hwm_mb()}))
 
 
 def _run_child(args: list[str]) -> dict:
@@ -67,7 +67,8 @@ def run(smoke: bool) -> list[Row]:
         raise RuntimeError(f"ingest of {pdf} failed: {res['first_error']}")
     rows.append(Row("memory", f"ingest one {pages}-page PDF", "peak RSS MB", res["rss_main_mb"],
                     higher_is_better=False,
-                    notes=f"main process; largest page worker {res['rss_worker_mb']:.0f} MB; "
+                    notes=f"main process (VmHWM); largest page worker {res['rss_worker_mb']:.0f} MB (ru_maxrss, counts "
+                          f"pages shared with the main process at fork); "
                           f"{res['seconds']:.1f} s ({pages / res['seconds']:.1f} pages/s), {res['passages']} passages",
                     extra=res))
 
