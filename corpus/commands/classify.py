@@ -207,8 +207,16 @@ def train(ctx: click.Context, from_store: bool, codings_files: tuple[str, ...], 
         click.echo(f"  getraind       {cv['learned']['macro_f1_domains']} / {cv['learned']['macro_f1_tensions']}")
         for k, ev in cv["blend"].items():
             click.echo(f"  mengsel k={k:<6} {ev['macro_f1_domains']} / {ev['macro_f1_tensions']}")
-        for label, m in cv["learned"]["domains"].items():
-            click.echo(f"  {label:24} P={m['precision']:.2f} R={m['recall']:.2f} F1={m['f1']:.2f} (n={m['support']})")
+        k = cv["chosen_k"]
+        chosen = cv["blend"][str(k)] if k else cv["learned"]
+        click.echo(f"Gekozen model (k={k}) per label, tegenover het seed-lexicon:")
+        for group in ("domains", "tensions"):
+            for label, m in chosen[group].items():
+                seed_f1 = cv["seed"][group][label]["f1"]
+                pole = chosen["poles"].get(label)
+                pole_txt = f"  pool-F1={pole['macro_f1']:.2f}" if pole else ""
+                click.echo(f"  {label:30} P={m['precision']:.2f} R={m['recall']:.2f} F1={m['f1']:.2f} "
+                           f"(seed {seed_f1:.2f}, n={m['support']}){pole_txt}")
         for size, c in cv["learning_curve"].items():
             click.echo(f"  leercurve n={size}: getraind {c['learned_domains']}, mengsel {c['blend_domains']}")
 
