@@ -21,6 +21,12 @@ from models.ambiguity.registration import detector, make_flag
 from models.ambiguity.resources import Resources
 
 HERE = Path(__file__).resolve().parent
+# "Deze regeling zal … in de Staatscourant worden geplaatst": the publication formula, no duty.
+PUBLICATION_RE = re.compile(r"\b(Staatscourant|[Gg]emeenteblad|[Pp]rovinciaal blad|[Ww]aterschapsblad|publicatieblad)\b"
+                            r"[^.]*\b(geplaatst|bekendgemaakt|gepubliceerd)\b|\b(geplaatst|bekendgemaakt)\b[^.]*"
+                            r"\b(Staatscourant|[Gg]emeenteblad)\b")
+# "… op welke wijze de activiteiten zullen worden uitgevoerd": describes the content of a plan.
+DESCRIPTIVE_RE = re.compile(r"\b(op welke wijze|welke|hoe|wat)\b[^,;.]*$", re.I)
 TRIGGERS = TriggerSet(HERE, {"style_duty", "future", "aspiration", "weak"})
 TRANSITIONAL_RE = re.compile(r"in werking|vervalt|vervallen|ingetrokken|wordt aangehaald|kan worden aangehaald"
                              r"|citeertitel", re.I)
@@ -51,7 +57,8 @@ def modality(res: Resources) -> Iterator[Flag]:
                                 suggestion="Schrijf de plicht in de tegenwoordige tijd ('stelt … vast') of gebruik "
                                            "'kan' voor een bevoegdheid.")
             elif sub == "future":
-                if TRANSITIONAL_RE.search(sent):
+                if TRANSITIONAL_RE.search(sent) or PUBLICATION_RE.search(sent) or DESCRIPTIVE_RE.search(
+                        text[max(s, hit.start - 40):hit.start]):
                     continue
                 yield make_flag("AMB-02", pi, hit.start, hit.end, severity=Severity.ZORG, confidence=0.7,
                                 explanation=f"'{q}' kan een toekomstige gebeurtenis beschrijven of een plicht "

@@ -21,6 +21,8 @@ from models.ambiguity.flag import Flag, Severity
 from models.ambiguity.registration import detector, make_flag
 from models.ambiguity.resources import LEVEL_NL, InstrumentMention, Resources
 
+STATUTORY_REF_RE = re.compile(r"\s*,?\s*(?:als\s+)?bedoeld\s+in\s+[^.;]{0,80}?\b(?:van|der)\s+(?:de\s+)?[A-Z]")
+
 
 @detector("AMB-03", name="status of binding van beleidsinstrument onbepaald",
           requires={"instruments", "competences", "definitions"}, default_severity=Severity.ZORG,
@@ -34,6 +36,11 @@ def instrument_status(res: Resources) -> Iterator[Flag]:
             continue  # drafts are not adopted; definitions are AMB-09's
         if m.name == "agenda" and re.search(r"vergader", res.by_id[m.passage_id].text, re.I):
             continue  # the agenda of a meeting
+        text = res.by_id[m.passage_id].text
+        if STATUTORY_REF_RE.match(text[m.end:m.end + 120]):
+            continue  # "een cultuurnota als bedoeld in artikel 3 van de Wet …": status set by that law
+        if re.search(rf"\w{re.escape(m.name)}\b", text[:m.start], re.I):
+            continue  # "het plan" after "het liquidatieplan": the same document, named in full before
         groups[m.name].append(m)
     for name, ms in groups.items():
         yield from _merge(res, list(_problems(res, name, ms, defined)))

@@ -15,6 +15,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
+from models.ambiguity.amb06_organ import coordinated_after_prep, named_after
 from models.ambiguity.common import TriggerSet
 from models.ambiguity.flag import Flag, Severity
 from models.ambiguity.registration import detector, make_flag
@@ -70,6 +71,9 @@ def decision_locus(res: Resources) -> Iterator[Flag]:
             before = pi.text[max(s, hit.start - 20):hit.start].lower().split()
             if sub == "collective" and before and before[-1] in NON_SUBJECT_PREPS:
                 continue  # "in de gemeenten" (territory), "aan de gemeenten" (recipient)
+            if sub == "collective" and (coordinated_after_prep(pi.text[max(s, hit.start - 60):hit.start])
+                                        or named_after(pi.text, hit.end)):
+                continue  # "bijdragen van de minister en de gemeenten"
             if sub == "collective" and re.match(r"\s*(van|en)\s+(burgemeester|de deelnemende)", pi.text[hit.end:],
                                                 re.I):
                 continue

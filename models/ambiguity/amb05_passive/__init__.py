@@ -23,6 +23,10 @@ from models.ambiguity.resources import NOUN_STOPLIST, WORDEN, PassageInfo, Resou
 PARTICIPLE_RE = re.compile(r"^(?:ge\w+[dt]|\w+ge\w+[dt]|(?:be|ver|ont|her|er)\w+[dt]|ge\w+en|\w+ge\w+en"
                            r"|(?:be|ver|ont|her)\w+en)$")
 ZIJN = {"is", "zijn", "was", "waren"}
+# "voor zover … niet aan <orgaan> is opgedragen": the regeling assigns; the passive names no missing actor.
+RESIDUAL_VERBS = {"op_dragen", "toe_kennen", "voor_behouden", "over_dragen", "opdragen", "toekennen", "voorbehouden",
+                  "overdragen"}
+RESIDUAL_RE = re.compile(r"\bniet\b[^.;]{0,60}\baan\b|\baan\b[^.;]{0,60}\bniet\b[^.;]{0,30}\b(is|zijn)\b", re.I)
 NOMINAL_RE = re.compile(
     r"\b(?:de\s+|het\s+)?(vaststelling|besluitvorming|benoeming|aanwijzing|goedkeuring|toekenning|verdeling"
     r"|bekendmaking|toezending|indiening|overdracht|delegatie|wijziging|opheffing|beslissing)\b[^.;]{0,80}?"
@@ -74,6 +78,8 @@ def agentless(res: Resources) -> Iterator[Flag]:
                 continue
             if re.search(r"\b(voorgesteld|bepaald)\s+(in|bij)\b", pi.text[part.start:e], re.I) and aux_zijn:
                 continue  # "is bepaald in artikel 5": a reference, not an act
+            if part.lemma in RESIDUAL_VERBS and RESIDUAL_RE.search(pi.text[s:e]):
+                continue  # residual clause: "bevoegdheden die niet aan een ander orgaan zijn opgedragen"
             done.add(part.start)
             yield _flag(res, pi, min(t.start, part.start), max(t.end, part.end), part.lemma, verb_class, aux_zijn)
         for m in NOMINAL_RE.finditer(pi.text):

@@ -28,6 +28,19 @@ GEMEENTE_SUBJ_RE = re.compile(r"\b(?:de|elke|iedere)\s+(?:deelnemende\s+)?gemeen
 QUALIFIER_RE = re.compile(r"^\s*(van\s+(de|elke|iedere|een|die|betrokken|desbetreffende)|der\b)", re.I)
 
 
+def coordinated_after_prep(before: str) -> bool:
+    """True for "van de minister en | de gemeenten": the NP is the second conjunct of a prepositional object."""
+    toks = re.findall(r"[\w-]+|,", before.lower())
+    if not toks or toks[-1] not in ("en", "of", ","):
+        return False
+    return any(t in NON_SUBJECT_PREPS for t in toks[-5:-1])
+
+
+def named_after(text: str, end: int) -> bool:
+    """"de gemeenten Bennebroek, …": named municipalities, not an unclear organ."""
+    return bool(re.match(r"\s+[A-Z]", text[end:end + 3]))
+
+
 @detector("AMB-06", name="orgaanaanduiding ongedefinieerd of inconsistent", requires={"organs", "definitions",
           "competences"}, default_severity=Severity.ZORG, rule="Ar 4.49 (consistente terminologie); Wgr art. 12",
           context_adjust=False)
@@ -78,6 +91,8 @@ def organ_names(res: Resources) -> Iterator[Flag]:
             before = pi.text[max(s, m.start() - 15):m.start()].lower().split()
             if before and before[-1] in NON_SUBJECT_PREPS | {"voor"}:
                 continue
+            if coordinated_after_prep(pi.text[max(s, m.start() - 60):m.start()]) or named_after(pi.text, m.end()):
+                continue  # "bijdragen van de minister en de gemeenten"; "de gemeenten Bennebroek, …"
             if m.group(0).lower().split()[-1] in defined and not m.group(0).lower().endswith("gemeenten"):
                 continue  # "de gemeente" defined as a participant (Rijk, provincie, gemeente)
             if not any(not c.passive

@@ -23,12 +23,19 @@ PRECEDENCE_RE = re.compile(r"\b(onverminderd|in afwijking van|met inachtneming v
 WGR_ADOPTER = {"begroting": "algemeen bestuur", "jaarrekening": "algemeen bestuur"}
 
 
+# Objects that every organ or participant has its own of: no overlap when two of them act on "a lid".
+PER_ORGAN_OBJECTS = {"lid", "leden", "nieuw", "nieuwe", "plaatsvervanger", "plaatsvervangers", "voorzitter"}
+OWN_RE = re.compile(r"\b(?:zijn|haar|hun)\s+(?:eigen\s+)?(?:vergaderingen?|werkwijze|werkzaamheden)\b", re.I)
+
+
 @detector("AMB-07", name="bevoegdheidsoverlap / strijdige bepalingen", requires={"competences", "organs"},
           default_severity=Severity.KRITIEK, rule="Wgr art. 33, 34; Ar 2.14", context_adjust=False)
 def overlap(res: Resources) -> Iterator[Flag]:
     groups: dict[tuple[str, str], list[Competence]] = defaultdict(list)
     for c in res.competences:
         if c.actor and c.object and c.action_class in ("adoption", "decision") and c.recipient != c.actor:
+            if c.object in PER_ORGAN_OBJECTS or OWN_RE.search(res.by_id[c.passage_id].text, *c.sentence):
+                continue  # each participant appoints its own members; each organ sets its own rules of order
             groups[(c.action, c.object)].append(c)
     for (action, obj), cs in groups.items():
         actors = list(dict.fromkeys(c.actor for c in cs))

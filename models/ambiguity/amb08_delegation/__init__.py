@@ -18,6 +18,10 @@ from models.ambiguity.flag import Flag, Severity
 from models.ambiguity.registration import detector, make_flag
 from models.ambiguity.resources import LIMITER_RE, Resources
 
+# "de aan het openbaar lichaam overgedragen …" (the participle is attributive: no act of delegation here)
+ATTRIBUTIVE_RE = re.compile(r"\b(?:de|het|die)\s+aan\s+[^,;.]{1,50}\s*$", re.I)
+# "de in artikel 9 genoemde bevoegdheden": the subject matter is named by reference
+NAMED_POWERS_RE = re.compile(r"\b(?:in|bij)\s+artikel\s+\d+\w*[^.;]{0,30}?\b(?:genoemde|bedoelde)\b", re.I)
 OFFICIAL_RE = re.compile(r"ambtena|directeur|secretaris|medewerker|functionaris", re.I)
 
 
@@ -39,13 +43,16 @@ def delegation(res: Resources) -> Iterator[Flag]:
                             question="Is het de bedoeling dat de bevoegdheid verder gedelegeerd kan worden?",
                             suggestion="Schrijf 'bij' als subdelegatie niet bedoeld is.", rule="Ar 2.26")
             continue
-        subject = d.subject or _previous_lid_limiter(res, pi)
+        if ATTRIBUTIVE_RE.search(pi.text[s:d.start]):
+            continue  # "de aan het openbaar lichaam overgedragen bevoegdheden": a transfer made elsewhere
+        subject = d.subject or _previous_lid_limiter(res, pi) or (NAMED_POWERS_RE.search(sent) or [""])[0]
         regulatory = d.kind in ("nadere regels", "nader te bepalen")
-        if not subject and not re.search(r"\b(ter uitvoering|omtrent|over|inzake|betreffende)\b", sent, re.I):
+        if not subject and not re.search(r"\b(ter uitvoering|omtrent|over|inzake|betreffende|zorg voor|ten aanzien van"
+                                         r"|met betrekking tot)\b", sent, re.I):
             problems.append("het onderwerp of de grenzen van de " + ("nadere regels" if regulatory else "overdracht")
                             + " staan er niet bij")
         if d.kind in ("delegatie/overdracht", "mandaat/machtiging", "opdragen") and not d.recipient \
-                and not re.search(r"\baan\s+\w+", sent, re.I):
+                and not re.search(r"\baan\s+\w+|\bwaaraan\b", sent, re.I):
             problems.append("de ontvanger (aan welk orgaan) ontbreekt")
         if not d.delegans and not re.search(r"\b(kan|kunnen|stelt|stellen|is bevoegd|zijn bevoegd)\b", sent, re.I):
             problems.append("niet genoemd is wie delegeert of de regels stelt")

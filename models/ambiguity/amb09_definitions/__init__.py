@@ -102,7 +102,8 @@ def _undefined(res: Resources, body) -> Iterator[Flag]:
         if len(uses) < 2 and not competence:
             continue
         yield make_flag("AMB-09", pi, m.start(), m.end(),
-                        severity=Severity.ZORG if competence else Severity.SUGGESTIE, confidence=0.55,
+                        severity=Severity.ZORG if competence and len(uses) >= 2 else Severity.SUGGESTIE,
+                        confidence=0.55,
                         explanation=f"'{m.group(0)}' is een specifiek begrip ({len(uses)}× gebruikt) zonder "
                                     "begripsbepaling.",
                         question=f"Wat is '{m.group(0)}' precies: welk stuk, vastgesteld door wie en wanneer?",

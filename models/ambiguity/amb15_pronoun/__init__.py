@@ -67,6 +67,8 @@ def pronouns(res: Resources) -> Iterator[Flag]:
             if len(organs) < 2:
                 continue
             s, e = pi.sentence_of(t.start)
+            if kind in ("pl", "f/pl") and _one_list(pi, organs.values(), s, t.start):
+                continue  # "aan de minister, de raden en de colleges de door hen gevraagde …": all of them
             competence = res.competence_clause(pi, t.start)
             names = ", ".join(f"'{m.text}'" for m in organs.values())
             yield make_flag("AMB-15", pi, t.start, t.end,
@@ -92,3 +94,13 @@ def _candidates(res: Resources, pi: PassageInfo, pos: int) -> list[Mention]:
             ps = prev.sentence_of(pm[-1].start)
             prev_sent = [m for m in pm if m.start >= ps[0]]
     return prev_sent + same
+
+
+def _one_list(pi: PassageInfo, mentions, s: int, pos: int) -> bool:
+    """The candidate organs form one coordinated list in this sentence, so a plural pronoun means all of them."""
+    ms = sorted(mentions, key=lambda m: m.start)
+    if any(m.start < s or m.end > pos for m in ms):
+        return False
+    gaps = [pi.text[a.end:b.start] for a, b in zip(ms, ms[1:], strict=False)]
+    joined = any(re.search(r",|\ben\b|\bof\b|\balsmede\b", g) for g in gaps)
+    return joined and all(len(g) <= 60 and not re.search(r"[;:.]", g) for g in gaps)
