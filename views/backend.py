@@ -310,12 +310,12 @@ def delete_document(doc_id: str) -> None:
         clear_caches()
 
 
-def export_user_data(doc_id: str) -> bytes:
+def export_user_data(doc_id: str, s: Any = None) -> bytes:
     """Codings and review decisions of a document's lineage as JSON (kept in the DB anyway)."""
     import json
     from dataclasses import asdict
 
-    s = store()
+    s = s or store()
     lineage_docs = {doc_id}
     try:
         lineage_docs |= {v.id for v in s.versions(doc_id)}
@@ -471,18 +471,29 @@ def _ambiguity_tables(_store: Any, doc_id: str, generation: str) -> AmbiguityTab
     )
 
 
-def flag_report(doc_id: str, fmt: str, min_severity: str = "info") -> bytes:
-    """The review report (DOCX, CSV, ...) with the current status of every flag."""
+def flag_report_input(doc_id: str, min_severity: str = "info") -> Any:
+    """What the review report is made of (cheap); render it with :func:`render_report`."""
     report_mod = optional("corpus.flag_report", "Het toetsingsrapport")
     from models.ambiguity.flag import Severity
 
     doc = get_document(doc_id)
     rows = document_flags(doc_id)
-    report = report_mod.ReportInput(
+    return report_mod.ReportInput(
         title=doc.title, flags=[r.flag for r in rows], source=doc.source_file,
         status={r.flag.key: r.status for r in rows}, min_severity=Severity.parse(min_severity),
     )
-    return report_mod.render(report, fmt)
+
+
+def render_report(report: Any, fmt: str) -> bytes:
+    """The review report as DOCX, CSV, ... (pure: safe to run when the download is clicked)."""
+    from corpus.flag_report import render
+
+    return render(report, fmt)
+
+
+def flag_report(doc_id: str, fmt: str, min_severity: str = "info") -> bytes:
+    """The review report with the current status of every flag."""
+    return render_report(flag_report_input(doc_id, min_severity), fmt)
 
 
 # -- coding ------------------------------------------------------------------------------------

@@ -97,7 +97,9 @@ if selected:
     with b3.popover("Verwijderen…"):
         st.markdown(f"**{doc.title}** en zijn passages, labels en signalen worden verwijderd. "
                     "Uw coderingen en toetsingsbesluiten blijven bewaard in de database.")
-        st.download_button("Eerst coderingen en besluiten exporteren (JSON)", backend.export_user_data(doc.id),
+        shared_store = backend.store()  # captured: the file is built on click, outside this script run
+        st.download_button("Eerst coderingen en besluiten exporteren (JSON)",
+                           lambda: backend.export_user_data(doc.id, shared_store),
                            file_name=f"drechtlens-gebruikersdata-{doc.id[:12]}.json",
                            mime="application/json", key="export_user_data")
         if st.button("Definitief verwijderen", key="confirm_delete", type="primary"):

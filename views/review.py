@@ -134,10 +134,12 @@ for tab, key, empty in [
 with tab_export:
     st.markdown("Het rapport bevat alle signalen met hun status (per artikel, met samenvatting).")
     min_sev = st.selectbox("Vanaf ernst", ["info", "suggestie", "zorg", "kritiek"], key="rv_export_sev")
-    for fmt, label, mime in [("docx", "Rapport (Word)", backend.MIME["docx"]), ("csv", "Tabel (CSV)", backend.MIME["csv"])]:
-        try:
-            data = backend.flag_report(doc_id, fmt, min_severity=min_sev)
-        except backend.Unavailable as err:
-            st.info(str(err))
-            break
-        st.download_button(label, data, file_name=f"toetsing-{doc_id[:12]}.{fmt}", mime=mime, key=f"export_{fmt}")
+    try:
+        report = backend.flag_report_input(doc_id, min_severity=min_sev)
+    except backend.Unavailable as err:
+        st.info(str(err))
+    else:
+        # The file is made when the button is clicked (a DOCX takes a moment), not on every rerun.
+        for fmt, label in [("docx", "Rapport (Word)"), ("csv", "Tabel (CSV)")]:
+            st.download_button(label, lambda fmt=fmt: backend.render_report(report, fmt),
+                               file_name=f"toetsing-{doc_id[:12]}.{fmt}", mime=backend.MIME[fmt], key=f"export_{fmt}")

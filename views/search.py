@@ -127,9 +127,9 @@ with main:
     st.caption(f"{res.total} {'treffer' if res.total == 1 else 'treffers'} · {len(res.hits)} getoond · "
                f"{res.seconds * 1000:.0f} ms")
     e1, e2, _ = st.columns([1, 1, 3])
-    e1.download_button("Exporteer CSV", backend.hits_csv(res.hits), file_name="zoekresultaten.csv",
+    e1.download_button("Exporteer CSV", lambda: backend.hits_csv(res.hits), file_name="zoekresultaten.csv",
                        mime=backend.MIME["csv"], key="export_csv")
-    e2.download_button("Exporteer Excel", backend.hits_xlsx(res.hits, query), file_name="zoekresultaten.xlsx",
+    e2.download_button("Exporteer Excel", lambda: backend.hits_xlsx(res.hits, query), file_name="zoekresultaten.xlsx",
                        mime=backend.MIME["xlsx"], key="export_xlsx")
     for i, h in enumerate(res.hits):
         render_hit(h, i)

@@ -212,6 +212,10 @@ def test_workbench_in_browser(server, artifacts_dir):
                 assert _eventually(lambda: [d.decision for d in _db(server).decisions(reviewer="Browser Test")]
                                    == ["accept"])
             screenshot("3-toetsing")
+            page.get_by_role("tab", name="Rapport exporteren").click()
+            with page.expect_download() as dl:
+                page.get_by_role("button", name="Rapport (Word)").click()
+            assert Path(dl.value.path()).read_bytes()[:2] == b"PK"  # a .docx is a zip
 
             # 4. code a passage
             timings["Coderen"] = nav("Coderen")
