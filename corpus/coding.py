@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from extract.document import Document
@@ -48,17 +49,25 @@ def import_codings(store: Any, codings: Sequence[Coding]) -> tuple[int, list[str
     return added, missing
 
 
-@functools.lru_cache(maxsize=1)
 def current_model() -> tuple[BlendedModel, str]:
-    """The latest trained model (blended with the seed), else the seed model; and its version."""
-    from models.training import TrainingError, latest_artifact, load_model
+    """The latest trained model (blended with the seed), else the seed model; and its version.
+    A newer artifact (after ``drechtlens train`` or a retrain in the app) is picked up."""
+    from models.training import latest_artifact
 
-    try:
-        if latest_artifact() is not None:
-            trained = load_model()
-            return trained.model, f"{trained.path.name if trained.path else 'model'}"
-    except TrainingError:
-        pass
+    latest = latest_artifact()
+    return _load(str(latest) if latest else "")
+
+
+@functools.lru_cache(maxsize=2)
+def _load(artifact: str) -> tuple[BlendedModel, str]:
+    from models.training import TrainingError, load_model
+
+    if artifact:
+        try:
+            trained = load_model(artifact)
+            return trained.model, Path(artifact).name
+        except TrainingError:
+            pass
     return BlendedModel(), "seed"
 
 
