@@ -148,9 +148,8 @@ def extract_one(path: str, overrides: dict[str, Any], analyse: bool = True,
                 analysers: tuple[Analyser, ...] | None = None, extract_settings: dict[str, Any] | None = None,
                 ) -> tuple[Document | None, list[AnalysisOutput], str]:
     """Worker: parse one file and analyse it. Returns (document, analysis, error message)."""
-    # ``extract.parse`` the function is shadowed by the submodule of that name once imported
     from extract.errors import ExtractError
-    from extract.parse import parse_file
+    from extract.reader import parse_file
 
     try:
         settings = None
@@ -253,7 +252,7 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], *, overrides: dict[s
     else:
         # fork is cheapest (workers inherit the imported extractor) but unsafe when the caller
         # runs threads (Streamlit); then forkserver.
-        import extract.parse  # noqa: F401 - import once here so forked workers inherit it
+        import extract.reader  # noqa: F401 - import once here so forked workers inherit it
 
         if analyse and analysers is None:
             registered()  # load the models once; forked workers inherit them instead of loading each

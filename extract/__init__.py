@@ -1,6 +1,9 @@
 """PDF (and DOCX, XML, Markdown, text) → structured :class:`Document`.
 
-``extract.parse(path)`` is the one entry point; see ``extract.parse`` module.
+``extract.parse(path)`` is the one entry point (``extract.reader.parse_file``): it
+recognises the format, reads the file into cleaned lines (``extract.pdf``,
+``extract.formats``), recognises the structure (``extract.structure``) and infers the
+metadata (``extract.metadata``).
 """
 
 from extract.document import KINDS, Document, ExtractionWarning, Passage
@@ -10,7 +13,7 @@ __all__ = ["KINDS", "Document", "ExtractError", "ExtractionWarning", "Passage", 
 
 
 def parse(path, kind=None, **kwargs) -> Document:  # noqa: ANN001 - thin re-export
-    """Parse a file into a Document; see :func:`extract.parse.parse_file`."""
-    from extract.parse import parse_file
+    """Parse a file into a Document; see :func:`extract.reader.parse_file`."""
+    from extract.reader import parse_file
 
     return parse_file(path, kind=kind, **kwargs)

@@ -20,7 +20,7 @@ from corpus.demo import (
 )
 from corpus.demo.render import parse_source, render_pdf
 from extract.document import Document
-from extract.parse import parse_file  # not ``extract.parse``: the submodule shadows it once imported
+from extract.reader import parse_file
 
 ALL_TYPES = {f"AMB-{i:02d}" for i in range(1, 17)}
 _WS = re.compile(r"\s+")

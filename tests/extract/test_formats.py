@@ -10,7 +10,7 @@ from docx import Document as new_docx
 
 from corpus.cli import main as cli_main
 from extract.errors import ExtractError
-from extract.parse import parse_file
+from extract.reader import parse_file
 
 
 def _regeling_docx(path: Path) -> Path:

@@ -8,7 +8,7 @@ import pytest
 
 from extract.lines import Line
 from extract.metadata import detect_kind, infer_body, infer_title, infer_year, regeling_title
-from extract.parse import parse_file
+from extract.reader import parse_file
 
 
 def L(text: str, **kw: object) -> list[Line]:  # noqa: N802 - short helper name reads well in tables

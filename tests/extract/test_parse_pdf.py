@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from extract.parse import parse_file
+from extract.reader import parse_file
 from tests.pdfgen import render_pdf
 
 LONG_LID_2 = ("Het algemeen bestuur besluit bij meerderheid van stemmen over de begroting, de jaarrekening en "

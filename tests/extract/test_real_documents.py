@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from extract.parse import parse_file
+from extract.reader import parse_file
 
 pytestmark = pytest.mark.slow
 

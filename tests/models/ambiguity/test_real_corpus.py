@@ -11,6 +11,7 @@ import time
 
 import pytest
 
+import extract
 from models.ambiguity import Severity, analyse
 
 pytestmark = pytest.mark.slow
@@ -21,9 +22,6 @@ GR_IDS = ("0009989", "0011304", "0011484", "0012374", "0013738", "0013884", "001
 
 @pytest.fixture(scope="module")
 def reports(shared_corpus):
-    extract = pytest.importorskip("extract")
-    if not hasattr(extract, "parse"):
-        pytest.skip("extract.parse is er nog niet")
     out = {}
     for gid in GR_IDS:
         paths = sorted((shared_corpus / "laws-markdown").glob(f"BWBR{gid}_*.md"))

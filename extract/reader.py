@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import sys
-import types
 import zipfile
 from io import BytesIO
 from pathlib import Path
@@ -194,17 +192,3 @@ def _parse(path: Path, data: bytes, fmt: str, kind: str | None, settings: Any, t
         meta=meta,
     )
 
-
-class _CallableModule(types.ModuleType):
-    """``extract.parse(path)`` keeps working after this submodule is imported.
-
-    ``extract/__init__.py`` defines a function ``parse``; importing ``extract.parse`` (this
-    module) replaces that package attribute with the module. Making the module callable
-    keeps both spellings valid: ``extract.parse(path, kind=...)`` and ``extract.parse.parse_file``.
-    """
-
-    def __call__(self, path: str | Path, kind: str | None = None, **kwargs: Any) -> Document:
-        return parse_file(path, kind=kind, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule
