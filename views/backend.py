@@ -902,7 +902,7 @@ def detectors() -> list[dict] | None:
 
 
 COMPONENTS = [
-    ("extract.parse", "Inlezen van PDF/DOCX/XML/Markdown"),
+    ("extract.reader", "Inlezen van PDF/DOCX/XML/Markdown"),
     ("corpus.ingest", "Documenten toevoegen (ingest)"),
     ("corpus.search", "Zoeken"),
     ("models.ambiguity.runner", "Toetsing op onduidelijkheid (detectoren)"),

@@ -298,7 +298,7 @@ def test_about_page_lists_pipeline(seeded_db):
     assert "Pijplijn in gebruik" in text
     assert "Codeboek" in text and "Classificatie: **seed-lexicon" in text
     components = next(d.value for d in at.dataframe if "module" in d.value.columns)
-    assert "extract.parse" in set(components["module"])
+    assert "extract.reader" in set(components["module"])
     assert set(components["status"]) <= {"beschikbaar", "niet geïnstalleerd"}
 
 
