@@ -81,7 +81,8 @@ def modality(res: Resources) -> Iterator[Flag]:
         for m in PASSIVE_POWER_RE.finditer(text):
             s, e = pi.sentence_of(m.start())
             rest = text[m.start():e]
-            if re.search(r"\bdoor\b", rest, re.I) or not re.match(r"kan|kunnen", m.group(1), re.I):
+            if re.search(r"\bdoor\b|\bbij\s+(?:\w+\s+)?besluit(?:en)?\s+van\b", rest, re.I) \
+                    or not re.match(r"kan|kunnen", m.group(1), re.I):
                 continue
             part = re.match(r"\s+(\w+)", text[m.end():e])
             end = m.end() + part.end() if part else m.end()  # "kan worden gewijzigd"

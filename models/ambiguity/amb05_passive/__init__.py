@@ -26,6 +26,9 @@ ZIJN = {"is", "zijn", "was", "waren"}
 # "voor zover … niet aan <orgaan> is opgedragen": the regeling assigns; the passive names no missing actor.
 RESIDUAL_VERBS = {"op_dragen", "toe_kennen", "voor_behouden", "over_dragen", "opdragen", "toekennen", "voorbehouden",
                   "overdragen"}
+SELF_ACTING_RE = re.compile(r"^\s*Aan\s+(?:het|de)\s+[^,;:]{3,60}?\s+(?:worden|wordt|zijn|is)\s+[^;]*"
+                            r"\b(?:toegekend|opgedragen|overgedragen)\b|\bis\s+ingesteld\s+met\s+het\s+doel\b")
+AMOUNT_RE = re.compile(r"^\s*(?:op|vastgesteld\s+op)\s+(?:f|€|EUR|fl\.?)\s*\d", re.I)
 RESIDUAL_RE = re.compile(r"\bniet\b[^.;]{0,60}\baan\b|\baan\b[^.;]{0,60}\bniet\b[^.;]{0,30}\b(is|zijn)\b", re.I)
 NOMINAL_RE = re.compile(
     r"\b(?:de\s+|het\s+)?(vaststelling|besluitvorming|benoeming|aanwijzing|goedkeuring|toekenning|verdeling"
@@ -78,6 +81,9 @@ def agentless(res: Resources) -> Iterator[Flag]:
                 continue
             if re.search(r"\b(voorgesteld|bepaald)\s+(in|bij)\b", pi.text[part.start:e], re.I) and aux_zijn:
                 continue  # "is bepaald in artikel 5": a reference, not an act
+            if SELF_ACTING_RE.search(pi.text[s:e]) or (part.lemma in ("bepalen", "vast_stellen")
+                                                         and AMOUNT_RE.search(pi.text[part.end:e])):
+                continue  # the regeling itself confers/establishes, or states an amount it fixes
             if part.lemma in RESIDUAL_VERBS and RESIDUAL_RE.search(pi.text[s:e]):
                 continue  # residual clause: "bevoegdheden die niet aan een ander orgaan zijn opgedragen"
             done.add(part.start)

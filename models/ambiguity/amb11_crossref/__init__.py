@@ -39,6 +39,8 @@ REF_RE = re.compile(
 LOCAL_RE = re.compile(rf"\b(?:het|de)\s+(?P<which>vorige|voorgaande|volgende|{ORD})\s+(?P<kind>lid|leden)\b", re.I)
 EXTERNAL_AFTER_RE = re.compile(r"^\s*\]?\s*(?:\([^)]*\))?\s*,?\s*(?:van|der|uit)\s+"
                                r"(?P<name>[^,.;()\]]{0,80})", re.I)
+# A law named without "van de": "artikel 56 Gemeentewet", "artikel 16, zesde lid, Wet gemeenschappelijke regelingen"
+BARE_LAW_RE = re.compile(r"^\s*,?\s*(?P<name>(?:[A-Z][a-z]+wet|Wet\s+[a-z][^,.;()]{2,60}?)(?:\s+\d{4})?)(?=[\s,.;)]|$)")
 INTERNAL_NAMES_RE = re.compile(r"^(deze|dit)\s+(gemeenschappelijke\s+)?(regeling|besluit)|^(deze|dit)\b", re.I)
 
 
@@ -56,6 +58,9 @@ def crossrefs(res: Resources) -> Iterator[Flag]:
             ext_name = re.sub(r"^(de|het|die|dat)\s+", "", full_name)
             if link and "BWBR" in link.group("url"):
                 ext_name = ext_name or "extern (link)"
+            bare = BARE_LAW_RE.match(after)
+            if not ext_name and bare:
+                ext_name = bare.group("name").lower()  # "artikel 16, zesde lid, Wet gemeenschappelijke regelingen"
             if not ext_name:
                 # "artikelen 15 derde lid, 16 tweede lid … van de Archiefwet 1995": the law name closes a
                 # long list further on in the same clause.
@@ -65,6 +70,8 @@ def crossrefs(res: Resources) -> Iterator[Flag]:
                 if far and any(far.group(1).lower().startswith(n) for n in LAW_NAMES if len(n) > 3) \
                         and not re.search(r"\b(deze|dit)\s+(regeling|besluit)", tail[:far.start()], re.I):
                     ext_name = far.group(1).lower()
+                elif re.search(r"\bvan\s+die\s+wet\b", tail):
+                    ext_name = "wet (van die wet)"  # "… met uitzondering van artikel 32, tweede lid, van die wet"
             internal = not ext_name or INTERNAL_NAMES_RE.match(full_name) is not None
             if ext_name and not internal and re.match(r"^(het|de)?\s*(eerste|tweede|derde|\w+de)?\s*lid\b", ext_name):
                 internal = True  # "artikel 5 in het derde lid": rare, treat as internal

@@ -56,6 +56,8 @@ def pronouns(res: Resources) -> Iterator[Flag]:
                 continue
             if t.lower == "haar" and res.caps.pos and t.pos and t.pos != "PRON":
                 continue
+            if t.lower in ("hem", "hen", "haar") and re.search(r"\b(die|dat)\s*$", pi.text[max(0, t.start - 6):t.start]):
+                continue  # "aan de minister die hem heeft aangewezen": the main clause's subject (the lid)
             cands = _candidates(res, pi, t.start)
             organs = {}
             for m in cands:

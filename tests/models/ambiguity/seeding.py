@@ -46,6 +46,9 @@ ACTIVE_VERBS = {("stelt", "vast"): "vastgesteld", ("stellen", "vast"): "vastgest
                 ("zendt", "toe"): "toegezonden", ("zenden", "toe"): "toegezonden",
                 ("benoemt", ""): "benoemd", ("benoemen", ""): "benoemd", ("ontslaat", ""): "ontslagen",
                 ("regelt", ""): "geregeld", ("bepaalt", ""): "bepaald", ("verleent", ""): "verleend"}
+# A reference into another act: a law name right after it, or "van de/die <wet>" later in the clause.
+EXTERNAL_TAIL_RE = re.compile(r"^\s*(?:,\s*\w+\s+lid\s*)?,?\s*(?:[A-Z][a-z]+wet\b|Wet\b)"
+                              r"|\b(?:van|der)\s+(?:de|het|die)\s+(?:[A-Z]|wet\b)")
 COMPETENCE_FINITE = ("stelt", "stellen", "wijst", "wijzen", "benoemt", "benoemen", "regelt", "bepaalt", "besluit",
                      "besluiten", "neemt", "nemen", "zendt", "zenden", "geeft", "geven", "verleent", "draagt",
                      "dragen", "brengt", "brengen", "kan", "kunnen")
@@ -145,6 +148,9 @@ class Injector:
     def crossref(self) -> bool:
         ref = re.compile(r"\bartikel (\d+)(?![\d.\-:])(?!\s*(?:,\s*)?(?:van|der)\b)(?![^\s]*\])")
         for loc, p, m in self._sites("crossref", ref):
+            tail = p.text[m.end():m.end() + 200].split(";")[0]
+            if EXTERNAL_TAIL_RE.search(tail):
+                continue  # "artikel 16, zesde lid, Wet gemeenschappelijke regelingen": another act
             if (m.group(1), None) in self.units or any(a == m.group(1) for a, _ in self.units):
                 if self._apply("crossref", loc, p, m.start(1), m.end(1), str(self.max_art + 11)):
                     return True

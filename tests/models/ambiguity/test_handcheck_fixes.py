@@ -41,3 +41,26 @@ def test_amb15_plural_pronoun_after_one_list_means_all_of_them():
 
 def test_amb12_relative_waaronder_is_no_open_list():
     assert run("AMB-12", lid("Het algemeen bestuur stelt de voorwaarden waaronder subsidie wordt verleend vast.")) == []
+
+
+# -- patterns from the second hand-check round ---------------------------------------------------
+def test_amb11_law_named_without_van_de_is_external():
+    text = lid("Onverminderd artikel 16, zesde lid, Wet gemeenschappelijke regelingen geeft het lid inlichtingen.")
+    assert run("AMB-11", text) == []
+    assert run("AMB-11", lid("Onverminderd artikel 16, zesde lid, geeft het lid inlichtingen."))
+
+
+def test_amb15_object_pronoun_in_relative_clause():
+    text = lid("Een lid van het algemeen bestuur verstrekt aan de raad of de minister die hem heeft aangewezen de "
+               "gevraagde inlichtingen.")
+    assert "hem" not in quotes(run("AMB-15", text))
+
+
+def test_amb02_power_with_deciders_named_by_besluit_van():
+    assert run("AMB-02", lid("Deze regeling kan worden opgeheven bij gezamenlijk besluit van de raden.")) == []
+    assert run("AMB-02", lid("Deze regeling kan worden opgeheven."))
+
+
+def test_amb05_regeling_confers_itself():
+    assert run("AMB-05", lid("Aan het algemeen bestuur worden de volgende taken en bevoegdheden toegekend:")) == []
+    assert run("AMB-05", lid("De jaarlijkse bijdragen zijn bepaald op f 5.000.000,- voor het Rijk.")) == []
