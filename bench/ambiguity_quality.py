@@ -7,8 +7,8 @@
   parsed from the modified Markdown, the PDF round trip is covered by the seeded-defect test);
 * flags per 1,000 words by severity on the UNMODIFIED texts (target: ≤ 25 of severity zorg or higher);
 * words/s of ``analyse`` against the bare ``spacy.blank("nl")`` tokenizer on the same text;
-* precision of kritiek+zorg flags from the hand check (tests/data/ambiguity_handcheck.tsv, a fresh sample
-  judged after the detector fixes of round 1; round 1 itself is in ambiguity_handcheck_round1.tsv), per type;
+* precision of kritiek+zorg flags from the hand check (tests/data/ambiguity_handcheck.tsv: the latest fresh
+  sample, judged on the current detectors; earlier rounds in ambiguity_handcheck_round*.tsv), per type;
 * ``--sample N`` writes a fresh stratified, seeded sample of zorg+ flags to judge (TSV on stdout).
 
 ``run(smoke)`` gives the same numbers as ``bench.common.Row`` for ``bench/run.py``; the
@@ -33,7 +33,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("DRECHTLENS_SHARED", ROOT.parent / "shared"))
 LAWS = SHARED / "corpus" / "laws-markdown"
 HANDCHECK = ROOT / "tests" / "data" / "ambiguity_handcheck.tsv"  # current round (judged after the fixes)
-HANDCHECK_ROUND1 = ROOT / "tests" / "data" / "ambiguity_handcheck_round1.tsv"  # first round, before the fixes
+# Earlier rounds, each judged on the detectors of its day (fixes followed each round; see the commit log).
+HANDCHECK_ROUNDS = sorted((ROOT / "tests" / "data").glob("ambiguity_handcheck_round*.tsv"))
 DEMO_GR = ROOT / "corpus" / "demo" / "gr-drechtsteden-2026.md"
 GR_IDS = ("0009989", "0011304", "0011484", "0012374", "0013738", "0013884", "0015843", "0016477", "0016929",
           "0017935", "0018068")
@@ -239,9 +240,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {t}: {a}/{b}")
     else:
         print("Hand check: no judged rows found.")
-    _per, tp1, n1 = handcheck_precision(HANDCHECK_ROUND1)
-    if n1:
-        print(f"  (round 1, detectors before the hand-check fixes: {tp1}/{n1} = {tp1 / n1:.0%})")
+    for path in HANDCHECK_ROUNDS:
+        _per, tp1, n1 = handcheck_precision(path)
+        if n1:
+            print(f"  earlier round {path.stem.rsplit('_', 1)[-1]} (detectors of that day): {tp1}/{n1} = {tp1 / n1:.0%}")
     return 0
 
 
