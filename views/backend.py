@@ -382,24 +382,18 @@ def document_flags(doc_id: str) -> list[FlagRow]:
     return rows
 
 
-AMBIGUITY_PRODUCER = "ambiguity-rules"
-
-
 def run_review(doc_id: str) -> int:
-    """Run the ambiguity detectors on a stored document and save its flags; returns the count."""
-    amb = optional("models.ambiguity", "De toetsing op onduidelijkheid")
-    if not hasattr(amb, "analyse"):
-        raise Unavailable("De toetsing op onduidelijkheid is nog niet beschikbaar in deze installatie.")
-    s = store()
-    report = amb.analyse(s.get_document(doc_id))
-    version = ",".join(f"{k}={v}" for k, v in sorted((report.detector_versions or {}).items()))[:500]
-    pipeline = str((report.pipeline or {}).get("label") or (report.pipeline or {}).get("pipeline") or "")
+    """Run the ambiguity detectors on a stored document and save its flags; returns the count.
+
+    Same producer and versioning as the ingest analyser (corpus.review), so flags made here and
+    at ingest replace each other instead of piling up.
+    """
+    from corpus.review import reanalyse
+
     try:
-        n = s.save_flags(doc_id, [f.to_dict() for f in report.flags], producer=AMBIGUITY_PRODUCER,
-                         version=version or "1", pipeline=pipeline)
+        return reanalyse(store(), doc_id)
     finally:
         clear_caches()
-    return n
 
 
 def decide(doc_id: str, flag: Any, decision: str, reviewer: str, reason: str = "", comment: str = "") -> None:

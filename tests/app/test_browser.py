@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 
+from corpus.review import PRODUCER
 from tests.app.conftest import XSS_SCRIPT, build_store, make_pdf
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(300)]
@@ -97,7 +98,7 @@ def _add_demo(db: Path) -> None:
         for d in s.documents(kind="regeling"):
             if not s.flags(doc_id=d.id):
                 report = analyse(s.get_document(d.id))
-                s.save_flags(d.id, [f.to_dict() for f in report.flags], producer="ambiguity-rules", version="1")
+                s.save_flags(d.id, [f.to_dict() for f in report.flags], producer=PRODUCER, version="1")
 
 
 def _shot_dirs(artifacts_dir: Path) -> list[Path]:

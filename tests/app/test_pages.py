@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from corpus import review
 from tests.app.conftest import XSS_SCRIPT, make_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -313,7 +314,7 @@ def test_review_runs_the_detectors_on_request(seeded_db):
     assert not at.exception, at.exception
     with Store(str(db)) as s:
         flags = s.flags(doc_id=ids["regeling"])
-    assert flags and {f.producer for f in flags} == {"ambiguity-rules"}
+    assert flags and {f.producer for f in flags} == {review.PRODUCER}
     assert any(f.quote == "zo nodig" for f in flags), [f.quote for f in flags]
     assert any(b.label == "Accepteren" for b in at.button)
 
