@@ -85,6 +85,8 @@ def modality(res: Resources) -> Iterator[Flag]:
                     or not re.match(r"kan|kunnen", m.group(1), re.I):
                 continue
             part = re.match(r"\s+(\w+)", text[m.end():e])
+            if part and part.group(1).lower() in ("aangehaald", "geciteerd"):
+                continue  # "kan worden aangehaald als …": the citation title, no power
             end = m.end() + part.end() if part else m.end()  # "kan worden gewijzigd"
             yield make_flag("AMB-02", pi, m.start(), end, severity=Severity.ZORG, confidence=0.7,
                             explanation="Een bevoegdheid in de lijdende vorm zonder 'door': de tekst zegt niet wie "

@@ -28,7 +28,7 @@ RESIDUAL_VERBS = {"op_dragen", "toe_kennen", "voor_behouden", "over_dragen", "op
                   "overdragen"}
 SELF_ACTING_RE = re.compile(r"^\s*Aan\s+(?:het|de)\s+[^,;:]{3,60}?\s+(?:worden|wordt|zijn|is)\s+[^;]*"
                             r"\b(?:toegekend|opgedragen|overgedragen)\b|\bis\s+ingesteld\s+met\s+het\s+doel\b")
-AMOUNT_RE = re.compile(r"^\s*(?:op|vastgesteld\s+op)\s+(?:f|€|EUR|fl\.?)\s*\d", re.I)
+AMOUNT_RE = re.compile(r"^\s*(?:op|vastgesteld\s+op)\s+(?:respectievelijk\s+)?(?:f|€|EUR|fl\.?)\s*\d", re.I)
 RESIDUAL_RE = re.compile(r"\bniet\b[^.;]{0,60}\baan\b|\baan\b[^.;]{0,60}\bniet\b[^.;]{0,30}\b(is|zijn)\b", re.I)
 NOMINAL_RE = re.compile(
     r"\b(?:de\s+|het\s+)?(vaststelling|besluitvorming|benoeming|aanwijzing|goedkeuring|toekenning|verdeling"

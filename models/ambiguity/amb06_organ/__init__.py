@@ -25,6 +25,7 @@ NP_RE = re.compile(r"\b(?:het|de)\s+((?:(?-i:[a-zà-ÿ]+)\s+){0,2}?)(" + "|".joi
                    r"(?!\s+van\b)(?![-\w])", re.I)
 ADJ_RE = re.compile(r"^[a-zà-ÿ]+(e|al|aal|lijk|ijk|isch|s|end)$")  # "-end": "het uitvoerend bestuur"
 GEMEENTE_SUBJ_RE = re.compile(r"\b(?:de|elke|iedere)\s+(?:deelnemende\s+)?gemeenten?\b", re.I)
+PAYMENT_RE = re.compile(r"\b(voldoen|voldoet|betalen|betaalt|dragen\s+bij|draagt\s+bij)\b", re.I)
 QUALIFIER_RE = re.compile(r"^\s*(van\s+(de|elke|iedere|een|die|betrokken|desbetreffende)|der\b)", re.I)
 
 
@@ -95,10 +96,13 @@ def organ_names(res: Resources) -> Iterator[Flag]:
                 continue  # "bijdragen van de minister en de gemeenten"; "de gemeenten Bennebroek, …"
             if m.group(0).lower().split()[-1] in defined and not m.group(0).lower().endswith("gemeenten"):
                 continue  # "de gemeente" defined as a participant (Rijk, provincie, gemeente)
-            if not any(not c.passive
-                       and c.action_class in ("adoption", "decision", "delegation", "executive", "procedural")
-                       and c.start > m.start() - 40 for c in res.competences_in(pi, (s, e))):
+            near = [c for c in res.competences_in(pi, (s, e)) if not c.passive and c.start > m.start() - 40]
+            if not any(c.action_class in ("adoption", "decision", "delegation", "executive", "procedural")
+                       for c in near):
                 continue
+            if PAYMENT_RE.search(pi.text[s:e]) and not any(c.action_class in ("adoption", "decision", "delegation")
+                                                           for c in near):
+                continue  # "de gemeenten voldoen de bijdragen": paying is no competence that needs an organ
             yield make_flag("AMB-06", pi, m.start(), m.end(), severity=Severity.ZORG, confidence=0.6,
                             explanation=f"'{m.group(0)}' handelt hier, maar een gemeente handelt altijd via een "
                                         "orgaan: raad, college of burgemeester.",

@@ -64,3 +64,19 @@ def test_amb02_power_with_deciders_named_by_besluit_van():
 def test_amb05_regeling_confers_itself():
     assert run("AMB-05", lid("Aan het algemeen bestuur worden de volgende taken en bevoegdheden toegekend:")) == []
     assert run("AMB-05", lid("De jaarlijkse bijdragen zijn bepaald op f 5.000.000,- voor het Rijk.")) == []
+
+
+# -- patterns from the third hand-check round ----------------------------------------------------
+def test_amb06_paying_gemeenten_need_no_organ():
+    text = lid("In afwijking van het eerste lid kunnen de gemeenten en de minister de bijdragen bij wijze van voorschot "
+               "voldoen.")
+    assert "de gemeenten" not in quotes(run("AMB-06", text))
+
+
+def test_amb02_citation_title_is_no_power():
+    assert run("AMB-02", lid("Deze regeling kan worden aangehaald als: Regeling Testarchief.")) == []
+
+
+def test_amb05_amounts_fixed_by_the_regeling():
+    text = lid("De jaarlijkse bijdragen worden bepaald op respectievelijk € 2.851.000 en € 347.505.")
+    assert run("AMB-05", text) == []
