@@ -40,6 +40,8 @@ from extract.document import Passage
 MAX_TERMS = 32
 MAX_QUERY_CHARS = 1000
 SNIPPET_CHARS = 240
+# Matches counted exactly (total with filters, facets); above this: estimated from a sample.
+EXACT_CAP = 20_000
 
 
 def fold(word: str) -> str:
@@ -205,7 +207,7 @@ def _filter_sql(f: SearchFilters) -> tuple[list[str], list[Any]]:
         where.append("p.doc_id = ?")
         params.append(f.doc_id)
     if f.latest_only:
-        where.append("NOT EXISTS (SELECT 1 FROM documents n WHERE n.previous_id = d.id)")
+        where.append(_SUPERSEDED)
     return where, params
 
 
@@ -213,27 +215,53 @@ def _as_parsed(query: str | ParsedQuery) -> ParsedQuery:
     return query if isinstance(query, ParsedQuery) else parse_query(query)
 
 
+# Passages of superseded versions (normally none or few): ``latest_only`` excludes them by
+# rowid, a set SQLite materialises once per statement, so the filter needs no join per match.
+_SUPERSEDED = ("passages_fts.rowid NOT IN (SELECT sp.rowid FROM documents sn JOIN passages sp"
+               " ON sp.doc_id = sn.previous_id)")
+
+
+def _needs_join(f: SearchFilters) -> bool:
+    """Whether any filter needs the passage/document row of a match (all but ``latest_only``)."""
+    return bool(f.kind or f.body or f.year_from is not None or f.year_to is not None or f.domain or f.tension
+                or f.has_flags or f.doc_id)
+
+
 def _base(query: str | ParsedQuery, filters: SearchFilters | None) -> tuple[str, list[Any]]:
+    """``FROM … WHERE …`` over the matches: the FTS table alone when no filter needs a row."""
     pq = _as_parsed(query)
-    where, params = _filter_sql(filters or SearchFilters())
-    sql = ("FROM passages_fts JOIN passages p ON p.rowid = passages_fts.rowid JOIN documents d ON d.id = p.doc_id"
-           " WHERE passages_fts MATCH ?")
+    f = filters or SearchFilters()
+    where, params = _filter_sql(f)
+    if _needs_join(f):
+        sql = ("FROM passages_fts JOIN passages p ON p.rowid = passages_fts.rowid JOIN documents d ON d.id = p.doc_id"
+               " WHERE passages_fts MATCH ?")
+    else:
+        sql = "FROM passages_fts WHERE passages_fts MATCH ?"
     return sql + "".join(f" AND {w}" for w in where), [pq.fts, *params]
 
 
 def build_search_sql(query: str | ParsedQuery, filters: SearchFilters | None = None, limit: int = 20,
                      offset: int = 0) -> tuple[str, list[Any]]:
-    """The ranked search statement and its parameters (best first; lower bm25 = better)."""
+    """The ranked search statement and its parameters (best first; lower bm25 = better).
+
+    Top-k inside the full-text query: the inner SELECT ranks the matches by the FTS5
+    ``rank`` column (bm25 with weights 1, 1) and keeps only the page asked for; only those
+    rows are joined to their passage text and document."""
     base, params = _base(query, filters)
     sql = ("SELECT p.id AS passage_id, p.doc_id, d.title, d.kind, d.body, d.year, p.page_start, p.page_end,"
-           " p.path, p.heading, p.text, bm25(passages_fts, 1.0, 1.0) AS score "
-           f"{base} ORDER BY score, p.rowid LIMIT ? OFFSET ?")
+           " p.path, p.heading, p.text, t.score FROM (SELECT passages_fts.rowid AS rid, passages_fts.rank AS score "
+           f"{base} ORDER BY passages_fts.rank, passages_fts.rowid LIMIT ? OFFSET ?) t"
+           " JOIN passages p ON p.rowid = t.rid JOIN documents d ON d.id = p.doc_id ORDER BY t.score, t.rid")
     return sql, [*params, int(limit), int(offset)]
 
 
-def build_count_sql(query: str | ParsedQuery, filters: SearchFilters | None = None) -> tuple[str, list[Any]]:
+def build_count_sql(query: str | ParsedQuery, filters: SearchFilters | None = None,
+                    cap: int | None = None) -> tuple[str, list[Any]]:
+    """``count(*)`` of the matches; with ``cap`` it stops counting after ``cap + 1``."""
     base, params = _base(query, filters)
-    return f"SELECT count(*) {base}", params
+    if cap is None:
+        return f"SELECT count(*) {base}", params
+    return f"SELECT count(*) FROM (SELECT 1 {base} LIMIT ?)", [*params, int(cap) + 1]
 
 
 # -- results -------------------------------------------------------------------------
@@ -266,6 +294,9 @@ class SearchResult:
     facets: dict[str, dict[str, int]]  # "body" | "year" | "kind" | "domain" → value → count
     query_parsed: str  # the FTS expression that ran
     message: str = ""  # Dutch note when the query was repaired or empty
+    # False when the number is an estimate (very many matches with a filter; see search())
+    total_exact: bool = True
+    facets_exact: bool = True
 
 
 def match_spans(text: str, pq: ParsedQuery) -> list[tuple[int, int]]:
@@ -323,17 +354,38 @@ def snippet_html(snippet: str, highlights: list[tuple[int, int]], tag: str = "ma
     return "".join(out)
 
 
-def facets(store: Store, query: str | ParsedQuery, filters: SearchFilters | None = None) -> dict[str, dict[str, int]]:
+def _stride(n_matches: int, cap: int) -> int:
+    """Sample every k-th passage (by rowid) so that about ``cap`` matches are looked at."""
+    return 1 if n_matches <= cap else -(-n_matches // cap)
+
+
+def _sampled(base: str, k: int) -> str:
+    return base if k == 1 else base + f" AND passages_fts.rowid % {int(k)} = 0"
+
+
+def facets(store: Store, query: str | ParsedQuery, filters: SearchFilters | None = None, *,
+           stride: int = 1) -> dict[str, dict[str, int]]:
     """Counts of matching passages per body, year, kind and (machine-labelled) domain.
 
-    One pass over the matching rows (counted in Python) instead of one GROUP BY per facet:
-    each GROUP BY would repeat the full-text match."""
+    One aggregate over the matched rowids grouped per document (the FTS match runs once;
+    Python only sees one row per document); body/year/kind are summed from those. With
+    ``stride`` k > 1 only passages with ``rowid % k == 0`` are counted and every count is
+    multiplied by k: an estimate (see :func:`search`, ``SearchResult.facets_exact``)."""
     base, params = _base(query, filters)
+    if " JOIN passages p " not in base:
+        base = base.replace("FROM passages_fts ", "FROM passages_fts JOIN passages p ON p.rowid = passages_fts.rowid ", 1)
+    base = _sampled(base, stride)
+    per_doc = store.read(f"SELECT p.doc_id, count(*) {base} GROUP BY p.doc_id", params)
     counters: dict[str, Counter] = {"body": Counter(), "year": Counter(), "kind": Counter()}
-    for r in store.read(f"SELECT d.body, d.year, d.kind {base}", params):
-        counters["body"][r[0]] += 1
-        counters["year"]["" if r[1] is None else str(r[1])] += 1
-        counters["kind"][r[2]] += 1
+    if per_doc:
+        meta = store.read("SELECT id, kind, body, year FROM documents WHERE id IN (SELECT value FROM json_each(?))",
+                          (json.dumps([r[0] for r in per_doc]),))
+        by_id = {r["id"]: r for r in meta}
+        for doc_id, n in per_doc:
+            d = by_id[doc_id]
+            counters["body"][d["body"]] += n * stride
+            counters["year"]["" if d["year"] is None else str(d["year"])] += n * stride
+            counters["kind"][d["kind"]] += n * stride
     out = {k: dict(sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))) for k, c in counters.items()}
     out["domain"] = {}
     if store.read("SELECT 1 FROM passage_labels LIMIT 1"):
@@ -341,25 +393,49 @@ def facets(store: Store, query: str | ParsedQuery, filters: SearchFilters | None
             f"SELECT j.value AS v, count(DISTINCT p.id) AS n "
             f"{base.replace(' WHERE ', ' JOIN passage_labels l ON l.passage_id = p.id, json_each(l.domains) j WHERE ', 1)}"
             " GROUP BY v ORDER BY n DESC, v", params)
-        out["domain"] = {r["v"]: r["n"] for r in rows}
+        out["domain"] = {r["v"]: r["n"] * stride for r in rows}
     return out
 
 
 def search(store: Store, query: str, filters: SearchFilters | dict[str, Any] | None = None, *, limit: int = 20,
-           offset: int = 0, with_facets: bool = True) -> SearchResult:
-    """Run a user query. Never raises for bad query text; filters are validated by their types."""
+           offset: int = 0, with_facets: bool = True, exact_cap: int | None = None) -> SearchResult:
+    """Run a user query. Never raises for bad query text; filters are validated by their types.
+
+    Cost is bounded for very common words: only the page of hits is joined to its text
+    and snippeted. ``total`` is exact when no filter needs the passage row (the count runs
+    on the FTS index alone) or when at most ``exact_cap`` (default :data:`EXACT_CAP`)
+    passages match; beyond that it, and the facets, are estimated from every k-th passage
+    and ``SearchResult.total_exact`` / ``facets_exact`` are False."""
+    cap = EXACT_CAP if exact_cap is None else max(1, int(exact_cap))
     f = filters if isinstance(filters, SearchFilters) else SearchFilters.from_dict(filters)
     pq = parse_query(query)
     if pq.empty:
         return SearchResult([], 0, {}, "", " ".join(pq.notes))
     sql, params = build_search_sql(pq, f, limit, offset)
     rows = store.read(sql, params)
-    facet_counts = facets(store, pq, f) if with_facets else {}
-    if with_facets:
-        total = sum(facet_counts["kind"].values())
-    else:
+    total_exact = facets_exact = True
+    if not _needs_join(f):
         csql, cparams = build_count_sql(pq, f)
         total = store.read(csql, cparams)[0][0]
+        stride = _stride(total, cap)
+    else:
+        csql, cparams = build_count_sql(pq, f, cap)
+        total = store.read(csql, cparams)[0][0]
+        stride = 1
+        if total > cap:  # estimate from a sample of the matches, sized on the unfiltered match count
+            bsql, bparams = build_count_sql(pq, SearchFilters(latest_only=f.latest_only))
+            stride = max(2, _stride(store.read(bsql, bparams)[0][0], cap))
+            if not with_facets:
+                base, bp = _base(pq, f)
+                total = max(cap + 1, store.read(f"SELECT count(*) {_sampled(base, stride)}", bp)[0][0] * stride)
+                total_exact = False
+    facet_counts: dict[str, dict[str, int]] = {}
+    if with_facets:
+        facet_counts = facets(store, pq, f, stride=stride)
+        facets_exact = stride == 1
+        if stride > 1 and _needs_join(f):
+            total = max(cap + 1, sum(facet_counts["kind"].values()))
+            total_exact = False
     hits = []
     for r in rows:
         snippet, hl = make_snippet(r["text"], match_spans(r["text"], pq))
@@ -371,4 +447,4 @@ def search(store: Store, query: str, filters: SearchFilters | dict[str, Any] | N
     words = [t.words[0] for t in pq.terms() if t.kind == "word"]
     if total == 0 and words:
         notes.append(f"Geen treffers. Tip: {words[0]}* vindt ook samenstellingen en woorden die zo beginnen.")
-    return SearchResult(hits, total, facet_counts, pq.fts, " ".join(notes))
+    return SearchResult(hits, total, facet_counts, pq.fts, " ".join(notes), total_exact, facets_exact)
