@@ -177,20 +177,36 @@ class SearchFilters:
 
 
 def _filter_sql(f: SearchFilters) -> tuple[list[str], list[Any]]:
+    """WHERE conditions over ``passages_fts`` (and ``p`` = passages when :func:`_needs_join`).
+
+    Document-level filters (kind, body, years, document) and ``has_flags`` become one set
+    of passage rowids that SQLite builds once per statement: a probe per match instead of
+    a join to the passage and document rows of every match. The unary ``+`` keeps FTS5
+    from treating ``rowid IN (…)`` as a lookup of each rowid in turn."""
     where: list[str] = []
     params: list[Any] = []
+    doc_where: list[str] = []
     if f.kind:
-        where.append("d.kind = ?")
+        doc_where.append("d.kind = ?")
         params.append(f.kind)
     if f.body:
-        where.append("d.body LIKE '%' || ? || '%'")
+        doc_where.append("d.body LIKE '%' || ? || '%'")
         params.append(f.body)
     if f.year_from is not None:
-        where.append("d.year >= ?")
+        doc_where.append("d.year >= ?")
         params.append(int(f.year_from))
     if f.year_to is not None:
-        where.append("d.year <= ?")
+        doc_where.append("d.year <= ?")
         params.append(int(f.year_to))
+    if f.doc_id:
+        doc_where.append("d.id = ?")
+        params.append(f.doc_id)
+    if doc_where:
+        where.append("+passages_fts.rowid IN (SELECT fp.rowid FROM documents d JOIN passages fp ON fp.doc_id = d.id"
+                     f" WHERE {' AND '.join(doc_where)})")
+    if f.has_flags:
+        where.append("+passages_fts.rowid IN (SELECT gp.rowid FROM passages gp WHERE gp.id IN"
+                     " (SELECT g.passage_id FROM flags g))")
     if f.domain:
         where.append("(EXISTS (SELECT 1 FROM passage_labels l, json_each(l.domains) j WHERE l.passage_id = p.id"
                      " AND j.value = ?) OR EXISTS (SELECT 1 FROM codings c, json_each(c.domains) j"
@@ -201,11 +217,6 @@ def _filter_sql(f: SearchFilters) -> tuple[list[str], list[Any]]:
                      " AND j.key = ?) OR EXISTS (SELECT 1 FROM codings c, json_each(c.tensions) j"
                      " WHERE c.passage_id = p.id AND j.key = ?))")
         params += [f.tension, f.tension]
-    if f.has_flags:
-        where.append("EXISTS (SELECT 1 FROM flags g WHERE g.passage_id = p.id)")
-    if f.doc_id:
-        where.append("p.doc_id = ?")
-        params.append(f.doc_id)
     if f.latest_only:
         where.append(_SUPERSEDED)
     return where, params
@@ -217,14 +228,13 @@ def _as_parsed(query: str | ParsedQuery) -> ParsedQuery:
 
 # Passages of superseded versions (normally none or few): ``latest_only`` excludes them by
 # rowid, a set SQLite materialises once per statement, so the filter needs no join per match.
-_SUPERSEDED = ("passages_fts.rowid NOT IN (SELECT sp.rowid FROM documents sn JOIN passages sp"
-               " ON sp.doc_id = sn.previous_id)")
+_SUPERSEDED = ("+passages_fts.rowid NOT IN (SELECT sp.rowid FROM documents sn JOIN passages sp"
+               " ON sp.doc_id = sn.previous_id WHERE sn.previous_id IS NOT NULL)")
 
 
 def _needs_join(f: SearchFilters) -> bool:
-    """Whether any filter needs the passage/document row of a match (all but ``latest_only``)."""
-    return bool(f.kind or f.body or f.year_from is not None or f.year_to is not None or f.domain or f.tension
-                or f.has_flags or f.doc_id)
+    """Whether a filter needs the passage row of every match (codings and labels by passage id)."""
+    return bool(f.domain or f.tension)
 
 
 def _base(query: str | ParsedQuery, filters: SearchFilters | None) -> tuple[str, list[Any]]:
@@ -233,8 +243,7 @@ def _base(query: str | ParsedQuery, filters: SearchFilters | None) -> tuple[str,
     f = filters or SearchFilters()
     where, params = _filter_sql(f)
     if _needs_join(f):
-        sql = ("FROM passages_fts JOIN passages p ON p.rowid = passages_fts.rowid JOIN documents d ON d.id = p.doc_id"
-               " WHERE passages_fts MATCH ?")
+        sql = "FROM passages_fts JOIN passages p ON p.rowid = passages_fts.rowid WHERE passages_fts MATCH ?"
     else:
         sql = "FROM passages_fts WHERE passages_fts MATCH ?"
     return sql + "".join(f" AND {w}" for w in where), [pq.fts, *params]

@@ -271,6 +271,12 @@ class Store:
         if self.path != ":memory:":
             self._conn.execute("PRAGMA journal_mode = WAL")
             self._conn.execute("PRAGMA synchronous = NORMAL")
+            # Search reads large FTS doclists: a bigger page cache (64 MB, an upper bound),
+            # memory-mapped reads (up to 1 GB of address space) and in-memory temp b-trees
+            # for the ranking sort and filter sets.
+            self._conn.execute("PRAGMA cache_size = -65536")
+            self._conn.execute("PRAGMA mmap_size = 1073741824")
+            self._conn.execute("PRAGMA temp_store = MEMORY")
         try:
             migrate(self._conn)
         except sqlite3.Error:
