@@ -1,7 +1,7 @@
 """Classification: predict throughput (seed and trained) and retrain time by training size.
 
 Training data is SYNTHETIC: passages of the demo corpus (``corpus/demo/*.md`` parsed with
-``extract.parse.parse_file``) topped up with seeded synthetic passages (``bench.synth``),
+``extract.reader.parse_file``) topped up with seeded synthetic passages (``bench.synth``),
 labelled by the seed model. These codings measure speed only, never quality (quality is
 measured on the real codings elsewhere).
 
@@ -15,14 +15,14 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from bench.common import Row, num, time_call
+from bench.common import Row, load_note, num, time_call
 from bench.synth import Generator
 
 DEMO = Path(__file__).resolve().parent.parent / "corpus" / "demo"
 
 
 def demo_passages() -> list[str]:
-    from extract.parse import parse_file
+    from extract.reader import parse_file
 
     out: list[str] = []
     for f in sorted(DEMO.glob("*.md")):
@@ -67,6 +67,7 @@ def bare_predict(vec, models, texts: list[str]):
 
 
 def run(smoke: bool) -> list[Row]:
+    load = load_note()
     from models.classify import BlendedModel, LabelModel
     from models.codebook import load_codebook
     from models.training import train
@@ -123,4 +124,5 @@ def run(smoke: bool) -> list[Row]:
     lt = time_call(lambda: lm.predict_proba(pred_texts), runs=1, warmup=0)
     rows.append(Row("classification", f"predict, learned only, {num(n)} passages", "passages/s", n / lt.median,
                     n / ref.median, "bare TF-IDF + LR predict_proba"))
+    rows[0].notes = "; ".join(x for x in (rows[0].notes, load) if x)
     return rows

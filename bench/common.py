@@ -107,3 +107,12 @@ def machine() -> dict:
 def num(n: float) -> str:
     """A count with thin-space thousands separators, for case labels ("1 000 000")."""
     return f"{n:,.0f}".replace(",", " ")
+
+
+def load_note() -> str:
+    """The machine's load when a stage starts: wall times on a shared machine include contention."""
+    try:
+        one = os.getloadavg()[0]
+    except OSError:
+        return ""
+    return f"load average {one:.1f} on {os.cpu_count()} cores at stage start (shared machine)"

@@ -8,7 +8,7 @@ hash of the generator code. Every ingest runs in its own subprocess
 
 Rows: pages/s and documents/s of ``corpus.ingest.ingest_paths`` (extraction, the registered
 analysers and the store) with 1 and 2 workers, parallel efficiency t1 / (2·t2), extraction
-alone (``extract.parse.parse_file`` in one process) and ``pdftotext`` on the same folder as
+alone (``extract.reader.parse_file`` in one process) and ``pdftotext`` on the same folder as
 the reference, and a scaling table (10 → 50 → 200 documents, 2 workers: time and peak RSS).
 """
 
@@ -26,7 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.common import Row, num
+from bench.common import Row, load_note, num
 from bench.synth import BODIES, Generator
 
 CACHE = Path(os.environ.get("DRECHTLENS_BENCH_CACHE", "/tmp/drechtlens-bench"))
@@ -143,7 +143,9 @@ def _pages(path: Path) -> int:
 
 
 def run(smoke: bool) -> list[Row]:
-    from extract.parse import parse_file
+    from extract.reader import parse_file
+
+    load = load_note()
 
     folder = corpus_folder(3 if smoke else 200)
     files = sorted(folder.glob("*.pdf"))
@@ -203,6 +205,7 @@ def run(smoke: bool) -> list[Row]:
             + rows[-3].notes
     else:
         rows[0].notes += f"; smoke: {num(n)} documents"
+    rows[0].notes = "; ".join(x for x in (rows[0].notes, load) if x)
     return rows
 
 

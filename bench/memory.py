@@ -24,7 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.common import Row, num
+from bench.common import Row, load_note, num
 
 CACHE = Path(os.environ.get("DRECHTLENS_BENCH_CACHE", "/tmp/drechtlens-bench"))
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,6 +55,7 @@ def _run_child(args: list[str]) -> dict:
 
 
 def run(smoke: bool) -> list[Row]:
+    load = load_note()
     from bench.ingest import _ingest_subprocess, _pages, long_pdf
     from bench.search import build
 
@@ -84,6 +85,7 @@ def run(smoke: bool) -> list[Row]:
                     notes=f"{serve['documents']} documents; stats + document list + 20 searches with facets "
                           f"+ 20 documents in {serve['seconds']:.1f} s (plain process, not a Streamlit server)",
                     extra=serve))
+    rows[0].notes = "; ".join(x for x in (rows[0].notes, load) if x)
     return rows
 
 

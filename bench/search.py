@@ -28,7 +28,7 @@ import statistics
 import time
 from pathlib import Path
 
-from bench.common import Row, num
+from bench.common import Row, load_note, num
 from bench.synth import BODIES, GENERATOR_VERSION, Generator
 
 CACHE = Path(os.environ.get("DRECHTLENS_BENCH_CACHE", "/tmp/drechtlens-bench"))
@@ -239,6 +239,7 @@ def _rows_for(n: int, smoke: bool) -> tuple[list[Row], dict]:
 
 
 def run(smoke: bool) -> list[Row]:
+    load = load_note()
     sizes = [2_000] if smoke else [100_000, 1_000_000]
     rows: list[Row] = []
     facts = {}
@@ -254,4 +255,5 @@ def run(smoke: bool) -> list[Row]:
                         target="sub-linear (< passages ×)", passed=growth < factor,
                         notes=f"index size grew {facts[big]['size_mb'] / facts[small]['size_mb']:.1f}×, "
                               f"build time {facts[big]['build_s'] / facts[small]['build_s']:.1f}×"))
+    rows[0].notes = "; ".join(x for x in (rows[0].notes, load) if x)
     return rows
