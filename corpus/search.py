@@ -21,6 +21,21 @@ escapes the text itself (:func:`snippet_html` does it for HTML).
 
 ``build_search_sql(parsed_or_query, filters, limit, offset) -> (sql, params)`` is separate
 from execution so the benchmark can time the exact statement.
+
+Cost at scale (1M passages; see ``bench/search.py``):
+
+* ranking is top-k inside the FTS query (``ORDER BY rank, rowid LIMIT k OFFSET o`` on
+  ``passages_fts``); only the page is joined to its passage text and document, and only
+  the page is snippeted. FTS5 still computes bm25 for every match that passes the
+  filters, so a word in a third of all passages costs about a second at 1M: that is the
+  floor of the bare FTS5 statement too, not overhead of ours;
+* filters on document facts (kind, body, years, document) and ``has_flags`` are one set
+  of passage rowids per statement (no join per match); ``latest_only`` excludes the
+  (usually empty) set of superseded passages. Only domain/tension filters join each match;
+* ``total`` is exact unless a domain/tension filter is set and more than ``EXACT_CAP``
+  passages match; facets are exact up to ``EXACT_CAP`` matches and otherwise counted on
+  every k-th passage (by rowid) and scaled by k. ``SearchResult.total_exact`` and
+  ``facets_exact`` say when a number is such an estimate (the UI should show "±"/"ca.").
 """
 
 from __future__ import annotations
