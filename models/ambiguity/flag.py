@@ -60,12 +60,21 @@ class Flag:
     lid: str | None = None
     onderdeel: str | None = None
     page: int | None = None
+    # What the finding is about when the quote alone does not tell distinct findings apart: document-level
+    # AMB-16 items share one anchor quote, so ``subject`` names the missing item. "" for ordinary flags.
+    subject: str = ""
 
     @property
     def key(self) -> str:
-        """Identity that survives re-analysis of unchanged text: type + location + quote."""
-        raw = "|".join([self.type, self.artikel or "", self.lid or "", self.onderdeel or "", self.quote])
-        return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
+        """Identity that survives re-analysis of unchanged text: type + location + quote (+ subject).
+
+        Flags without a subject keep the key they had before the field existed, so stored review
+        decisions still match.
+        """
+        parts = [self.type, self.artikel or "", self.lid or "", self.onderdeel or "", self.quote]
+        if self.subject:
+            parts.append(self.subject)
+        return hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:16]
 
     @property
     def location(self) -> str:
@@ -91,6 +100,7 @@ class Flag:
 
     @classmethod
     def from_dict(cls, d: dict) -> Flag:
-        d = {k: v for k, v in d.items() if k != "key"}
+        # "key" is derived; unknown fields from newer writers are ignored, missing "subject" defaults to "".
+        d = {k: v for k, v in d.items() if k in cls.__dataclass_fields__}
         d["severity"] = Severity.parse(d["severity"])
         return cls(**d)

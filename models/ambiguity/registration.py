@@ -35,6 +35,9 @@ class DetectorSpec:
     # Generic escalation/de-escalation by clause context applies (lexical detectors).
     context_adjust: bool = True
     data_files: tuple[Path, ...] = field(default=())
+    # Whether the generic escalation may raise this flag (None: always). Time hedges and deliberate open
+    # norms are interpretable whatever the clause confers, so their detectors opt out per flag.
+    may_escalate: Callable[[Flag], bool] | None = None
 
     @property
     def full_version(self) -> str:
@@ -58,7 +61,8 @@ REGISTRY: dict[str, DetectorSpec] = {}
 
 
 def detector(code: str, *, name: str, requires: Iterable[str] = (), default_severity: Severity | str,
-             rule: str, version: str = "1", context_adjust: bool = True) -> Callable[[DetectorFn], DetectorFn]:
+             rule: str, version: str = "1", context_adjust: bool = True,
+             may_escalate: Callable[[Flag], bool] | None = None) -> Callable[[DetectorFn], DetectorFn]:
     def wrap(fn: DetectorFn) -> DetectorFn:
         if code in REGISTRY and REGISTRY[code].func.__module__ != fn.__module__:
             raise ValueError(f"detector {code} is al geregistreerd door {REGISTRY[code].func.__module__}")
@@ -66,7 +70,7 @@ def detector(code: str, *, name: str, requires: Iterable[str] = (), default_seve
         folder = Path(module.__file__).resolve().parent if getattr(module, "__file__", None) else None
         data = tuple(sorted(folder.glob("*.tsv"))) if folder and folder != HERE else ()
         REGISTRY[code] = DetectorSpec(code, name, fn, frozenset(requires), Severity.parse(default_severity), rule,
-                                      version, folder, context_adjust, data)
+                                      version, folder, context_adjust, data, may_escalate)
         return fn
     return wrap
 
@@ -88,7 +92,7 @@ def registry() -> list[DetectorInfo]:
 
 def make_flag(code: str, pi: PassageInfo, start: int, end: int, *, explanation: str, question: str,
               suggestion: str = "", confidence: float = 0.6, severity: Severity | None = None,
-              rule: str | None = None) -> Flag:
+              rule: str | None = None, subject: str = "") -> Flag:
     """A :class:`Flag` for ``pi.text[start:end]``; location fields come from the passage."""
     spec = REGISTRY[code]
     text = pi.passage.text
@@ -101,4 +105,5 @@ def make_flag(code: str, pi: PassageInfo, start: int, end: int, *, explanation: 
     return Flag(type=code, name=spec.name, severity=severity if severity is not None else spec.default_severity,
                 confidence=round(max(0.05, min(confidence, 0.99)), 2), quote=text[start:end], start=start, end=end,
                 explanation=explanation, rule=rule or spec.rule, question=question, suggestion=suggestion,
-                passage_id=p.id, artikel=p.artikel, lid=p.lid, onderdeel=p.onderdeel, page=p.page_start)
+                passage_id=p.id, artikel=p.artikel, lid=p.lid, onderdeel=p.onderdeel, page=p.page_start,
+                subject=subject)

@@ -120,11 +120,15 @@ class AmbiguityReport:
 
 
 # -- pure post-processing steps --------------------------------------------------------
-def adjust_for_context(flag: Flag, ctx: ClauseContext) -> Flag:
-    """Escalate in power/duty clauses and task articles; de-escalate with decider + criterion + time."""
+def adjust_for_context(flag: Flag, ctx: ClauseContext, may_escalate: bool = True) -> Flag:
+    """Escalate in power/duty clauses and task articles; de-escalate with decider + criterion + time.
+
+    ``may_escalate=False`` (the detector's per-flag opt-out) keeps only the de-escalation: a time
+    hedge ("zo spoedig mogelijk") stays a suggestion even in a clause that confers a duty.
+    """
     sev = flag.severity
     note = ""
-    if sev == Severity.SUGGESTIE and (ctx.power_duty or ctx.task_article):
+    if may_escalate and sev == Severity.SUGGESTIE and (ctx.power_duty or ctx.task_article):
         sev = sev.escalate()
         note = " (Verhoogd: de bepaling kent een bevoegdheid of plicht toe.)"
     if ctx.decider and ctx.criterion and ctx.time_limit and sev > Severity.INFO:
@@ -279,7 +283,8 @@ def analyse(doc: Document, nlp=None, *, detectors: list[str] | None = None, cap_
                 errors.setdefault(spec.code, f"citaat klopt niet met de tekst: {f.quote!r}")
                 continue
             if spec.context_adjust:
-                f = adjust_for_context(f, clause_context(res, f))
+                f = adjust_for_context(f, clause_context(res, f),
+                                       spec.may_escalate is None or spec.may_escalate(f))
             good.append(f)
         per_detector[spec.code] = len(good)
         raw += good

@@ -5,7 +5,8 @@ known false positives of ``allow.tsv`` removed. Context per sentence: a number o
 (time words then matter less), a named decider (regelrecht test: an open norm with a
 knowable decider is less risky), and a power of an organ (a hedge that is the only
 condition on a power → KRITIEK). The runner escalates SUGGESTIE → ZORG when the clause
-confers a power or duty. Definitions are skipped (AMB-09 handles them).
+confers a power or duty, except for time hedges (research note: an interpretable time
+norm is not legally uncertain). Definitions are skipped (AMB-09 handles them).
 """
 
 from __future__ import annotations
@@ -32,8 +33,16 @@ WHAT = {
 }
 
 
+def _may_escalate(flag: Flag) -> bool:
+    """Time hedges ("zo spoedig mogelijk", "onverwijld") are open but interpretable norms: never escalated."""
+    try:
+        return TRIGGERS.lookup(flag.quote).subclass != "time"
+    except KeyError:
+        return True
+
+
 @detector("AMB-01", name="vage kwalificatie / open norm", requires={"lemmas", "structure", "organs", "competences"},
-          default_severity=Severity.SUGGESTIE, rule="Ar 2.14")
+          default_severity=Severity.SUGGESTIE, rule="Ar 2.14", may_escalate=_may_escalate)
 def vague_qualifiers(res: Resources) -> Iterator[Flag]:
     for pi in res.passages:
         if res.is_definition_passage(pi):

@@ -8,7 +8,8 @@ majorities) clear the condition. When the main clause confers a competence and t
 sentence names two organs, the condition allocates competence between organs → KRITIEK
 (the GR-D "past binnen het kader" pattern); otherwise ZORG. Also double negation (two or
 more of niet/geen/nooit/tenzij/behoudens/zonder in one sentence; ZORG) and "onverminderd"
-(precedence left implicit; SUGGESTIE).
+(precedence left implicit; SUGGESTIE). A deliberate open norm ("voor zover redelijkerwijs nodig") in a
+sentence that names an organ is a SUGGESTIE: the norm is reviewable and its decider knowable.
 """
 
 from __future__ import annotations
@@ -32,6 +33,9 @@ ASSESSOR_RE = re.compile(r"\bnaar het oordeel van\b|\bter beoordeling van\b|\bac
                          r"|\boordelen\b|\bstelt vast dat\b|\bbeoordeelt\b|\bbeoordelen\b|\bbeslist\b"
                          r"|\bbeslissen\b", re.I)
 BOUND_RE = re.compile(r"\bniet\s+(meer|minder|later|eerder|langer|korter)\s+dan\b", re.I)
+# Deliberate open norms: reasonableness is a standard a court can apply ("voor zover dat redelijkerwijs nodig
+# is"). With an organ in the sentence the decider is knowable, so the finding is a suggestion (research §3).
+DELIBERATE_RE = re.compile(r"\bredelijkerwijs\b|\bredelijk(?:e)?\b|\bbillijk(?:e|heid)?\b", re.I)
 NEGATORS_RE = re.compile(r"(?<![\w-])(niet|geen|nooit|tenzij|behoudens|zonder)(?![\w-])", re.I)
 
 
@@ -56,7 +60,10 @@ def conditions(res: Resources) -> Iterator[Flag]:
                 continue
             organs = {mm.key for mm in res.mentions_in(pi, s, e)}
             competence = res.competence_clause(pi, m.start())
-            if competence and len(organs) >= 2:
+            if DELIBERATE_RE.search(cond) and organs:
+                sev, why = Severity.SUGGESTIE, (" Het is een bewust open norm (redelijkheid) en het orgaan dat "
+                                                "haar toepast staat in de zin; verlaagd.")
+            elif competence and len(organs) >= 2:
                 sev, why = Severity.KRITIEK, " De voorwaarde bepaalt welk orgaan bevoegd is, maar niemand toetst haar."
             else:
                 sev, why = Severity.ZORG, ""

@@ -56,7 +56,7 @@ def wgr_completeness(res: Resources) -> Iterator[Flag]:
                                     f"({row['rule']}). Deze melding geldt voor de hele regeling.",
                         question=f"Waar is {row['item']} geregeld (eventueel in een aparte regeling)?",
                         suggestion=f"Voeg een artikel toe over {row['item']}, of verwijs naar de regeling waarin "
-                                   "dit staat.", rule=row["rule"])
+                                   "dit staat.", rule=row["rule"], subject=row["item"])
     yield from _belang(res)
 
 
