@@ -1,9 +1,12 @@
 """Training on researchers' codings: cross-validated metrics, learning curve, artifacts.
 
 ``train(codings)`` resolves multi-coder passages (:func:`models.agreement.resolve`),
-cross-validates seed, learned and blended models on the same folds, picks the blend
-constant ``k`` by that cross-validation, fits the final model on everything and returns a
-:class:`TrainedModel`. ``save`` writes a versioned artifact directory (``model.skops`` +
+cross-validates seed, learned and blended models on the same folds, grouped by source
+document (``Coding.meta`` source/document/doc_id) so no document sits in train and test at
+once, picks the blend constants ``k`` (domains, presence) and ``pole_k`` (poles) by that
+cross-validation, fits the final model on everything and returns a :class:`TrainedModel`.
+The chosen constants are selected on the same out-of-fold predictions they are reported on
+(5 options each), so the reported blend numbers carry a small optimism. ``save`` writes a versioned artifact directory (``model.skops`` +
 ``meta.json``) under ``$DRECHTLENS_DATA/trained`` or ``models/trained``; ``load_model``
 reads it back with skops and an explicit list of trusted types, never with pickle.
 """
@@ -23,7 +26,7 @@ from typing import Any
 
 import numpy as np
 import sklearn
-from sklearn.model_selection import KFold
+from sklearn.model_selection import GroupKFold, KFold
 
 from models.agreement import resolve
 from models.classify import BlendedModel, LabelModel
@@ -35,7 +38,7 @@ ARTIFACT_FORMAT = 1
 CURVE_SIZES = (50, 100, 200, 300)
 CURVE_K = 20.0  # blend constant used for the learning curve
 CURVE_FOLDS = 3  # the curve is averaged over the first three folds (it costs a fit per size and fold)
-BLEND_KS = (0.0, 5.0, 20.0, 80.0)  # positives per label at equal weight; 0 = learned model only
+BLEND_KS = (0.0, 5.0, 20.0, 80.0, 320.0)  # positives per label at equal weight; 0 = learned model only
 PACKAGE_TRAINED = Path(__file__).resolve().parent / "trained"
 # The only non-builtin types a model file may contain (skops refuses anything else).
 TRUSTED_TYPES = [
@@ -99,6 +102,14 @@ def evaluate(gold: Sequence[Labels], preds: Sequence[Prediction], codebook: Code
     for group in ("domains", "tensions"):
         scored = [m["f1"] for m in out[group].values() if m["support"] > 0]
         out[f"macro_f1_{group}"] = round(float(np.mean(scored)), 4) if scored else None
+    # Brier score of the probabilities (mean over labels): calibration, independent of thresholds.
+    if gold:
+        out["brier_domains"] = round(float(np.mean([(p.domains.get(d, 0.0) - (d in g.domains)) ** 2
+                                                    for g, p in zip(gold, preds, strict=True)
+                                                    for d in codebook.domain_codes])), 4)
+        out["brier_tensions"] = round(float(np.mean([(p.tensions.get(f, 0.0) - (f in g.tension_dict)) ** 2
+                                                     for g, p in zip(gold, preds, strict=True)
+                                                     for f in codebook.tension_codes])), 4)
     return out
 
 
@@ -123,9 +134,14 @@ def training_hash(texts: Sequence[str], labels: Sequence[Labels]) -> str:
 
 def cross_validate(texts: Sequence[str], labels: Sequence[Labels], codebook: Codebook | None = None,
                    folds: int = 5, random_state: int = 0, curve_sizes: Sequence[int] = CURVE_SIZES,
-                   params: dict[str, Any] | None = None) -> dict[str, Any]:
+                   params: dict[str, Any] | None = None, groups: Sequence[str] | None = None) -> dict[str, Any]:
     """Out-of-fold metrics for the seed, the learned model and each blend constant in BLEND_KS,
     plus a learning curve (domain/tension macro-F1 of learned and blended models by training size).
+
+    ``groups`` (one source document per passage) keeps all passages of a document in the same
+    fold: passages of one document share vocabulary and labels, so ungrouped folds overstate
+    how well the model does on a new document. Without groups (or with fewer documents than
+    folds) every passage is its own group.
     """
     cb = codebook or load_codebook()
     texts, labels = list(texts), list(labels)
@@ -136,15 +152,20 @@ def cross_validate(texts: Sequence[str], labels: Sequence[Labels], codebook: Cod
     seed_preds = blended.seed.predict(texts)
     learned_oof: list[Prediction | None] = [None] * n
     blend_oof: dict[float, list[Prediction | None]] = {k: [None] * n for k in BLEND_KS if k > 0}
-    curve: dict[int, dict[str, list[float]]] = {}
+    curve: dict[Any, dict[str, list[float]]] = {}
     rng = random.Random(random_state)
-    kf = KFold(n_splits=folds, shuffle=True, random_state=random_state)
-    for fold, (train_idx, test_idx) in enumerate(kf.split(texts)):
+    grouped = groups is not None and len(set(groups)) >= folds
+    if grouped:
+        splits = GroupKFold(n_splits=folds, shuffle=True, random_state=random_state).split(texts, groups=list(groups))
+    else:
+        splits = KFold(n_splits=folds, shuffle=True, random_state=random_state).split(texts)
+    for fold, (train_idx, test_idx) in enumerate(splits):
         tr_x = [texts[i] for i in train_idx]
         tr_y = [labels[i] for i in train_idx]
         te_x = [texts[i] for i in test_idx]
         te_seed = [seed_preds[i] for i in test_idx]
-        model = LabelModel(**(params or {})).fit(tr_x, tr_y)
+        tr_g = [groups[i] for i in train_idx] if grouped else None  # type: ignore[index]
+        model = LabelModel(**(params or {})).fit(tr_x, tr_y, groups=tr_g)
         te_learned = model.predict_proba(te_x)
         for i, p in zip(test_idx, te_learned, strict=True):
             learned_oof[i] = p
@@ -153,36 +174,60 @@ def cross_validate(texts: Sequence[str], labels: Sequence[Labels], codebook: Cod
             for i, p in zip(test_idx, bm.combine(te_seed, te_learned), strict=True):
                 blend_oof[k][i] = p
         te_gold = [labels[i] for i in test_idx]
+        if curve_sizes and fold < CURVE_FOLDS:  # the "all" point: the fold's full training set
+            _curve_point(curve, "all", te_gold, te_learned,
+                         BlendedModel(model, len(tr_x), CURVE_K, codebook=cb, seed=blended.seed).combine(te_seed, te_learned),
+                         cb, len(tr_x))
         for size in curve_sizes if fold < CURVE_FOLDS else ():
             if size >= len(tr_x):
                 continue
             sub = rng.sample(range(len(tr_x)), size)
-            m = LabelModel(**(params or {})).fit([tr_x[i] for i in sub], [tr_y[i] for i in sub])
+            m = LabelModel(**(params or {})).fit([tr_x[i] for i in sub], [tr_y[i] for i in sub],
+                                                 groups=[tr_g[i] for i in sub] if tr_g else None)
             m_pred = m.predict_proba(te_x)
-            ev_l = evaluate(te_gold, m_pred, cb)
             bm = BlendedModel(m, size, CURVE_K, codebook=cb, seed=blended.seed)
-            ev_b = evaluate(te_gold, bm.combine(te_seed, m_pred), cb)
-            c = curve.setdefault(size, {"learned_domains": [], "blend_domains": [], "learned_tensions": [],
-                                        "blend_tensions": []})
-            c["learned_domains"].append(ev_l["macro_f1_domains"] or 0.0)
-            c["blend_domains"].append(ev_b["macro_f1_domains"] or 0.0)
-            c["learned_tensions"].append(ev_l["macro_f1_tensions"] or 0.0)
-            c["blend_tensions"].append(ev_b["macro_f1_tensions"] or 0.0)
+            _curve_point(curve, size, te_gold, m_pred, bm.combine(te_seed, m_pred), cb, size)
     result: dict[str, Any] = {
-        "folds": folds, "n": n,
+        "folds": folds, "n": n, "grouped": grouped, "n_groups": len(set(groups)) if grouped else n,
         "seed": evaluate(labels, seed_preds, cb),
         "learned": evaluate(labels, learned_oof, cb),  # type: ignore[arg-type]
         "blend": {str(k): evaluate(labels, preds, cb) for k, preds in blend_oof.items()},  # type: ignore[arg-type]
         "learning_curve": {
-            str(size): {key: round(float(np.mean(v)), 4) for key, v in c.items()} | {"n_train": size}
-            for size, c in sorted(curve.items())},
+            str(size): {key: round(float(np.mean(v)), 4) for key, v in c.items()}
+            for size, c in sorted(curve.items(), key=lambda sc: (sc[0] == "all", sc[0] if sc[0] != "all" else 0))},
     }
     # Blend constant chosen by the cross-validated domain macro-F1 (+ tensions as tie-breaker).
     def score(ev: dict[str, Any]) -> tuple[float, float]:
         return (ev["macro_f1_domains"] or 0.0, ev["macro_f1_tensions"] or 0.0)
     options = {0.0: score(result["learned"])} | {k: score(result["blend"][str(k)]) for k in blend_oof}
     result["chosen_k"] = max(options, key=lambda k: options[k])
+    # The pole blend gets its own constant: pole metrics depend only on the pole mix, so each
+    # option's out-of-fold pole scores are already in the blends above (pole_k = k there).
+    def pole_score(ev: dict[str, Any]) -> float:
+        return float(np.mean([m["macro_f1"] for m in ev["poles"].values()])) if ev["poles"] else 0.0
+    pole_options = {0.0: pole_score(result["learned"])} | {k: pole_score(result["blend"][str(k)]) for k in blend_oof}
+    result["chosen_pole_k"] = max(pole_options, key=lambda k: (pole_options[k], -k))
     return result
+
+
+def _curve_point(curve: dict[Any, dict[str, list[float]]], size: int | str, gold: list[Labels],
+                 learned: list[Prediction], blend: list[Prediction], cb: Codebook, n_train: int) -> None:
+    ev_l, ev_b = evaluate(gold, learned, cb), evaluate(gold, blend, cb)
+    c = curve.setdefault(size, {"learned_domains": [], "blend_domains": [], "learned_tensions": [],
+                                "blend_tensions": [], "n_train": []})
+    c["learned_domains"].append(ev_l["macro_f1_domains"] or 0.0)
+    c["blend_domains"].append(ev_b["macro_f1_domains"] or 0.0)
+    c["learned_tensions"].append(ev_l["macro_f1_tensions"] or 0.0)
+    c["blend_tensions"].append(ev_b["macro_f1_tensions"] or 0.0)
+    c["n_train"].append(float(n_train))
+
+
+def document_of(coding: Coding) -> str | None:
+    """The source document of a coding (``meta`` source/document/doc_id), if known."""
+    for key in ("source", "document", "doc_id"):
+        if coding.meta.get(key):
+            return str(coding.meta[key])
+    return None
 
 
 def train(codings: Sequence[Coding], codebook: Codebook | None = None, folds: int = 5,
@@ -195,9 +240,13 @@ def train(codings: Sequence[Coding], codebook: Codebook | None = None, folds: in
         raise TrainingError(f"te weinig bruikbare coderingen om te trainen ({len(kept)})")
     texts = [c.text for c in kept]
     labels = [c.labels for c in kept]
-    cv = cross_validate(texts, labels, cb, folds, random_state, params=params) if validate else None
+    docs = [document_of(c) for c in kept]
+    # Codings without a known document each form their own group (nothing to leak across).
+    groups = [d if d is not None else f"passage:{c.passage_id}" for d, c in zip(docs, kept, strict=True)]
+    cv = cross_validate(texts, labels, cb, folds, random_state, params=params, groups=groups) if validate else None
     k = cv["chosen_k"] if cv else CURVE_K
-    model = LabelModel(**(params or {})).fit(texts, labels)
+    pole_k = cv["chosen_pole_k"] if cv else CURVE_K
+    model = LabelModel(**(params or {})).fit(texts, labels, groups=groups)
     _, caps = load_nlp()
     meta = {
         "artifact_format": ARTIFACT_FORMAT,
@@ -206,14 +255,15 @@ def train(codings: Sequence[Coding], codebook: Codebook | None = None, folds: in
         "training_set_sha256": training_hash(texts, labels),
         "n_codings": len(codings), "n_passages": len(texts), "n_unresolved": len(unresolved),
         "coders": sorted({c.coder for c in codings}),
-        "blend_k": k,
+        "blend_k": k, "pole_blend_k": pole_k,
         "params": model.get_params(),
         "sklearn_version": sklearn.__version__,
         "capabilities": caps.to_dict(),
         "cv": cv,
     }
-    blended = BlendedModel(model, len(texts), k, codebook=cb)
+    blended = BlendedModel(model, len(texts), k, codebook=cb, pole_k=pole_k)
     meta["blend_weights_learned"] = blended.weights
+    meta["pole_blend_weights_learned"] = {f: round(blended.pole_weight(f), 4) for f in cb.tension_codes}
     return TrainedModel(blended, meta)
 
 
@@ -270,5 +320,7 @@ def load_model(path: Path | str | None = None, codebook: Codebook | None = None)
     if meta.get("codebook_version") != cb.version_id:
         meta["warning"] = (f"model getraind met codeboek {meta.get('codebook_version')}, "
                            f"huidig codeboek is {cb.version_id}")
-    model = BlendedModel(learned, int(meta.get("n_passages", 0)), float(meta.get("blend_k", CURVE_K)), codebook=cb)
+    k = float(meta.get("blend_k", CURVE_K))
+    model = BlendedModel(learned, int(meta.get("n_passages", 0)), k, codebook=cb,
+                         pole_k=float(meta.get("pole_blend_k", k)))
     return TrainedModel(model, meta, target)

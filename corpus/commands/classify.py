@@ -202,7 +202,9 @@ def train(ctx: click.Context, from_store: bool, codings_files: tuple[str, ...], 
                f"codeboek {meta['codebook_version']}, mengconstante k={meta['blend_k']}")
     cv = meta.get("cv")
     if cv:
-        click.echo(f"Kruisvalidatie ({cv['folds']} folds), macro-F1 domeinen / spanningsvelden:")
+        split = (f"gegroepeerd per brondocument, {cv['n_groups']} documenten" if cv.get("grouped")
+                 else "niet gegroepeerd: brondocumenten onbekend")
+        click.echo(f"Kruisvalidatie ({cv['folds']} folds, {split}), macro-F1 domeinen / spanningsvelden:")
         click.echo(f"  seed-lexicon   {cv['seed']['macro_f1_domains']} / {cv['seed']['macro_f1_tensions']}")
         click.echo(f"  getraind       {cv['learned']['macro_f1_domains']} / {cv['learned']['macro_f1_tensions']}")
         for k, ev in cv["blend"].items():
