@@ -56,7 +56,7 @@ MAX_TERMS = 32
 MAX_QUERY_CHARS = 1000
 SNIPPET_CHARS = 240
 # Matches counted exactly (total with filters, facets); above this: estimated from a sample.
-EXACT_CAP = 20_000
+EXACT_CAP = 10_000
 
 
 def fold(word: str) -> str:
