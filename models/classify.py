@@ -12,8 +12,9 @@ folds; measured in grouped CV it did not help once the seed columns were in, so 
 
 :class:`BlendedModel` mixes the learned probabilities with the seed lexicon while coded data
 is scarce: per label ``w = n / (n + k)`` with ``n`` the number of coded passages that carry
-the label; for a tension field's pole ``m / (m + pole_k)`` with ``m`` the passages coded with
-a pole for that field and ``pole_k`` chosen separately by cross-validation. The seed lexicon
+the label (``k`` for domains, ``tension_k`` for tension presence); for a tension field's
+pole ``m / (m + pole_k)`` with ``m`` the passages coded with
+a pole for that field. The three constants are chosen separately by cross-validation. The seed lexicon
 decides for rare labels and fades out as researchers code more examples of a label.
 """
 
@@ -310,6 +311,7 @@ class BlendedModel:
     codebook: Codebook = field(default_factory=load_codebook)
     seed: SeedModel | None = None
     pole_k: float | None = None  # the same for the pole classifiers; None: k
+    tension_k: float | None = None  # the same for tension presence; None: k
 
     def __post_init__(self) -> None:
         if self.seed is None:
@@ -319,10 +321,11 @@ class BlendedModel:
         """Weight of the learned model for one label (domain code or tension field)."""
         if self.learned is None:
             return 0.0
-        if self.k <= 0:
+        k = self.tension_k if self.tension_k is not None and label in self.codebook.tension_codes else self.k
+        if k <= 0:
             return 1.0
         n = getattr(self.learned, "positives_", {}).get(label, self.n_codings)
-        return n / (n + self.k)
+        return n / (n + k)
 
     def pole_weight(self, fld: str) -> float:
         """Weight of the learned pole classifier of a tension field: ``m / (m + pole_k)`` with

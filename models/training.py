@@ -3,10 +3,11 @@
 ``train(codings)`` resolves multi-coder passages (:func:`models.agreement.resolve`),
 cross-validates seed, learned and blended models on the same folds, grouped by source
 document (``Coding.meta`` source/document/doc_id) so no document sits in train and test at
-once, picks the blend constants ``k`` (domains, presence) and ``pole_k`` (poles) by that
-cross-validation, fits the final model on everything and returns a :class:`TrainedModel`.
-The chosen constants are selected on the same out-of-fold predictions they are reported on
-(5 options each), so the reported blend numbers carry a small optimism. ``save`` writes a versioned artifact directory (``model.skops`` +
+once, picks the blend constants ``k`` (domains), ``tension_k`` (presence) and ``pole_k``
+(poles) by that cross-validation, fits the final model on everything and returns a
+:class:`TrainedModel`. The constants are selected on the same out-of-fold predictions they
+are reported on (5 options each), so the "chosen" numbers carry a small optimism; the
+learned and per-k numbers do not. ``save`` writes a versioned artifact directory (``model.skops`` +
 ``meta.json``) under ``$DRECHTLENS_DATA/trained`` or ``models/trained``; ``load_model``
 reads it back with skops and an explicit list of trusted types, never with pickle.
 """
@@ -132,6 +133,17 @@ def training_hash(texts: Sequence[str], labels: Sequence[Labels]) -> str:
     return h.hexdigest()
 
 
+def fold_splits(n: int, folds: int, groups: Sequence[str] | None = None,
+                random_state: int = 0) -> tuple[bool, list[tuple[np.ndarray, np.ndarray]]]:
+    """(grouped?, [(train, test) index arrays]): whole documents per fold when ``groups`` has
+    at least ``folds`` distinct values, otherwise shuffled passage-level folds."""
+    idx = np.arange(n)
+    if groups is not None and len(set(groups)) >= folds:
+        kf = GroupKFold(n_splits=folds, shuffle=True, random_state=random_state)
+        return True, list(kf.split(idx, groups=list(groups)))
+    return False, list(KFold(n_splits=folds, shuffle=True, random_state=random_state).split(idx))
+
+
 def cross_validate(texts: Sequence[str], labels: Sequence[Labels], codebook: Codebook | None = None,
                    folds: int = 5, random_state: int = 0, curve_sizes: Sequence[int] = CURVE_SIZES,
                    params: dict[str, Any] | None = None, groups: Sequence[str] | None = None) -> dict[str, Any]:
@@ -153,12 +165,9 @@ def cross_validate(texts: Sequence[str], labels: Sequence[Labels], codebook: Cod
     learned_oof: list[Prediction | None] = [None] * n
     blend_oof: dict[float, list[Prediction | None]] = {k: [None] * n for k in BLEND_KS if k > 0}
     curve: dict[Any, dict[str, list[float]]] = {}
+    fold_models: list[tuple[LabelModel, int, list[int]]] = []
     rng = random.Random(random_state)
-    grouped = groups is not None and len(set(groups)) >= folds
-    if grouped:
-        splits = GroupKFold(n_splits=folds, shuffle=True, random_state=random_state).split(texts, groups=list(groups))
-    else:
-        splits = KFold(n_splits=folds, shuffle=True, random_state=random_state).split(texts)
+    grouped, splits = fold_splits(n, folds, groups, random_state)
     for fold, (train_idx, test_idx) in enumerate(splits):
         tr_x = [texts[i] for i in train_idx]
         tr_y = [labels[i] for i in train_idx]
@@ -167,6 +176,7 @@ def cross_validate(texts: Sequence[str], labels: Sequence[Labels], codebook: Cod
         tr_g = [groups[i] for i in train_idx] if grouped else None  # type: ignore[index]
         model = LabelModel(**(params or {})).fit(tr_x, tr_y, groups=tr_g)
         te_learned = model.predict_proba(te_x)
+        fold_models.append((model, len(tr_x), list(test_idx)))
         for i, p in zip(test_idx, te_learned, strict=True):
             learned_oof[i] = p
         for k in blend_oof:
@@ -207,6 +217,19 @@ def cross_validate(texts: Sequence[str], labels: Sequence[Labels], codebook: Cod
         return float(np.mean([m["macro_f1"] for m in ev["poles"].values()])) if ev["poles"] else 0.0
     pole_options = {0.0: pole_score(result["learned"])} | {k: pole_score(result["blend"][str(k)]) for k in blend_oof}
     result["chosen_pole_k"] = max(pole_options, key=lambda k: (pole_options[k], -k))
+    # Likewise tension presence depends only on the presence weights.
+    tension_options = {0.0: result["learned"]["macro_f1_tensions"] or 0.0} | {
+        k: result["blend"][str(k)]["macro_f1_tensions"] or 0.0 for k in blend_oof}
+    result["chosen_tension_k"] = max(tension_options, key=lambda k: (tension_options[k], -k))
+    # Out-of-fold metrics of the configuration train() ships: k for labels, pole_k for poles.
+    chosen: list[Prediction | None] = [None] * n
+    for model, n_train, test_idx in fold_models:
+        bm = BlendedModel(model, n_train, result["chosen_k"], codebook=cb, seed=blended.seed,
+                          pole_k=result["chosen_pole_k"], tension_k=result["chosen_tension_k"])
+        preds = bm.combine([seed_preds[i] for i in test_idx], [learned_oof[i] for i in test_idx])  # type: ignore[misc]
+        for i, p in zip(test_idx, preds, strict=True):
+            chosen[i] = p
+    result["chosen"] = evaluate(labels, chosen, cb)  # type: ignore[arg-type]
     return result
 
 
@@ -246,6 +269,7 @@ def train(codings: Sequence[Coding], codebook: Codebook | None = None, folds: in
     cv = cross_validate(texts, labels, cb, folds, random_state, params=params, groups=groups) if validate else None
     k = cv["chosen_k"] if cv else CURVE_K
     pole_k = cv["chosen_pole_k"] if cv else CURVE_K
+    tension_k = cv["chosen_tension_k"] if cv else CURVE_K
     model = LabelModel(**(params or {})).fit(texts, labels, groups=groups)
     _, caps = load_nlp()
     meta = {
@@ -255,13 +279,13 @@ def train(codings: Sequence[Coding], codebook: Codebook | None = None, folds: in
         "training_set_sha256": training_hash(texts, labels),
         "n_codings": len(codings), "n_passages": len(texts), "n_unresolved": len(unresolved),
         "coders": sorted({c.coder for c in codings}),
-        "blend_k": k, "pole_blend_k": pole_k,
+        "blend_k": k, "pole_blend_k": pole_k, "tension_blend_k": tension_k,
         "params": model.get_params(),
         "sklearn_version": sklearn.__version__,
         "capabilities": caps.to_dict(),
         "cv": cv,
     }
-    blended = BlendedModel(model, len(texts), k, codebook=cb, pole_k=pole_k)
+    blended = BlendedModel(model, len(texts), k, codebook=cb, pole_k=pole_k, tension_k=tension_k)
     meta["blend_weights_learned"] = blended.weights
     meta["pole_blend_weights_learned"] = {f: round(blended.pole_weight(f), 4) for f in cb.tension_codes}
     return TrainedModel(blended, meta)
@@ -322,5 +346,5 @@ def load_model(path: Path | str | None = None, codebook: Codebook | None = None)
                            f"huidig codeboek is {cb.version_id}")
     k = float(meta.get("blend_k", CURVE_K))
     model = BlendedModel(learned, int(meta.get("n_passages", 0)), k, codebook=cb,
-                         pole_k=float(meta.get("pole_blend_k", k)))
+                         pole_k=float(meta.get("pole_blend_k", k)), tension_k=float(meta.get("tension_blend_k", k)))
     return TrainedModel(model, meta, target)

@@ -210,13 +210,14 @@ def train(ctx: click.Context, from_store: bool, codings_files: tuple[str, ...], 
         for k, ev in cv["blend"].items():
             click.echo(f"  mengsel k={k:<6} {ev['macro_f1_domains']} / {ev['macro_f1_tensions']}")
         k = cv["chosen_k"]
-        chosen = cv["blend"][str(k)] if k else cv["learned"]
-        click.echo(f"Gekozen model (k={k}) per label, tegenover het seed-lexicon:")
+        chosen = cv.get("chosen") or (cv["blend"][str(k)] if k else cv["learned"])
+        click.echo(f"Gekozen model (k={k}, spanning-k={cv.get('chosen_tension_k', k)}, "
+                   f"pool-k={cv.get('chosen_pole_k', k)}) per label, tegenover het seed-lexicon:")
         for group in ("domains", "tensions"):
             for label, m in chosen[group].items():
                 seed_f1 = cv["seed"][group][label]["f1"]
                 pole = chosen["poles"].get(label)
-                pole_txt = f"  pool-F1={pole['macro_f1']:.2f}" if pole else ""
+                pole_txt = f"  pool-F1={pole['macro_f1']:.2f} pool-acc={pole['accuracy']:.2f}" if pole else ""
                 click.echo(f"  {label:30} P={m['precision']:.2f} R={m['recall']:.2f} F1={m['f1']:.2f} "
                            f"(seed {seed_f1:.2f}, n={m['support']}){pole_txt}")
         for size, c in cv["learning_curve"].items():
