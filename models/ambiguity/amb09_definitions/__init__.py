@@ -8,18 +8,36 @@ Undefined: policy instruments (and compounds on visie/agenda/programma/kader/pla
 fonds/budget) that are domain-specific (wordfreq Zipf < 3.0) and used twice or in a
 competence clause without a definition (ZORG in a competence clause, else SUGGESTIE).
 Terms defined by reference ("als bedoeld in") or with a date/number are accepted.
+Missing definitions of ordinary terms, only in a regulation that has a definitions list:
+(a) a term such regulations usually define (``usual_terms.tsv``: "de minister",
+"archiefbescheiden", "collecties") used at least twice, not defined and not named on the spot
+("de minister van Financiën", "de gemeente Zwolle"); (b) a capitalised noun used with an article
+as a defined term ("het Schap", "de Commissie") at least twice, neither defined nor a known organ
+or public body. Both SUGGESTIE: the reader can often infer the referent, but the regulation does
+not fix it.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 from wordfreq import zipf_frequency
 
 from models.ambiguity.flag import Flag, Severity
+from models.ambiguity.lexicon import read_tsv
 from models.ambiguity.registration import detector, make_flag
 from models.ambiguity.resources import Resources
+
+HERE = Path(__file__).resolve().parent
+USUAL_TERMS = tuple(r["term"] for r in read_tsv(HERE / "usual_terms.tsv", ("term", "source")))
+# A capitalised noun after an article, inside a sentence: "het Schap", "de Commissie".
+CAPITAL_TERM_RE = re.compile(r"(?<=[a-zà-ÿ,;:)] )(?:het|de|Het|De)\s+([A-Z][a-zà-ÿ]{3,})\b(?!\s+[A-Z])")
+# Proper names and institutions that need no definition.
+KNOWN_NAMES = {"Staatscourant", "Rijk", "Kroon", "Staten", "Provinciale", "Gedeputeerde", "Raad", "Minister",
+               "Wet", "Archiefwet", "Gemeentewet", "Provinciewet", "Ambtenarenwet", "Grondwet", "Nederlandse",
+               "Europese", "Unie", "Koning", "Koningin", "Staat", "Tweede", "Eerste", "Kamer", "Rekenkamer"}
 
 STOP = {"de", "het", "een", "van", "in", "op", "voor", "en", "of", "die", "dat", "door", "met", "aan", "bij", "als",
         "bedoeld", "artikel", "zijn", "is", "te", "tot", "om", "deze", "dit", "wordt", "worden", "onder", "over"}
@@ -79,6 +97,72 @@ def definitions(res: Resources) -> Iterator[Flag]:
                                 question="Wijkt de betekenis af van die in de wet? Zo ja, is dat nodig?",
                                 suggestion=f"'{d.term}: {d.term} als bedoeld in …'.", rule="Ar 5.1")
     yield from _undefined(res, body)
+    if any(d.kind == "lijst" for d in res.definitions):
+        yield from _usual_undefined(res, body)
+        yield from _capitalised_undefined(res, body)
+
+
+def _defined_forms(res: Resources) -> set[str]:
+    out = set()
+    for d in res.definitions:
+        t = re.sub(r"^(de|het|een)\s+", "", d.term.lower()).strip()
+        out |= {t, *(f.strip() for f in re.split(r"[()]", t) if f.strip())}
+    return out
+
+
+def _missing_flag(pi, m, term: str, n: int, why: str) -> Flag:
+    return make_flag("AMB-09", pi, m.start(), m.end(), severity=Severity.SUGGESTIE, confidence=0.45,
+                     explanation=f"'{m.group(0)}' wordt gebruikt als vast begrip ({n}× gebruikt), maar staat niet "
+                                 f"in de begripsbepalingen{why}.",
+                     question=f"Wie of wat is '{term}' precies? Is een definitie weggevallen?",
+                     suggestion=f"Neem '{term}' op in de begripsbepalingen.", rule="Ar 5.1")
+
+
+def _usual_undefined(res: Resources, body) -> Iterator[Flag]:
+    defined = _defined_forms(res)
+    for term in USUAL_TERMS:
+        if term in defined or any(term in t.split() or t.startswith(term) for t in defined):
+            continue
+        rx = re.compile(rf"(?<!\w)(?:(?:de|het)\s+)?{re.escape(term)}(?!\w)", re.I)
+        uses = []
+        for pi in body:
+            for m in rx.finditer(pi.text):
+                after = pi.text[m.end():m.end() + 40]
+                before = pi.text[max(0, m.start() - 12):m.start()]
+                # Named on the spot ("de minister van Financiën", "de gemeente Zwolle", "Onze Minister").
+                if re.match(r"\s+(?:van\b|[A-Z])", after) or re.search(r"\b(?:Onze|onze|elke|iedere|een)\s*$", before):
+                    continue
+                uses.append((pi, m))
+        if len(uses) >= 2:
+            pi, m = _anchor(res, uses)
+            yield _missing_flag(pi, m, term, len(uses), ", terwijl regelingen van deze soort het meestal definiëren")
+
+
+def _capitalised_undefined(res: Resources, body) -> Iterator[Flag]:
+    defined = _defined_forms(res)
+    organ_names = {w.lower() for o in res.organs.values() for w in re.findall(r"\w+", o.key)}
+    seen: dict[str, list] = {}
+    for pi in body:
+        for m in CAPITAL_TERM_RE.finditer(pi.text):
+            word = m.group(1)
+            if word in KNOWN_NAMES or word.lower() in defined or word.lower() in organ_names \
+                    or word.lower().endswith("wet") or zipf_frequency(word.lower(), "nl") < 3.3:
+                continue  # a law, or a rare word: a place or institution name ("de Ringvaart"), not a term
+            seen.setdefault(word, []).append((pi, m))
+    for word, uses in seen.items():
+        if len(uses) >= 2:
+            pi, m = _anchor(res, uses)
+            yield _missing_flag(pi, m, word, len(uses), " en is geen bekend orgaan")
+
+
+def _anchor(res: Resources, uses: list) -> tuple:
+    """The use where the missing definition matters most: the term acting (sentence subject or in a
+    competence clause); else the first use."""
+    for pi, m in uses:
+        s, _e = pi.sentence_of(m.start())
+        if not pi.text[s:m.start()].strip(" ("):
+            return pi, m
+    return next(((pi, m) for pi, m in uses if res.competence_clause(pi, m.start())), uses[0])
 
 
 def _undefined(res: Resources, body) -> Iterator[Flag]:

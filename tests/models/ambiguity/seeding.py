@@ -170,7 +170,7 @@ class Injector:
         if "verstaan onder" not in text1:
             return False
         # "a.*de minister:* de minister van …;" in the Markdown source
-        entries = list(re.finditer(r"(?:^|(?<=[;:.]))\s*([a-z])\.\s*\*([^*:]{2,60}):?\*:?([^;]*);", self.md, re.M))
+        entries = list(re.finditer(r"(?:^|(?<=[;:.]))\s*([a-z])\.\s*\*([^*:]{2,60}):?\*:?([^;\n]*);", self.md, re.M))
         if not entries:
             entries = list(re.finditer(r"^\s*([a-z])\.\s+\*?([^*:\n]{2,60}?):?\*?:\s*([^\n;]*);?$", self.md, re.M))
         self.rng.shuffle(entries)

@@ -58,3 +58,38 @@ def test_old_flag_dicts_without_subject_load_with_their_old_key():
     del old["subject"]
     f = Flag.from_dict(old)
     assert f.subject == "" and f.key == old["key"]
+
+
+# -- recall: a definition removed while the term is still used ---------------------------------
+DEFS = "Artikel 1 Begripsbepalingen\nIn deze regeling wordt verstaan onder:\na. wet: de Archiefwet 1995;\n"
+
+
+def _missing(text: str) -> list[str]:
+    return [f.quote for f in run("AMB-09", text) if "vast begrip" in f.explanation]
+
+
+def test_amb09_usual_term_used_but_not_defined():
+    body = ("Artikel 2 Taken\n1. De archiefbescheiden worden bewaard in de archiefbewaarplaats.\n"
+            "2. De minister en de gemeente kunnen de archiefbescheiden opvragen.")
+    assert "archiefbescheiden" in " ".join(_missing(DEFS + body)).lower()
+    defined = DEFS.replace("a. wet", "a. archiefbescheiden: archiefbescheiden als bedoeld in de Archiefwet 1995;\nb. wet")
+    assert "archiefbescheiden" not in " ".join(_missing(defined + body)).lower()
+
+
+def test_amb09_usual_term_named_on_the_spot_is_not_missing():
+    body = ("Artikel 2 Taken\n1. De minister van Financiën ontvangt de begroting.\n"
+            "2. De minister van Financiën ontvangt de jaarrekening.")
+    assert not any("minister" in q.lower() for q in _missing(DEFS + body))
+    bare = body.replace("minister van Financiën", "minister")
+    assert any("minister" in q.lower() for q in _missing(DEFS + bare))
+
+
+def test_amb09_capitalised_term_used_as_defined_term():
+    body = ("Artikel 2 Taken\n1. Het algemeen bestuur van het Schap stelt de begroting vast.\n"
+            "2. Het dagelijks bestuur van het Schap voert de begroting uit.")
+    assert "het Schap" in _missing(DEFS + body)
+    defined = DEFS + "b. Schap: het openbaar lichaam Recreatieschap Drechtsteden;\n"
+    assert "het Schap" not in _missing(defined + body)
+    # A place name is not a defined term.
+    places = body.replace("van het Schap", "aan de Ringvaart")
+    assert _missing(DEFS + places) == []
