@@ -194,6 +194,13 @@ _TOELICHTING = re.compile(
     r"^(?:algemene |artikelsgewijze |artikelgewijze |memorie van |nota van )?toelichting\b", re.I)
 _BIJLAGE = re.compile(r"^(?:[Bb]ijlage|BIJLAGE)(?:\s+([0-9]+[a-z]?|[IVXLC]+|[A-Z]))?\b[.:]?")
 _SLOT = re.compile(r"^(?:Lasten en bevelen|Gegeven te|Aldus (?:besloten|vastgesteld))\b")
+# The placement formula that closes a regulation ("Deze regeling zal met de toelichting in de Staatscourant
+# worden geplaatst."): after it come the signatures and the toelichting, which are not part of the dispositief.
+_PLACEMENT = re.compile(r"Deze (?:regeling|verordening|wijzigingsregeling|gemeenschappelijke regeling)\b[^.]{0,160}?"
+                        r"\b(?:Staatscourant|Provinciaal [Bb]lad|Gemeenteblad|Waterschapsblad|[Pp]ublicatieblad)\b"
+                        r"[^.]{0,80}?\bgeplaatst\.")
+# "Toelichting bij de Regeling RHC Drents Archief": a long toelichting heading (only as a heading line).
+_TOELICHTING_BIJ = re.compile(r"^toelichting (?:bij|op) (?:de|het)\b", re.I)
 _REF_START = re.compile(r"^(?:van|en|of|tot|lid|leden|eerste|tweede|derde|vierde|vijfde|onder|,|bedoeld|is|wordt|"
                         r"zijn|worden|aanhef|juncto|jo\.)\b", re.I)
 # Inline onderdelen ("… verstaan onder: a. de minister: …; b. de provincie: …") are split apart.
@@ -388,6 +395,15 @@ def _regeling(lines: Sequence[Line]) -> _Builder:
     # Expand inline enumerations first so each onderdeel starts its own line.
     expanded: list[Line] = []
     for ln in lines:
+        m_pl = _PLACEMENT.search(clean(ln.text)) if ln.table is None else None
+        if m_pl and (m_pl.start() > 0 or m_pl.end() < len(clean(ln.text))):
+            # Formula and signatures on one line with article text: give the formula its own line.
+            t = clean(ln.text)
+            pieces = [x for x in (t[:m_pl.start()].strip(), t[m_pl.start():m_pl.end()], t[m_pl.end():].strip()) if x]
+            for k, ptxt in enumerate(pieces):
+                expanded.append(Line(text=ptxt, page=ln.page, size=ln.size, bold=ln.bold, x0=ln.x0, top=ln.top,
+                                     para_end=ln.para_end if k == len(pieces) - 1 else True))
+            continue
         if ln.table is None and ":" in ln.text:
             parts = split_inline_onderdelen(clean(ln.text))
             if len(parts) > 1:
@@ -414,7 +430,8 @@ def _regeling(lines: Sequence[Line]) -> _Builder:
         short = _words(text) <= 6
 
         # Part switches: toelichting, bijlage, slotformulering.
-        if short and _TOELICHTING.match(text) and _part_heading(ln, text, prev, body):
+        long_toelichting = _TOELICHTING_BIJ.match(text) and _words(text) <= 14 and (ln.heading_level or ln.bold)
+        if (short or long_toelichting) and _TOELICHTING.match(text) and _part_heading(ln, text, prev, body):
             part = "toelichting"
             hoofdstuk = paragraaf = None
             artikel, lid, onderdeel, sub = None, None, None, None
@@ -432,7 +449,8 @@ def _regeling(lines: Sequence[Line]) -> _Builder:
             prev = ln
             i += 1
             continue
-        if part == "dispositief" and _SLOT.match(text) and _heading_like(ln, prev, body):
+        placement = part == "dispositief" and _PLACEMENT.match(text) and artikel is not None and b.buf
+        if placement or part == "dispositief" and _SLOT.match(text) and _heading_like(ln, prev, body):
             part = ""
             hoofdstuk = paragraaf = None
             artikel, lid, onderdeel, sub = None, None, None, None

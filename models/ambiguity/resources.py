@@ -758,6 +758,9 @@ def build_resources(doc: Document, nlp=None, caps: Capabilities | None = None) -
     if nlp is None or caps is None:
         nlp, caps = load_nlp()
     passages = [p for p in doc.dispositief() if p.block == "text" and p.text.strip()]
+    if any(p.part == "dispositief" for p in passages):
+        # A regulation with marked parts: passages outside them are the closing formula and signatures.
+        passages = [p for p in passages if p.part == "dispositief"]
     tokenised = _tokens(nlp, passages, caps)
     infos = [PassageInfo(p, toks, sents, i) for i, (p, (toks, sents)) in enumerate(zip(passages, tokenised,
                                                                                         strict=True))]

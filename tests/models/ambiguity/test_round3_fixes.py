@@ -93,3 +93,44 @@ def test_amb09_capitalised_term_used_as_defined_term():
     # A place name is not a defined term.
     places = body.replace("van het Schap", "aan de Ringvaart")
     assert _missing(DEFS + places) == []
+
+
+# -- parser: closing formula, signatures and toelichting after the last artikel -----------------
+CLOSING_MD = """# Regeling Archief Noord
+
+#### *Artikel 1*
+
+1. Het algemeen bestuur stelt de begroting vast.
+
+#### *Artikel 2*
+
+Deze regeling wordt aangehaald als: Regeling Archief Noord.
+
+Deze regeling zal met de toelichting door de Staatssecretaris in de Staatscourant worden geplaatst.  \
+De Staatssecretaris van Onderwijs, M.C. van der Laan De Raad van de gemeente Assen De voorzitter De griffier
+
+####Toelichting bij de Regeling Archief Noord
+
+#### *Algemeen*
+
+Het dagelijks bestuur kan zo nodig nadere regels stellen, enz.
+"""
+
+
+def test_signature_and_toelichting_are_not_in_the_last_artikel(tmp_path):
+    import extract
+
+    src = tmp_path / "regeling.md"
+    src.write_text(CLOSING_MD, encoding="utf-8")
+    doc = extract.parse(src)
+    last = " ".join(p.text for p in doc.dispositief() if p.artikel == "2")
+    assert "aangehaald als" in last  # the article text itself stays
+    assert "van der Laan" not in last and "zo nodig" not in last
+    assert any("zo nodig" in p.text for p in doc.passages if p.part == "toelichting")
+    report = analyse(doc)
+    assert not [f for f in report.flags if "zo nodig" in f.quote or "enz" in f.quote or "Laan" in f.quote]
+    # The same sentence inside an artikel is still analysed.
+    inside = CLOSING_MD.replace("Het algemeen bestuur stelt de begroting vast.",
+                                "Het dagelijks bestuur kan zo nodig nadere regels stellen.")
+    src.write_text(inside, encoding="utf-8")
+    assert any(f.quote == "zo nodig" and f.artikel == "1" for f in analyse(extract.parse(src)).flags)
