@@ -137,8 +137,9 @@ class LabelModel(BaseEstimator):
         blocks = [xw]
         if self.char_ngrams[0] > 0:  # (0, 0) switches character n-grams off
             blocks.append(xc)
-        if self.seed_features > 0:
-            blocks.append(sp.csr_matrix(self.seed_features * _seed_matrix(texts)))
+        scale = getattr(self, "seed_features", 0.0)  # artifacts saved before seed columns existed
+        if scale > 0:
+            blocks.append(sp.csr_matrix(scale * _seed_matrix(texts)))
         return sp.hstack(blocks, format="csr") if len(blocks) > 1 else xw.tocsr()
 
     @staticmethod

@@ -97,3 +97,10 @@ def test_inner_fold_calibration_is_stored_and_survives_the_artifact(codings, tmp
     loaded = load_model(save(trained, tmp_path))
     texts = ["Het algemeen bestuur stelt de begroting vast.", "Wij bouwen betaalbare woningen."]
     assert [p.to_dict() for p in loaded.predict(texts)] == [p.to_dict() for p in trained.predict(texts)]
+
+
+def test_a_model_saved_before_seed_columns_still_predicts(codings) -> None:
+    m = LabelModel(**FAST, seed_features=0.0).fit([c.text for c in codings], [c.labels for c in codings])
+    del m.seed_features, m.n_text_features_  # what skops restores from an older artifact
+    (pred,) = m.predict_proba(["Jeugdhulp via het wijkteam."])
+    assert max(pred.domains, key=pred.domains.get) == "sociaal"
