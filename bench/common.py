@@ -64,21 +64,21 @@ def time_call(fn: Callable[[], object], runs: int = 3, warmup: int = 1) -> Timin
     return Timing(min(samples), statistics.median(samples), max(samples), runs)
 
 
-def time_command(cmd: list[str], runs: int = 3, warmup: int = 1, env: dict | None = None) -> tuple[Timing, float]:
-    """Whole-process timing of a command (interpreter start-up included) and its peak RSS in MB."""
+def time_command(cmd: list[str], runs: int = 3, warmup: int = 1, env: dict | None = None) -> tuple[Timing, None]:
+    """Whole-process timing of a command (interpreter start-up included).
+
+    Returns ``(timing, None)``: no peak RSS, because a forked child's ``ru_maxrss`` starts
+    from the parent's high-water mark; modules that need memory read the child's own
+    ``VmHWM`` (see ``bench.ingest.vm_hwm_mb``).
+    """
     samples = []
-    peak = 0.0
     for i in range(warmup + runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         t0 = time.perf_counter()
         subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                        env={**os.environ, **(env or {})})
-        dt = time.perf_counter() - t0
-        after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        peak = max(peak, after / 1024, before / 1024)
         if i >= warmup:
-            samples.append(dt)
-    return Timing(min(samples), statistics.median(samples), max(samples), runs), peak
+            samples.append(time.perf_counter() - t0)
+    return Timing(min(samples), statistics.median(samples), max(samples), runs), None
 
 
 def peak_rss_mb() -> float:
