@@ -62,6 +62,13 @@ def _problems(res: Resources, name: str, ms: list[InstrumentMention], defined: s
                         f"Hoe bindend is de {name}, en voor wie (algemeen bestuur, dagelijks bestuur, raden)?",
                         "Leg de status één keer vast, bij voorkeur in de begripsbepaling of het artikel dat de "
                         f"{name} regelt.")
+            # The other side of the conflict, so the reviewer sees both places (the finding itself is above).
+            first = next(m for m in ms if m.level == first_level)
+            if first is not odd:
+                yield (first, Severity.SUGGESTIE, 0.6,
+                       f"Hier is de {name} {LEVEL_NL[first_level]} ('{first.level_phrase}'); elders "
+                       f"{LEVEL_NL[odd.level]} ('{odd.level_phrase}'): zie de melding daar.",
+                       f"Welke binding van de {name} is bedoeld?", "")
         if not adopters and policy:
             target = test[0] if test else ms[0]
             sev = Severity.KRITIEK if test else Severity.ZORG

@@ -16,6 +16,8 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
+from wordfreq import zipf_frequency
+
 from models.ambiguity.flag import Flag, Severity
 from models.ambiguity.registration import detector, make_flag
 from models.ambiguity.resources import NON_SUBJECT_PREPS, ORGAN_HEADS, Resources
@@ -24,6 +26,9 @@ from models.ambiguity.resources import NON_SUBJECT_PREPS, ORGAN_HEADS, Resources
 NP_RE = re.compile(r"\b(?:het|de)\s+((?:(?-i:[a-zà-ÿ]+)\s+){0,2}?)(" + "|".join(ORGAN_HEADS) + r")\b"
                    r"(?!\s+van\b)(?![-\w])", re.I)
 ADJ_RE = re.compile(r"^[a-zà-ÿ]+(e|al|aal|lijk|ijk|isch|s|end)$")  # "-end": "het uitvoerend bestuur"
+# A lower-case compound on an organ head ("het regiobestuur", "de uitvoeringsraad"): a name of its own.
+COMPOUND_RE = re.compile(r"\b(?:het|de|Het|De)\s+([a-zà-ÿ]{3,}(?:bestuur|raad|commissie|college|directie))\b"
+                         r"(?!\s+van\b)")
 GEMEENTE_SUBJ_RE = re.compile(r"\b(?:de|elke|iedere)\s+(?:deelnemende\s+)?gemeenten?\b", re.I)
 PAYMENT_RE = re.compile(r"\b(voldoen|voldoet|betalen|betaalt|dragen\s+bij|draagt\s+bij)\b", re.I)
 QUALIFIER_RE = re.compile(r"^\s*(van\s+(de|elke|iedere|een|die|betrokken|desbetreffende)|der\b)", re.I)
@@ -74,6 +79,7 @@ def organ_names(res: Resources) -> Iterator[Flag]:
                                      "voorzitter, raden, colleges)?",
                             suggestion="Gebruik de naam uit de regeling of neem het begrip op in de "
                                        "begripsbepalingen.")
+        yield from _compound_organs(res, pi, known, defined)
         # Number mismatch: "het college" where the regulation speaks of several colleges.
         if plural_used:
             for k in known:
@@ -109,6 +115,32 @@ def organ_names(res: Resources) -> Iterator[Flag]:
                             question="Welk gemeentelijk orgaan is bedoeld: de raad, het college of de burgemeester?",
                             suggestion="Noem het orgaan: 'de raden van de deelnemende gemeenten' of 'de colleges'.")
     yield from _alias_mixing(res)
+
+
+def _compound_organs(res: Resources, pi, known, defined: set[str]) -> Iterator[Flag]:
+    """"Het regiobestuur besluit …": a compound organ name that is neither registered nor defined.
+
+    Common compounds (gemeenteraad, gemeentebestuur, ondernemingsraad: wordfreq Zipf ≥ 3) name known
+    institutions and are left alone; a rare one is a name the regulation should have introduced.
+    """
+    for m in COMPOUND_RE.finditer(pi.text):
+        word = m.group(1).lower()
+        if word in defined or word in res.organs or zipf_frequency(word, "nl") >= 3.0:
+            continue
+        if any(k.start <= m.start(1) and k.end >= m.end(1) for k in known):
+            continue
+        s, _e = pi.sentence_of(m.start())
+        before = pi.text[max(s, m.start() - 15):m.start()].lower().split()
+        subject = not (before and before[-1] in NON_SUBJECT_PREPS)
+        competence = res.competence_clause(pi, m.start())
+        yield make_flag("AMB-06", pi, m.start(), m.end(),
+                        severity=Severity.KRITIEK if subject and competence else Severity.INFO,
+                        confidence=0.7 if subject else 0.45,
+                        explanation=f"'{m.group(0)}' is geen orgaan uit de Wgr of de begripsbepalingen; niet vast "
+                                    "te stellen welk orgaan bedoeld is.",
+                        question=f"Welk orgaan is met '{m.group(0)}' bedoeld (algemeen bestuur, dagelijks bestuur, "
+                                 "voorzitter, raden, colleges)?",
+                        suggestion="Gebruik de naam uit de regeling of neem het begrip op in de begripsbepalingen.")
 
 
 def _alias_mixing(res: Resources) -> Iterator[Flag]:

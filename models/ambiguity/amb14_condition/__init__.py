@@ -28,6 +28,7 @@ VAGUE_PRED_RE = re.compile(
     r"\b(past|passen|passend)\s+binnen\b|\bin overeenstemming (?:is|zijn) met\b|\bvan regionaal belang\b"
     r"|\bnoodzakelijk\b|\bnodig\b|\bwenselijk\b|\bgewenst\b|\bin strijd (?:is|zijn)? ?met het belang\b|\bmogelijk\b"
     r"|\bredelijkerwijs\b|\bbijzondere omstandigheden\b|\bdringend\b|\bspoedeisend\b|\bzwaarwegend|\bonevenredig"
+    r"|\baanleiding\s+(?:toe\s+)?geven\b|\bomstandigheden\b.{0,30}\baanleiding\b"
     r"|\bvoldoende\b|\bpassend\b|\bin het belang van\b|\bregionale betekenis\b|\bbelang\b.{0,25}\bvereist\b", re.I)
 ASSESSOR_RE = re.compile(r"\bnaar het oordeel van\b|\bter beoordeling van\b|\bacht(?:en)?\b|\boordeelt\b"
                          r"|\boordelen\b|\bstelt vast dat\b|\bbeoordeelt\b|\bbeoordelen\b|\bbeslist\b"

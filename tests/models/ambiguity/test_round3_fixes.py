@@ -134,3 +134,30 @@ def test_signature_and_toelichting_are_not_in_the_last_artikel(tmp_path):
                                 "Het dagelijks bestuur kan zo nodig nadere regels stellen.")
     src.write_text(inside, encoding="utf-8")
     assert any(f.quote == "zo nodig" and f.artikel == "1" for f in analyse(extract.parse(src)).flags)
+
+
+# -- recall: demo misses ------------------------------------------------------------------------
+def test_amb06_rare_compound_organ_name_is_undefined():
+    flags = run("AMB-06", lid("Het regiobestuur besluit over de dienstverleningsovereenkomsten."))
+    assert "Het regiobestuur" in [f.quote for f in flags]
+    # A common compound names a known institution.
+    flags = run("AMB-06", lid("De gemeenteraad besluit over de dienstverleningsovereenkomsten."))
+    assert not any("gemeenteraad" in f.quote for f in flags)
+
+
+def test_amb14_circumstances_that_give_cause():
+    text = lid("Het dagelijks bestuur doet een voorstel tot wijziging indien de omstandigheden daartoe "
+               "aanleiding geven.")
+    assert any("aanleiding" in f.quote for f in run("AMB-14", text))
+    judged = lid("Het dagelijks bestuur doet een voorstel tot wijziging indien de omstandigheden naar het "
+                 "oordeel van het algemeen bestuur daartoe aanleiding geven.")
+    assert not any("aanleiding" in f.quote for f in run("AMB-14", judged))
+
+
+def test_amb03_inconsistent_bindingness_is_shown_at_both_mentions():
+    text = ("Artikel 5 Woonvisie\n1. Het algemeen bestuur stelt de woonvisie vast.\n"
+            "2. De colleges houden rekening met de woonvisie.\n"
+            "3. Besluiten van het dagelijks bestuur passen binnen de woonvisie.")
+    flags = run("AMB-03", text)
+    assert {f.lid for f in flags} >= {"2", "3"}
+    assert max(f.severity for f in flags) == Severity.KRITIEK
