@@ -684,7 +684,15 @@ def _object(pi: PassageInfo, instruments: list[InstrumentMention], mentions: lis
     cands = [m for m in instruments if s <= m.start < e]
     if cands:
         after = [m for m in cands if actor is None or m.start > actor.end]
-        return (after or cands)[0].name
+        if after:
+            return after[0].name
+        fronted = [m for m in cands if not re.search(r"\b(?:na|bij|op|voor|van|met|uit|tot|in|over)\s+(?:\w+\s+)?"
+                                                     r"(?:de|het|een)\s+\S*$", text[max(s, m.start - 40):m.start],
+                                                     re.I)]
+        # "Na ontvangst van de jaarrekening stelt het algemeen bestuur de bijdrage vast": an instrument in a
+        # fronted prepositional phrase is no object; look after the actor instead.
+        if passive or actor is None or fronted:
+            return (fronted or cands)[0].name
     lo = s if passive else (actor.end if actor else s)
     for m in re.finditer(r"\b(?:de|het|een)\s+((?:\w+e\s+)?(\w+))", text[lo:e], re.I):
         a = lo + m.start()

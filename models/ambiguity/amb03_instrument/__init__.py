@@ -52,6 +52,8 @@ def _problems(res: Resources, name: str, ms: list[InstrumentMention], defined: s
         levels = {m.level for m in ms if m.level != "L?"}
         test = [m for m in ms if m.decision_test]
         adopters = ms[0].adopters
+        preparers = sorted({c.actor for c in res.competences
+                            if c.action_class == "preparatory" and c.object == name and c.actor})
         if policy and len(levels) >= 2:
             first_level = next(m.level for m in ms if m.level != "L?")
             odd = next(m for m in ms if m.level not in ("L?", first_level))
@@ -69,10 +71,15 @@ def _problems(res: Resources, name: str, ms: list[InstrumentMention], defined: s
                        f"Hier is de {name} {LEVEL_NL[first_level]} ('{first.level_phrase}'); elders "
                        f"{LEVEL_NL[odd.level]} ('{odd.level_phrase}'): zie de melding daar.",
                        f"Welke binding van de {name} is bedoeld?", "")
-        if not adopters and policy:
+        if not adopters and policy and not any(_external_adopter(res, m) for m in ms):
             target = test[0] if test else ms[0]
             sev = Severity.KRITIEK if test else Severity.ZORG
             why = " en wordt gebruikt als toets voor besluiten" if test else ""
+            if preparers and not test:
+                # A named organ draws the plan up ("het dagelijks bestuur stelt het beleidsplan op"): the
+                # author is known and the route is traceable; who adopts it is a drafting point, no concern.
+                sev = Severity.SUGGESTIE
+                why = f" (het wordt wel opgesteld door: {', '.join(preparers)})"
             yield (target, sev, 0.7 if policy else 0.5,
                         f"De tekst regelt niet wie '{name}' vaststelt{why}.",
                         f"Wie stelt '{name}' vast, en is het een besluit van de GR of van elke gemeente?",
@@ -80,7 +87,8 @@ def _problems(res: Resources, name: str, ms: list[InstrumentMention], defined: s
         if not policy:
             return
         if not levels and not any(m.versioned for m in ms):
-            yield (ms[0], Severity.ZORG, 0.6,
+            # A plan the GR's own organ draws up is its working document: its status is a drafting point.
+            yield (ms[0], Severity.SUGGESTIE if preparers and not test else Severity.ZORG, 0.6,
                         f"De status van '{name}' staat nergens: geen werkwoord zegt hoe bindend het stuk is en "
                         "er is geen versie of datum genoemd (statische verwijzing, Ar 3.47)."
                         + ("" if name in defined else " Het begrip is ook niet gedefinieerd."),
@@ -94,6 +102,17 @@ def _problems(res: Resources, name: str, ms: list[InstrumentMention], defined: s
                         + ("; toch dient het stuk als toets voor besluiten." if sev == Severity.ZORG else "."),
                         f"Is het de bedoeling dat de {name} alleen richtinggevend is?",
                         "")
+
+
+ADOPTED_BY_RE = re.compile(r"\bdoor\s+(?:de\s+|het\s+)?(?:[A-Z][\w-]*\s+){1,4}(?:\w+\s+){0,2}"
+                           r"(?:vastgesteld|goedgekeurd)\b|\b(?:vastgesteld|goedgekeurd)\s+door\s+(?:de\s+|het\s+)?[A-Z]")
+
+
+def _external_adopter(res: Resources, m: InstrumentMention) -> bool:
+    """"het streekplan, door Provinciale Staten vastgesteld bij besluit van …": an adopter outside the GR."""
+    pi = res.by_id[m.passage_id]
+    s, e = pi.sentence_of(m.start)
+    return bool(ADOPTED_BY_RE.search(pi.text[m.end:e]))
 
 
 def _merge(res: Resources, problems: list[tuple]) -> Iterator[Flag]:

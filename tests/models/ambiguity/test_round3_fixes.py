@@ -161,3 +161,29 @@ def test_amb03_inconsistent_bindingness_is_shown_at_both_mentions():
     flags = run("AMB-03", text)
     assert {f.lid for f in flags} >= {"2", "3"}
     assert max(f.severity for f in flags) == Severity.KRITIEK
+
+
+def test_amb03_plan_drawn_up_by_an_organ_is_no_concern():
+    drawn = lid("Het dagelijks bestuur stelt jaarlijks een beleidsplan op en zendt dit aan het algemeen bestuur.")
+    assert all(f.severity <= Severity.SUGGESTIE for f in run("AMB-03", drawn))
+    # Nobody draws it up or adopts it: still a concern.
+    nobody = lid("Het beleidsplan bevat de doelen voor vier jaar. Het beleidsplan is openbaar.")
+    assert any(f.severity >= Severity.ZORG for f in run("AMB-03", nobody))
+
+
+def test_amb03_adopter_outside_the_regulation_is_an_adopter():
+    text = lid("Het recreatiegebied ligt binnen het streekplan, door Provinciale Staten vastgesteld bij besluit "
+               "van 18 december 1995. Het streekplan is leidend.")
+    assert not any("vaststelt" in f.explanation for f in run("AMB-03", text))
+    text = lid("Het recreatiegebied ligt binnen het streekplan. Het streekplan is leidend.")
+    assert any("vaststelt" in f.explanation for f in run("AMB-03", text))
+
+
+def test_amb07_instrument_in_a_fronted_prepositional_phrase_is_not_the_object():
+    from tests.models.ambiguity.helpers import resources
+
+    res = resources(lid("Na ontvangst van de jaarrekening stelt het algemeen bestuur de bijdragen vast."))
+    objs = {c.object for c in res.competences if c.action_class == "adoption"}
+    assert "jaarrekening" not in objs
+    res = resources(lid("Het algemeen bestuur stelt de jaarrekening vast."))
+    assert "jaarrekening" in {c.object for c in res.competences if c.action_class == "adoption"}
