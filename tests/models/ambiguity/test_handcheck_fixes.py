@@ -1,4 +1,4 @@
-"""False-positive patterns found in the first 50-flag hand check (tests/data/ambiguity_handcheck.tsv).
+"""False-positive patterns found in the first 50-flag hand check (tests/data/ambiguity_handcheck_round1.tsv; the first round).
 
 Each test pairs the construction that was wrongly flagged with a close variant that must
 still be flagged, so the fix cannot silently switch a detector off.
