@@ -68,3 +68,22 @@ def loc_nl(artikel: str | None, lid: str | None = None) -> str:
     if lid:
         out += f", lid {lid}"
     return out
+
+
+# The agent expressed as the instrument or meeting that acts: "bij (gezamenlijk) besluit van de raden …",
+# "bij deze regels", "in de eerste vergadering van het algemeen bestuur".
+AGENT_PHRASE_RE = re.compile(r"\bbij\s+(?:\w+\s+)?besluit(?:en)?\s+van\b|\bbij\s+(?:deze|die|dat|de|het)\s+"
+                             r"(?:regels?|regeling|besluit)\b|\bin\s+de\s+(?:\w+\s+)?vergadering\s+van\b", re.I)
+
+
+def actor_in_artikel(res: Resources, pi: PassageInfo, verb: str) -> str | None:
+    """The organ that performs ``verb`` (infinitive or simplemma lemma, "aan_wijzen") actively elsewhere in
+    the same artikel: the agent of a passive with that verb is then recoverable from the article."""
+    want = verb.replace("_", "")
+    art = pi.passage.artikel
+    if not art:
+        return None
+    for c in res.competences:
+        if c.artikel == art and c.actor and not c.passive and c.action.replace("_", "") == want:
+            return c.actor
+    return None

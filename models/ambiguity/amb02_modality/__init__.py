@@ -15,10 +15,11 @@ from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
-from models.ambiguity.common import TriggerSet
+from models.ambiguity.common import TriggerSet, actor_in_artikel
 from models.ambiguity.flag import Flag, Severity
 from models.ambiguity.registration import detector, make_flag
 from models.ambiguity.resources import Resources
+from models.nlp import lemma
 
 HERE = Path(__file__).resolve().parent
 # "Deze regeling zal … in de Staatscourant worden geplaatst": the publication formula, no duty.
@@ -27,6 +28,9 @@ PUBLICATION_RE = re.compile(r"\b(Staatscourant|[Gg]emeenteblad|[Pp]rovinciaal bl
                             r"\b(Staatscourant|[Gg]emeenteblad)\b")
 # "… op welke wijze de activiteiten zullen worden uitgevoerd": describes the content of a plan.
 DESCRIPTIVE_RE = re.compile(r"\b(op welke wijze|welke|hoe|wat)\b[^,;.]*$", re.I)
+# "zoals deze thans luidt en in de toekomst zal luiden" (dynamic reference), "waarover … zal worden
+# beraadslaagd" (what a meeting will discuss): future tense that describes, no duty.
+DESCRIPTIVE_FUTURE_RE = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:luiden|worden\s+beraadslaagd)\b", re.I)
 TRIGGERS = TriggerSet(HERE, {"style_duty", "future", "aspiration", "weak"})
 TRANSITIONAL_RE = re.compile(r"in werking|vervalt|vervallen|ingetrokken|wordt aangehaald|kan worden aangehaald"
                              r"|citeertitel", re.I)
@@ -57,6 +61,8 @@ def modality(res: Resources) -> Iterator[Flag]:
                                 suggestion="Schrijf de plicht in de tegenwoordige tijd ('stelt … vast') of gebruik "
                                            "'kan' voor een bevoegdheid.")
             elif sub == "future":
+                if DESCRIPTIVE_FUTURE_RE.match(text[hit.end:e]):
+                    continue
                 if TRANSITIONAL_RE.search(sent) or PUBLICATION_RE.search(sent) or DESCRIPTIVE_RE.search(
                         text[max(s, hit.start - 40):hit.start]):
                     continue
@@ -88,12 +94,21 @@ def modality(res: Resources) -> Iterator[Flag]:
             if part and part.group(1).lower() in ("aangehaald", "geciteerd"):
                 continue  # "kan worden aangehaald als …": the citation title, no power
             end = m.end() + part.end() if part else m.end()  # "kan worden gewijzigd"
-            yield make_flag("AMB-02", pi, m.start(), end, severity=Severity.ZORG, confidence=0.7,
+            same = actor_in_artikel(res, pi, _infinitive(part.group(1))) if part else None
+            note = (f" In dit artikel doet '{same}' dit elders; vermoedelijk is dat orgaan bedoeld. (Verlaagd.)"
+                    if same else "")
+            yield make_flag("AMB-02", pi, m.start(), end, severity=Severity.SUGGESTIE if same else Severity.ZORG,
+                            confidence=0.5 if same else 0.7,
                             explanation="Een bevoegdheid in de lijdende vorm zonder 'door': de tekst zegt niet wie "
-                                        "de bevoegdheid heeft.",
+                                        "de bevoegdheid heeft." + note,
                             question="Welk orgaan is bevoegd?",
                             suggestion="Schrijf actief: '<orgaan> kan …'.")
     yield from _inconsistent(res)
+
+
+def _infinitive(participle: str) -> str:
+    """"aangewezen" → "aanwijzen" via the lemmatiser (separable verbs come back without the underscore)."""
+    return lemma(participle.lower()).replace("_", "")
 
 
 def _inconsistent(res: Resources) -> Iterator[Flag]:

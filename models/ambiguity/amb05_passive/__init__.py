@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from models.ambiguity.common import AGENT_PHRASE_RE, actor_in_artikel
 from models.ambiguity.flag import Flag, Severity
 from models.ambiguity.registration import detector, make_flag
 from models.ambiguity.resources import NOUN_STOPLIST, WORDEN, PassageInfo, Resources, Tok
@@ -77,8 +78,8 @@ def agentless(res: Resources) -> Iterator[Flag]:
             verb_class = res.verbs.get(part.lemma)
             if verb_class is None or aux_zijn and verb_class not in ("adoption", "decision", "delegation"):
                 continue  # only competence verbs: "wordt geplaatst", "worden omgezet" are left alone
-            if re.search(r"\bdoor\b", pi.text[s:e], re.I):
-                continue
+            if re.search(r"\bdoor\b", pi.text[s:e], re.I) or AGENT_PHRASE_RE.search(pi.text[s:e]):
+                continue  # agent named, or named as its decision/rules/meeting ("bij besluit van de raden")
             if re.search(r"\b(voorgesteld|bepaald)\s+(in|bij)\b", pi.text[part.start:e], re.I) and aux_zijn:
                 continue  # "is bepaald in artikel 5": a reference, not an act
             if SELF_ACTING_RE.search(pi.text[s:e]) or (part.lemma in ("bepalen", "vast_stellen")
@@ -116,10 +117,18 @@ def _flag(res: Resources, pi: PassageInfo, start: int, end: int, lemma: str, ver
     if orphan and verb_class == "adoption" and not aux_zijn:
         sev = Severity.KRITIEK
     hint = ""
-    agent = _previous_agent(res, pi)
-    if agent:
+    same = actor_in_artikel(res, pi, lemma)
+    agent = same or _previous_agent(res, pi)
+    if same and sev == Severity.ZORG:
+        # The artikel itself says who does this ("De raden wijzen … aan" … "kan opnieuw worden aangewezen"):
+        # the reader can fill in the agent, so it is a drafting point, not a legal uncertainty.
+        sev = Severity.SUGGESTIE
+        hint = f" In dit artikel doet '{same}' dit elders; vermoedelijk is dat orgaan bedoeld. (Verlaagd.)"
+    elif agent:
         conf -= 0.2
         hint = f" Vermoedelijk is '{agent}' bedoeld (handelt in het vorige lid), maar dat staat er niet."
+    if same:
+        conf -= 0.2
     quote = pi.text[start:end]
     return make_flag("AMB-05", pi, start, end, severity=sev, confidence=conf,
                      explanation=f"'{quote}' staat in de lijdende vorm zonder 'door …': de tekst noemt niet wie "

@@ -187,3 +187,27 @@ def test_amb07_instrument_in_a_fronted_prepositional_phrase_is_not_the_object():
     assert "jaarrekening" not in objs
     res = resources(lid("Het algemeen bestuur stelt de jaarrekening vast."))
     assert "jaarrekening" in {c.object for c in res.competences if c.action_class == "adoption"}
+
+
+# -- severity: agents named as a decision, or recoverable from the same artikel (rounds 1-3) ----
+def test_amb05_decision_of_named_organs_is_an_agent():
+    named = lid("Deze regeling kan worden gewijzigd bij besluit van de raden en de minister gezamenlijk.")
+    assert run("AMB-05", named) == []
+    assert run("AMB-05", lid("Deze regeling kan worden gewijzigd."))
+
+
+def test_passive_whose_agent_acts_in_the_same_artikel_is_a_suggestion():
+    text = ("Artikel 4 Samenstelling\n1. De raden wijzen de leden van het algemeen bestuur aan.\n"
+            "2. Een persoon wiens lidmaatschap is geëindigd, kan opnieuw worden aangewezen.")
+    flags = run("AMB-02", text)
+    assert flags and all(f.severity == Severity.SUGGESTIE for f in flags)
+    # No organ appoints anywhere in the artikel: still a concern.
+    alone = "Artikel 4 Samenstelling\n1. Een persoon wiens lidmaatschap is geëindigd, kan opnieuw worden aangewezen."
+    assert any(f.severity == Severity.ZORG for f in run("AMB-02", alone))
+
+
+def test_amb02_future_that_describes_is_no_duty():
+    text = lid("De rechtspositieregeling van de provincie, zoals deze thans luidt en in de toekomst na wijziging "
+               "zal luiden, is van overeenkomstige toepassing.")
+    assert not any(f.quote == "zal" for f in run("AMB-02", text))
+    assert any(f.quote == "zal" for f in run("AMB-02", lid("Het dagelijks bestuur zal de raden informeren.")))
