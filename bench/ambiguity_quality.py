@@ -8,7 +8,10 @@
 * flags per 1,000 words by severity on the UNMODIFIED texts (target: ≤ 25 of severity zorg or higher);
 * words/s of ``analyse`` against the bare ``spacy.blank("nl")`` tokenizer on the same text;
 * precision of kritiek+zorg flags from the hand check (tests/data/ambiguity_handcheck_round4.tsv: the latest
-  fresh sample, judged on the current detectors; earlier rounds in ambiguity_handcheck_round[1-3].tsv), per type;
+  fresh 50-flag sample; the other rounds in ambiguity_handcheck_round*.tsv, each judged on the detectors of its
+  day: round 5 is the 18 zorg+ flags no round had judged yet), per type;
+* the census: every current kritiek+zorg flag looked up in all rounds (the latest judgement of the same
+  file/type/artikel/lid/quote) — precision of the whole current output, but on text the fixes were made on;
 * ``--sample N`` writes a fresh stratified, seeded sample of zorg+ flags to judge (TSV on stdout).
 
 ``run(smoke)`` gives the same numbers as ``bench.common.Row`` for ``bench/run.py``; the
@@ -244,8 +247,34 @@ def main(argv: list[str] | None = None) -> int:
     for path in HANDCHECK_ROUNDS:
         _per, tp1, n1 = handcheck_precision(path)
         if n1:
-            print(f"  earlier round {path.stem.rsplit('_', 1)[-1]} (detectors of that day): {tp1}/{n1} = {tp1 / n1:.0%}")
+            print(f"  other round {path.stem.rsplit('_', 1)[-1]} (detectors of that day): {tp1}/{n1} = {tp1 / n1:.0%}")
+    tp2, n2, unjudged = census(items)
+    if n2:
+        print(f"Census of the current kritiek+zorg flags (judgement from any round): {tp2}/{n2} = {tp2 / n2:.0%}, "
+              f"{unjudged} not judged in any round")
     return 0
+
+
+def census(items: list[Analysed]) -> tuple[int, int, int]:
+    """(tp, judged, unjudged) over all current kritiek+zorg flags, judgements from every round (latest wins)."""
+    verdict: dict[tuple, str] = {}
+    for path in sorted(HANDCHECK_ROUNDS + [HANDCHECK], key=lambda p: p.stem):
+        if path.exists():
+            with path.open(encoding="utf-8") as fh:
+                for r in csv.DictReader(fh, delimiter="\t"):
+                    verdict[(r["file"], r["type"], r["artikel"], r["lid"], r["quote"])] = r["judgement"]
+    tp = n = unjudged = 0
+    for a in items:
+        for f in a.report.flags:
+            if f.severity.nl not in ("kritiek", "zorg"):
+                continue
+            j = verdict.get((a.name, f.type, f.artikel or "", f.lid or "", " ".join(f.quote.split())))
+            if j in ("tp", "fp"):
+                tp += j == "tp"
+                n += 1
+            else:
+                unjudged += 1
+    return tp, n, unjudged
 
 
 if __name__ == "__main__":
