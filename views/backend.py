@@ -704,7 +704,9 @@ def retrain() -> TrainResult:
         for key, label in (("learned_domains", "geleerd · domeinen"), ("blend_domains", "mengsel · domeinen"),
                            ("learned_tensions", "geleerd · spanningsvelden")):
             if key in row:
-                curve.append({"n": int(size), "score": row[key], "reeks": label})
+                # The "all" point is each fold's full training set: plot it at its mean size.
+                n = int(size) if str(size).isdigit() else round(row.get("n_train", 0))
+                curve.append({"n": n, "score": row[key], "reeks": label})
     summary = (f"Getraind op {meta.get('n_passages')} passages van {len(meta.get('coders', []))} codeur(s) "
                f"({meta.get('n_unresolved', 0)} onopgeloste meningsverschillen niet meegenomen); "
                f"opgeslagen als {Path(path).name}.")
