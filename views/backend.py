@@ -995,6 +995,8 @@ class SearchOutcome:
     facets: dict[str, dict[str, int]]
     message: str
     seconds: float
+    total_exact: bool = True  # False: estimated (more than corpus.search's exact cap of matches)
+    facets_exact: bool = True
 
 
 def search(query: str, filters: dict[str, Any], limit: int = 50) -> SearchOutcome:
@@ -1010,7 +1012,8 @@ def _search(_store: Any, module: str, query: str, filters: tuple, limit: int, ge
     search_mod = importlib.import_module(module)
     t0 = time.perf_counter()
     res = search_mod.search(_store, query, dict(filters), limit=limit)
-    return SearchOutcome(list(res.hits), res.total, dict(res.facets), res.message, time.perf_counter() - t0)
+    return SearchOutcome(list(res.hits), res.total, dict(res.facets), res.message, time.perf_counter() - t0,
+                         total_exact=res.total_exact, facets_exact=res.facets_exact)
 
 
 def more_like_this(passage_id: str, limit: int = 10) -> list[Any]:

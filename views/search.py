@@ -105,7 +105,7 @@ if res.message:
 
 main, facets_col = st.columns([3, 1])
 with facets_col:
-    st.markdown("**Verdeling**")
+    st.markdown("**Verdeling**" + ("" if res.facets_exact else " (schatting)"))
     for key, title in (("body", "Gemeente / orgaan"), ("year", "Jaar"), ("kind", "Soort"), ("domain", "Domein")):
         counts = res.facets.get(key) or {}
         if counts:
@@ -124,7 +124,8 @@ with facets_col:
                 st.error("Geef de zoekopdracht een naam.")
 
 with main:
-    st.caption(f"{res.total} {'treffer' if res.total == 1 else 'treffers'} · {len(res.hits)} getoond · "
+    approx = "" if res.total_exact else "ca. "
+    st.caption(f"{approx}{res.total} {'treffer' if res.total == 1 else 'treffers'} · {len(res.hits)} getoond · "
                f"{res.seconds * 1000:.0f} ms")
     e1, e2, _ = st.columns([1, 1, 3])
     e1.download_button("Exporteer CSV", lambda: backend.hits_csv(res.hits), file_name="zoekresultaten.csv",
