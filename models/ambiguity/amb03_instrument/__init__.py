@@ -53,7 +53,8 @@ def _problems(res: Resources, name: str, ms: list[InstrumentMention], defined: s
         test = [m for m in ms if m.decision_test]
         adopters = ms[0].adopters
         preparers = sorted({c.actor for c in res.competences
-                            if c.action_class == "preparatory" and c.object == name and c.actor})
+                            if c.action_class == "preparatory" and c.object == name and c.actor}
+                           | {a for m in ms if (a := _drawn_up_by(res, m))})
         if policy and len(levels) >= 2:
             first_level = next(m.level for m in ms if m.level != "L?")
             odd = next(m for m in ms if m.level not in ("L?", first_level))
@@ -71,7 +72,8 @@ def _problems(res: Resources, name: str, ms: list[InstrumentMention], defined: s
                        f"Hier is de {name} {LEVEL_NL[first_level]} ('{first.level_phrase}'); elders "
                        f"{LEVEL_NL[odd.level]} ('{odd.level_phrase}'): zie de melding daar.",
                        f"Welke binding van de {name} is bedoeld?", "")
-        if not adopters and policy and not any(_external_adopter(res, m) for m in ms):
+        external = any(_external_adopter(res, m) for m in ms)
+        if not adopters and policy and not external:
             target = test[0] if test else ms[0]
             sev = Severity.KRITIEK if test else Severity.ZORG
             why = " en wordt gebruikt als toets voor besluiten" if test else ""
@@ -86,9 +88,10 @@ def _problems(res: Resources, name: str, ms: list[InstrumentMention], defined: s
                         f"Voeg toe: '<orgaan> stelt de {name} vast.'")
         if not policy:
             return
-        if not levels and not any(m.versioned for m in ms):
+        if not levels and not any(m.versioned for m in ms) and not external:  # "door PS vastgesteld bij besluit van …"
             # A plan the GR's own organ draws up is its working document: its status is a drafting point.
-            yield (ms[0], Severity.SUGGESTIE if preparers and not test else Severity.ZORG, 0.6,
+            # Likewise a plan a named organ adopts: its status is that of the organ's decision.
+            yield (ms[0], Severity.SUGGESTIE if (preparers or adopters) and not test else Severity.ZORG, 0.6,
                         f"De status van '{name}' staat nergens: geen werkwoord zegt hoe bindend het stuk is en "
                         "er is geen versie of datum genoemd (statische verwijzing, Ar 3.47)."
                         + ("" if name in defined else " Het begrip is ook niet gedefinieerd."),
@@ -106,6 +109,19 @@ def _problems(res: Resources, name: str, ms: list[InstrumentMention], defined: s
 
 ADOPTED_BY_RE = re.compile(r"\bdoor\s+(?:de\s+|het\s+)?(?:[A-Z][\w-]*\s+){1,4}(?:\w+\s+){0,2}"
                            r"(?:vastgesteld|goedgekeurd)\b|\b(?:vastgesteld|goedgekeurd)\s+door\s+(?:de\s+|het\s+)?[A-Z]")
+
+
+def _drawn_up_by(res: Resources, m: InstrumentMention) -> str | None:
+    """"Het algemeen bestuur stelt een liquidatieplan op dat …": the organ before "stelt … op" around the
+    mention (the competence table misses the particle when a relative clause or a list follows)."""
+    pi = res.by_id[m.passage_id]
+    s, e = pi.sentence_of(m.start)
+    verbs = list(re.finditer(r"\b(?:stelt|stellen)\b", pi.text[s:m.start]))
+    verb = verbs[-1] if verbs else None
+    if verb is None or not re.search(r"\bop\b", pi.text[m.end:e]):
+        return None
+    organs = [k for k in res.mentions_in(pi, s, s + verb.start())]
+    return organs[-1].key if organs else None
 
 
 def _external_adopter(res: Resources, m: InstrumentMention) -> bool:

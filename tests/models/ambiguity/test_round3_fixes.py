@@ -211,3 +211,12 @@ def test_amb02_future_that_describes_is_no_duty():
                "zal luiden, is van overeenkomstige toepassing.")
     assert not any(f.quote == "zal" for f in run("AMB-02", text))
     assert any(f.quote == "zal" for f in run("AMB-02", lid("Het dagelijks bestuur zal de raden informeren.")))
+
+
+def test_amb03_liquidatieplan_drawn_up_or_adopted_by_the_ab():
+    drawn = lid("Het algemeen bestuur stelt een liquidatieplan op dat voorziet in de verdeling van de rechten.")
+    assert all(f.severity <= Severity.SUGGESTIE for f in run("AMB-03", drawn))
+    adopted = lid("Het algemeen bestuur besluit tot liquidatie en stelt daarvoor een liquidatieplan vast.")
+    assert all(f.severity <= Severity.SUGGESTIE for f in run("AMB-03", adopted))
+    nobody = lid("Het liquidatieplan voorziet in de verdeling van de rechten over de deelnemers.")
+    assert any(f.severity >= Severity.ZORG for f in run("AMB-03", nobody))
