@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,7 @@ from corpus.ingest import collect_files, ingest_paths
 from corpus.search import search
 from corpus.store import Store
 
-pytestmark = [pytest.mark.slow, pytest.mark.timeout(2400)]  # ~11 min measured on a busy 2-core machine
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(2400)]  # 140 s quiet, ~11 min on a busy 2-core machine
 
 
 def _scanned(corpus: Path) -> set[str]:
@@ -29,10 +28,9 @@ def _scanned(corpus: Path) -> set[str]:
                 if "NO/LOW TEXT LAYER" in (r.get("notes") or "")}
 
 
-def test_ingest_shared_corpus(shared_corpus: Path, tmp_path: Path, artifacts_dir: Path, request):
-    # Several minutes on 2 cores: only when asked for (pytest -m slow), so `make test` stays quick.
-    if "slow" not in (request.config.getoption("markexpr") or "") and not os.environ.get("DRECHTLENS_SLOW"):
-        pytest.skip("traag (hele ../shared/corpus): draai met pytest -m slow of DRECHTLENS_SLOW=1")
+def test_ingest_shared_corpus(shared_corpus: Path, tmp_path: Path, artifacts_dir: Path):
+    # ~2.5 min on a quiet 2-core machine (331 files, 2,059 pages): part of `make test`, as the
+    # corpus issue asks; `pytest -m "not slow"` leaves it out for quick local runs.
     files, _, _ = collect_files([shared_corpus], suffixes=(".pdf", ".xml", ".md"))
     assert len(files) > 100
     with Store(tmp_path / "shared.db") as store:
