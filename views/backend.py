@@ -1075,3 +1075,16 @@ def hits_xlsx(hits: list[Any], query: str) -> bytes:
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def documents_or_stop(empty_message: str) -> list[Any]:
+    """The corpus documents for a page; a Dutch notice and ``st.stop()`` when there are none."""
+    try:
+        docs = list_documents()
+    except Unavailable as err:
+        st.info(str(err))
+        st.stop()
+    if not docs:
+        st.info(empty_message)
+        st.stop()
+    return docs

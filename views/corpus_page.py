@@ -48,16 +48,8 @@ with st.expander("Documenten toevoegen", expanded="upload_results" in st.session
             st.error(f"{name}: {outcome.message}")
 
 # -- list ----------------------------------------------------------------------------------
-try:
-    docs = backend.list_documents()
-except backend.Unavailable as err:
-    st.info(str(err))
-    st.stop()
-
-if not docs:
-    st.info("Het corpus is nog leeg. Voeg hierboven documenten toe, of laad het demo-corpus met "
-            "`drechtlens demo`.")
-    st.stop()
+docs = backend.documents_or_stop("Het corpus is nog leeg. Voeg hierboven documenten toe, of laad het "
+                                  "demo-corpus met `drechtlens demo`.")
 
 c1, c2, c3, c4 = st.columns(4)
 kinds = c1.multiselect("Soort", sorted({d.kind for d in docs}), format_func=lambda k: KIND_LABELS_NL.get(k, k),

@@ -25,14 +25,7 @@ if "doc" in params:
     if "passage" in params:
         st.session_state["passage_id"] = params["passage"]
 
-try:
-    docs = backend.list_documents()
-except backend.Unavailable as err:
-    st.info(str(err))
-    st.stop()
-if not docs:
-    st.info("Er zijn nog geen documenten. Voeg ze toe op de pagina Corpus.")
-    st.stop()
+docs = backend.documents_or_stop("Er zijn nog geen documenten. Voeg ze toe op de pagina Corpus.")
 
 ids = [d.id for d in docs]
 titles = {d.id: f"{d.title} ({d.body or '?'}, {d.year or '?'})" for d in docs}

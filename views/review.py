@@ -11,14 +11,7 @@ st.title("Toetsing")
 st.caption("Signalen van mogelijke onduidelijkheid, gerangschikt op ernst. Beoordeel ze één voor één: "
            "accepteren, afwijzen (met reden) of becommentariëren.")
 
-try:
-    docs = backend.list_documents()
-except backend.Unavailable as err:
-    st.info(str(err))
-    st.stop()
-if not docs:
-    st.info("Er zijn nog geen documenten. Voeg een regeling toe op de pagina Corpus.")
-    st.stop()
+docs = backend.documents_or_stop("Er zijn nog geen documenten. Voeg een regeling toe op de pagina Corpus.")
 
 ids = [d.id for d in docs]
 # Documents with the most flags first, then regulations (what this page is for).
