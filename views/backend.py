@@ -590,17 +590,25 @@ def label_model() -> Any:
 
 def _refill_queue(s: Any, coder: str, exclude: set[str]) -> list[tuple[str, str]]:
     """(passage id, Dutch reason) pairs from ``models.active.next_batch`` over a pool of candidates."""
+    import random
+
+    # Documents in a random order (deterministic per coder), read until the pool is twice the
+    # sample size: a spread over the corpus without loading all of a large corpus.
+    rng = random.Random(coder)
+    key = cache_key(s)
+    docs = list(_documents(s, key))
+    rng.shuffle(docs)
     pool = []
-    for d in _documents(s, cache_key(s)):
-        for p in _document(s, d.id, cache_key(s)).passages:
+    for d in docs:
+        for p in _document(s, d.id, key).passages:
             if p.id not in exclude and len(p.text) >= MIN_CODING_CHARS and p.block == "text":
                 pool.append(p)
+        if len(pool) >= 2 * QUEUE_POOL:
+            break
     if not pool:
         return []
-    if len(pool) > QUEUE_POOL:  # an even spread over the corpus, deterministic per coder
-        import random
-
-        pool = random.Random(coder).sample(pool, QUEUE_POOL)
+    if len(pool) > QUEUE_POOL:
+        pool = rng.sample(pool, QUEUE_POOL)
     try:
         from models.active import next_batch
 
