@@ -431,17 +431,13 @@ def _regeling(lines: Sequence[Line]) -> _Builder:
 
         # Part switches: toelichting, bijlage, slotformulering.
         long_toelichting = _TOELICHTING_BIJ.match(text) and _words(text) <= 14 and (ln.heading_level or ln.bold)
+        new_part = None
         if (short or long_toelichting) and _TOELICHTING.match(text) and _part_heading(ln, text, prev, body):
-            part = "toelichting"
-            hoofdstuk = paragraaf = None
-            artikel, lid, onderdeel, sub = None, None, None, None
-            b.start((), text, part)
-            b.mark((), text, ln.page, part)
-            prev = ln
-            i += 1
-            continue
-        if short and _BIJLAGE.match(text) and _part_heading(ln, text, prev, body) and part != "aanhef":
-            part = "bijlage"
+            new_part = "toelichting"
+        elif short and _BIJLAGE.match(text) and _part_heading(ln, text, prev, body) and part != "aanhef":
+            new_part = "bijlage"
+        if new_part:
+            part = new_part
             hoofdstuk = paragraaf = None
             artikel, lid, onderdeel, sub = None, None, None, None
             b.start((), text, part)
