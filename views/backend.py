@@ -26,21 +26,13 @@ class Unavailable(RuntimeError):
     """A component of Drechtlens is missing or failed; ``str(err)`` is Dutch for the user."""
 
 
-def optional(module: str, what: str) -> ModuleType:
-    """Import ``module`` or raise :class:`Unavailable` naming the missing part in Dutch."""
-    try:
-        return importlib.import_module(module)
-    except ImportError as err:
-        raise Unavailable(f"{what} is nog niet beschikbaar in deze installatie ({module} ontbreekt).") from err
-
-
 def db_path() -> str:
     return default_db_path()
 
 
 @st.cache_resource(show_spinner=False)
 def _open_store(path: str) -> Any:
-    store_mod = optional("corpus.store", "De corpusopslag")
+    import corpus.store as store_mod
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     return store_mod.Store(path)
 
@@ -253,7 +245,7 @@ def ingest_upload(name: str, data: bytes, kind: str | None = None,
         return IngestOutcome(False, f"bestandstype .{suffix} wordt niet ondersteund; gebruik PDF, DOCX, XML, "
                                     "Markdown of tekst.")
     try:
-        ingest = optional("corpus.ingest", "Het inlezen van documenten")
+        import corpus.ingest as ingest
         s = store()
     except Unavailable as err:
         return IngestOutcome(False, str(err))
@@ -442,10 +434,6 @@ def _rows(items: Any) -> list[dict]:
 def ambiguity_tables(doc_id: str) -> AmbiguityTables:
     """Competence table, instrument cards, aliases and delegation ledger of one document."""
     try:
-        amb = optional("models.ambiguity", "De toetsing op onduidelijkheid")
-        if not hasattr(amb, "analyse"):
-            raise Unavailable("De tabellen van de toetsing (bevoegdheden, instrumenten, aliassen, delegaties) "
-                              "zijn nog niet beschikbaar in deze installatie.")
         s = store()
         return _ambiguity_tables(s, doc_id, cache_key(s))
     except Unavailable as err:
@@ -467,7 +455,7 @@ def _ambiguity_tables(_store: Any, doc_id: str, generation: str) -> AmbiguityTab
 
 def flag_report_input(doc_id: str, min_severity: str = "info") -> Any:
     """What the review report is made of (cheap); render it with :func:`render_report`."""
-    report_mod = optional("corpus.flag_report", "Het toetsingsrapport")
+    import corpus.flag_report as report_mod
     from models.ambiguity.flag import Severity
 
     doc = get_document(doc_id)
@@ -684,7 +672,7 @@ def model_codings(s: Any) -> list[Any]:
 
 def retrain() -> TrainResult:
     """Train on all codings (``models.training``), save the artifact, report CV metrics and curve."""
-    training = optional("models.training", "Opnieuw trainen")
+    import models.training as training
     codings = model_codings(store())
     try:
         trained = training.train(codings)
@@ -723,7 +711,7 @@ def retrain() -> TrainResult:
 
 def relabel_corpus(progress: Any = None) -> int:
     """Label every passage of the latest documents with the current model (``corpus.coding``)."""
-    coding = optional("corpus.coding", "Opnieuw labelen")
+    import corpus.coding as coding
     from models.codebook import load_codebook
 
     s = store()
@@ -758,7 +746,7 @@ class AgreementView:
 
 def agreement() -> AgreementView:
     """α/κ per label and the passages to adjudicate (``models.agreement``)."""
-    agreement_mod = optional("models.agreement", "Overeenstemming tussen codeurs")
+    import models.agreement as agreement_mod
     s = store()
     codings = model_codings(s)
     cb = codebook()
@@ -1008,7 +996,7 @@ class SearchOutcome:
 
 
 def search(query: str, filters: dict[str, Any], limit: int = 50) -> SearchOutcome:
-    search_mod = optional("corpus.search", "Zoeken")
+    import corpus.search as search_mod
     s = store()
     return _search(s, search_mod.__name__, query, tuple(sorted(filters.items())), limit, cache_key(s))
 
@@ -1026,7 +1014,7 @@ def _search(_store: Any, module: str, query: str, filters: tuple, limit: int, ge
 
 def more_like_this(passage_id: str, limit: int = 10) -> list[Any]:
     """Passages similar to one passage (``corpus.similar``, TF-IDF cosine), as search hits."""
-    similar = optional("corpus.similar", "'Meer zoals dit'")
+    import corpus.similar as similar
     try:
         return list(similar.similar_passages(store(), passage_id, k=limit))
     except Exception as err:  # StoreError carries a Dutch sentence
