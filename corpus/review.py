@@ -8,7 +8,7 @@ spot is unchanged. A flag whose quote or location changed gets a new key and sta
 
 Typical use::
 
-    with Store(db) as store:
+    with open_store(db) as store:
         reanalyse(store, doc_id)                       # (re)compute and store flags
         accept(store, doc_id, key, "mr. De Vries")
         dismiss(store, doc_id, key, "mr. De Vries", reason="bewuste open norm")

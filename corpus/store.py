@@ -825,3 +825,12 @@ class Store:
             codings=one("SELECT count(*) FROM codings"), saved_searches=one("SELECT count(*) FROM saved_searches"),
             db_bytes=db_bytes, schema_version=self.schema_version,
         )
+
+
+def open_store(target: str | Path) -> Store:
+    """The store behind ``target``: a SQLite file path (the default) or, later, a database URL.
+
+    Every caller outside this module opens stores through here, so that the backend is chosen
+    in one place.
+    """
+    return Store(target)

@@ -34,7 +34,7 @@ def db_path() -> str:
 def _open_store(path: str) -> Any:
     import corpus.store as store_mod
     Path(path).parent.mkdir(parents=True, exist_ok=True)
-    return store_mod.Store(path)
+    return store_mod.open_store(path)
 
 
 def store() -> Any:

@@ -54,12 +54,12 @@ def _document(ctx: click.Context, target: str) -> Any:
             return extract.parse(target)
         except ExtractError as err:
             raise _fail(str(err)) from None
-    from corpus.store import Store, StoreError
+    from corpus.store import StoreError, open_store
 
     db = ctx.obj["db"]
     if not Path(db).exists():
         raise _fail(f"{target!r} is geen bestand, en de corpusdatabase {db} bestaat niet.")
-    with Store(db) as store:
+    with open_store(db) as store:
         try:
             return store.get_document(target)
         except StoreError as err:
@@ -182,11 +182,11 @@ def train(ctx: click.Context, from_store: bool, codings_files: tuple[str, ...], 
             raise _fail(str(err)) from None
     if from_store:
         from corpus.coding import store_codings
-        from corpus.store import Store
+        from corpus.store import open_store
 
         if not Path(ctx.obj["db"]).exists():
             raise _fail(f"corpusdatabase {ctx.obj['db']} bestaat niet")
-        with Store(ctx.obj["db"]) as store:
+        with open_store(ctx.obj["db"]) as store:
             codings += store_codings(store)
     try:
         trained = train_model(codings, folds=folds, validate=not no_cv)
@@ -254,11 +254,11 @@ def profile(ctx: click.Context, target: str | None, gemeente: str | None, per: s
     if target:
         docs = [_document(ctx, target)]
     else:
-        from corpus.store import Store
+        from corpus.store import open_store
 
         if not Path(ctx.obj["db"]).exists():
             raise _fail(f"corpusdatabase {ctx.obj['db']} bestaat niet")
-        with Store(ctx.obj["db"]) as store:
+        with open_store(ctx.obj["db"]) as store:
             docs = [store.get_document(s.id) for s in store.documents(body=gemeente, latest_only=True)]
         if not docs:
             raise _fail(f"geen documenten van {gemeente!r} in het corpus")
@@ -269,9 +269,9 @@ def profile(ctx: click.Context, target: str | None, gemeente: str | None, per: s
         passages = [p for p in doc.passages if p.text.strip()]
         if bron == "codering":
             from corpus.coding import store_codings
-            from corpus.store import Store
+            from corpus.store import open_store
 
-            with Store(ctx.obj["db"]) as store:
+            with open_store(ctx.obj["db"]) as store:
                 kept, _ = resolve(store_codings(store, doc.id))
             labs: list[Labels] = [c.labels for c in kept]
         else:
@@ -303,14 +303,14 @@ def codings_import(ctx: click.Context, file: str) -> None:
       drechtlens codings import coderingen.jsonl
     """
     from corpus.coding import import_codings
-    from corpus.store import Store, StoreError
+    from corpus.store import StoreError, open_store
     from models.interchange import InterchangeError, read_codings
 
     try:
         rows = read_codings(file)
     except InterchangeError as err:
         raise _fail(str(err)) from None
-    with Store(ctx.obj["db"]) as store:
+    with open_store(ctx.obj["db"]) as store:
         try:
             added, missing = import_codings(store, rows)
         except StoreError as err:
@@ -336,13 +336,13 @@ def codings_export(ctx: click.Context, file: str, fmt: str | None, doc_id: str |
       drechtlens codings export project.qdpx
     """
     from corpus.coding import store_codings
-    from corpus.store import Store
+    from corpus.store import open_store
     from models.interchange import QdaSource, export_qdpx, write_csv, write_jsonl
 
     fmt = fmt or {".csv": "csv", ".qdpx": "qdpx"}.get(Path(file).suffix.lower(), "jsonl")
     if not Path(ctx.obj["db"]).exists():
         raise _fail(f"corpusdatabase {ctx.obj['db']} bestaat niet")
-    with Store(ctx.obj["db"]) as store:
+    with open_store(ctx.obj["db"]) as store:
         rows = store_codings(store, doc_id)
         sources = []
         if fmt == "qdpx":
@@ -380,13 +380,13 @@ def codings_queue(ctx: click.Context, n: int, doc_id: str | None, fmt: str) -> N
     Voorbeeld:
       drechtlens codings queue --n 10
     """
-    from corpus.store import Store, StoreError
+    from corpus.store import StoreError, open_store
     from models.active import next_batch
 
     if not Path(ctx.obj["db"]).exists():
         raise _fail(f"corpusdatabase {ctx.obj['db']} bestaat niet")
     model, _info = _model(None, False)
-    with Store(ctx.obj["db"]) as store:
+    with open_store(ctx.obj["db"]) as store:
         try:
             ids = [doc_id] if doc_id else [d.id for d in store.documents(latest_only=True)]
             passages = [p for did in ids for p in store.get_document(did).passages]
@@ -415,12 +415,12 @@ def codings_agreement(ctx: click.Context, fmt: str) -> None:
       drechtlens codings agreement
     """
     from corpus.coding import store_codings
-    from corpus.store import Store
+    from corpus.store import open_store
     from models.agreement import agreement, disagreements
 
     if not Path(ctx.obj["db"]).exists():
         raise _fail(f"corpusdatabase {ctx.obj['db']} bestaat niet")
-    with Store(ctx.obj["db"]) as store:
+    with open_store(ctx.obj["db"]) as store:
         rows = store_codings(store)
     per_label, open_cases = agreement(rows), disagreements(rows)
     if fmt == "json":

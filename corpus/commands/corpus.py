@@ -18,7 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from corpus.cli import PartialFailure
-from corpus.store import Store, StoreError
+from corpus.store import Store, StoreError, open_store
 from extract.document import KINDS
 
 STATUS_NL = {"new": "nieuw", "new_version": "nieuwe versie", "duplicate": "al aanwezig", "error": "fout",
@@ -30,7 +30,7 @@ def _store(ctx: click.Context, *, must_exist: bool = True) -> Store:
     if must_exist and db != ":memory:" and not Path(db).exists():
         raise click.ClickException(f"Er is nog geen corpus in {db}. Lees eerst documenten in: drechtlens ingest MAP")
     try:
-        return Store(ctx.obj["db"])
+        return open_store(ctx.obj["db"])
     except Exception as err:  # noqa: BLE001 - unreadable/locked/new-schema db: a clear message, no traceback
         raise click.ClickException(f"Database {ctx.obj['db']} kan niet worden geopend: {err}") from err
 

@@ -38,11 +38,11 @@ def demo(ctx: click.Context, if_empty: bool, out_dir: Path | None, workers: int,
       drechtlens --db /tmp/proef.db demo --out /tmp/demo-pdf
     """
     from corpus.demo import DemoError, load_demo
-    from corpus.store import Store
+    from corpus.store import open_store
 
     db = ctx.obj["db"]
     try:
-        store = Store(db)
+        store = open_store(db)
     except Exception as err:  # noqa: BLE001 - unreadable/locked db: a clear message, no traceback
         raise click.ClickException(f"Database {db} kan niet worden geopend: {err}") from err
 

@@ -37,12 +37,12 @@ def _from_file(path: str, kind: str | None) -> ReportInput:
 
 
 def _from_store(db: str, target: str) -> ReportInput:
-    from corpus.store import Store, StoreError
+    from corpus.store import StoreError, open_store
     from models.ambiguity import Flag
 
     if not Path(db).exists():
         raise _fail(f"{target!r} is geen bestand, en de corpusdatabase {db} bestaat niet.")
-    with Store(db) as store:
+    with open_store(db) as store:
         try:
             doc = store.get_document(target, with_passages=False)
         except StoreError:

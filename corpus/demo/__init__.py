@@ -187,10 +187,10 @@ def load_demo(store_path: str | Path | Store, if_empty: bool = True,
     already present are reported as duplicates by ingest.
     """
     from corpus.ingest import ingest_paths
-    from corpus.store import Store
+    from corpus.store import Store, open_store
 
     own = not isinstance(store_path, Store)
-    store = Store(store_path) if own else store_path
+    store = open_store(store_path) if own else store_path
     try:
         existing = _count_documents(store)
         if if_empty and existing:
