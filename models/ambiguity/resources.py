@@ -712,7 +712,8 @@ def _object(pi: PassageInfo, instruments: list[InstrumentMention], mentions: lis
 
 DELEGATION_RE = re.compile(
     r"\b(?P<nr>nadere\s+regels|(?:stelt|stellen)\s+(?:\w+\s+){0,3}?regels|bij\s+of\s+krachtens"
-    r"|bij\s+afzonderlijk\s+besluit|nader\s+(?:te\s+|vast\s+te\s+)?(?:bepalen|stellen|regelen|uit\s+te\s+werken)"
+    r"|bij\s+afzonderlijk\s+besluit|bij\s+(?:een\s+)?nadere\s+regeling"
+    r"|nader\s+(?:te\s+|vast\s+te\s+)?(?:bepalen|stellen|regelen|uit\s+te\s+werken)"
     r"|nader\s+(?:bepaald|geregeld|vastgesteld|uitgewerkt)"
     r"|nader\s+uit\s+te\s+werken)\b"
     r"|\b(?P<del>delegeert|delegeren|gedelegeerd|delegatie|draagt\s+(?:\w+\s+){0,6}?over|overdragen|overgedragen"
