@@ -178,6 +178,78 @@ def _init_worker() -> None:
         pass
 
 
+@dataclass(slots=True)
+class PlannedFile:
+    """A file that still has to be extracted: its path, content hash and metadata.
+
+    ``meta`` are the metadata overrides for :func:`extract_one` (manifest row, then CLI flags);
+    ``manifest`` the manifest row's extra columns, kept in ``doc.meta["manifest"]``."""
+
+    path: Path
+    sha: str
+    meta: dict[str, Any]
+    manifest: dict[str, Any] | None = None
+
+
+def clean_overrides(overrides: dict[str, Any] | None) -> dict[str, Any]:
+    """Drop empty values, so an unset CLI flag never overwrites what a manifest or the extractor found."""
+    return {k: v for k, v in (overrides or {}).items() if v not in (None, "")}
+
+
+def plan_file(store: Store, f: Path, manifests: ManifestIndex, overrides: dict[str, Any]) -> IngestItem | PlannedFile:
+    """What to do with one file: a finished item (zip imported, unreadable, already stored) or a
+    :class:`PlannedFile` to extract. Hashing happens here, in the calling process."""
+    if f.suffix.lower() == ".zip":
+        return _import_zip(store, f)
+    try:
+        sha = sha256_file(f)
+    except OSError as err:
+        return IngestItem(str(f), "error", error=f"{f}: kan niet worden gelezen ({err.strerror}).")
+    if store.has_document(sha):
+        s = store.get_document(sha, with_passages=False)
+        return IngestItem(str(f), "duplicate", sha, s.title, s.kind, s.page_count)
+    row = manifests.lookup(f)
+    return PlannedFile(f, sha, {**(row.overrides() if row else {}), **overrides}, row.extra if row else None)
+
+
+def store_result(store: Store, planned: PlannedFile, doc: Document | None, outputs: list[AnalysisOutput],
+                 error: str, seconds: float, file_bytes: bytes | None = None) -> IngestItem:
+    """Store one extracted document (one transaction) and describe the outcome as an item.
+    ``file_bytes`` defaults to the file at ``planned.path``. A store failure becomes an error item."""
+    f = planned.path
+    if doc is None:
+        return IngestItem(str(f), "error", planned.sha, error=error or f"{f}: onbekende fout.", seconds=seconds)
+    if planned.manifest:
+        doc.meta["manifest"] = planned.manifest
+    try:
+        data = f.read_bytes() if file_bytes is None else file_bytes
+        res = store.add_document(doc, file_bytes=data, analysis=outputs)
+    except Exception as err:  # noqa: BLE001 - a store failure for one file must not stop the batch
+        return IngestItem(str(f), "error", doc.id, doc.title, doc.kind,
+                          error=f"{f}: opslaan mislukt ({type(err).__name__}: {err}).", seconds=seconds)
+    return IngestItem(str(f), res.status, res.doc_id, doc.title, doc.kind, doc.page_count, len(doc.passages),
+                      res.previous_id, warnings=[w.message for w in doc.warnings], seconds=seconds)
+
+
+class IngestTally:
+    """Collects finished items into a report and reports progress (files, pages, errors) after each."""
+
+    def __init__(self, report: IngestReport, total: int, progress: ProgressFn | None = None):
+        self.report = report
+        self.total = total
+        self.progress = progress
+        self.done = self.errors = len(report.items)  # items already in the report are missing paths
+        self.pages = 0
+
+    def emit(self, item: IngestItem) -> None:
+        self.report.items.append(item)
+        self.done += 1
+        self.pages += item.pages if item.status != "error" else 0
+        self.errors += item.status == "error"
+        if self.progress:
+            self.progress(IngestProgress(self.done, self.total, self.pages, self.errors, item))
+
+
 def ingest_paths(store: Store, paths: Iterable[str | Path], *, overrides: dict[str, Any] | None = None,
                  workers: int | None = None, progress: ProgressFn | None = None,
                  analyse: bool = True, analysers: tuple[Analyser, ...] | None = None,
@@ -189,66 +261,29 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], *, overrides: dict[s
     are ``extract.settings.ExtractSettings`` fields (e.g. ``{"ocr": False}``); with more than one
     ingest worker, page-level parallelism inside the extractor is off unless given."""
     t0 = time.monotonic()
-    overrides = {k: v for k, v in (overrides or {}).items() if v not in (None, "")}
+    overrides = clean_overrides(overrides)
     files, skipped, missing = collect_files(paths)
     report = IngestReport(items=list(missing), skipped=skipped)
-    total = len(files) + len(missing)
+    tally = IngestTally(report, len(files) + len(missing), progress)
     manifests = ManifestIndex()
-    state = {"done": len(missing), "pages": 0, "errors": len(missing)}
 
-    def emit(item: IngestItem) -> None:
-        report.items.append(item)
-        state["done"] += 1
-        state["pages"] += item.pages if item.status != "error" else 0
-        state["errors"] += item.status == "error"
-        if progress:
-            progress(IngestProgress(state["done"], total, state["pages"], state["errors"], item))
-
-    todo: list[tuple[Path, str, dict[str, Any]]] = []
+    todo: list[PlannedFile] = []
     for f in files:
-        if f.suffix.lower() == ".zip":
-            emit(_import_zip(store, f))
-            continue
-        try:
-            sha = sha256_file(f)
-        except OSError as err:
-            emit(IngestItem(str(f), "error", error=f"{f}: kan niet worden gelezen ({err.strerror})."))
-            continue
-        if store.has_document(sha):
-            s = store.get_document(sha, with_passages=False)
-            emit(IngestItem(str(f), "duplicate", sha, s.title, s.kind, s.page_count))
-            continue
-        row = manifests.lookup(f)
-        meta = {**(row.overrides() if row else {}), **overrides}
-        todo.append((f, sha, meta | ({"_manifest": row.extra} if row else {})))
-
-    def store_result(f: Path, sha: str, meta: dict[str, Any], doc: Document | None, outputs: list[AnalysisOutput],
-                     error: str, seconds: float) -> None:
-        if doc is None:
-            emit(IngestItem(str(f), "error", sha, error=error or f"{f}: onbekende fout.", seconds=seconds))
-            return
-        if meta.get("_manifest"):
-            doc.meta["manifest"] = meta["_manifest"]
-        try:
-            data = f.read_bytes()
-            res = store.add_document(doc, file_bytes=data, analysis=outputs)
-        except Exception as err:  # noqa: BLE001 - a store failure for one file must not stop the batch
-            emit(IngestItem(str(f), "error", doc.id, doc.title, doc.kind,
-                            error=f"{f}: opslaan mislukt ({type(err).__name__}: {err}).", seconds=seconds))
-            return
-        emit(IngestItem(str(f), res.status, res.doc_id, doc.title, doc.kind, doc.page_count, len(doc.passages),
-                        res.previous_id, warnings=[w.message for w in doc.warnings], seconds=seconds))
+        planned = plan_file(store, f, manifests, overrides)
+        if isinstance(planned, IngestItem):
+            tally.emit(planned)
+        else:
+            todo.append(planned)
 
     workers = DEFAULT_WORKERS if workers is None else max(1, int(workers))
     settings = dict(extract_settings or {})
     if workers > 1 and len(todo) > 1:
         settings.setdefault("workers", 1)  # documents already run in parallel: no nested page pools
-    clean = lambda m: {k: v for k, v in m.items() if not k.startswith("_")}  # noqa: E731
     if workers == 1 or len(todo) <= 1:
-        for f, sha, meta in todo:
+        for p in todo:
             t = time.monotonic()
-            doc, outputs, error = extract_one(str(f), clean(meta), analyse, analysers, settings)
-            store_result(f, sha, meta, doc, outputs, error, time.monotonic() - t)
+            doc, outputs, error = extract_one(str(p.path), p.meta, analyse, analysers, settings)
+            tally.emit(store_result(store, p, doc, outputs, error, time.monotonic() - t))
     else:
         # fork is cheapest (workers inherit the imported extractor) but unsafe when the caller
         # runs threads (Streamlit); then forkserver.
@@ -261,16 +296,18 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], *, overrides: dict[s
         ctx = multiprocessing.get_context(method)
         with ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=ctx,
                                  initializer=_init_worker) as pool:
-            started: dict[Future, tuple[Path, str, dict[str, Any], float]] = {}
-            for f, sha, meta in todo:
-                started[pool.submit(extract_one, str(f), clean(meta), analyse, analysers, settings)] = (f, sha, meta, time.monotonic())
+            started: dict[Future, tuple[PlannedFile, float]] = {}
+            for p in todo:
+                started[pool.submit(extract_one, str(p.path), p.meta, analyse, analysers, settings)] = (
+                    p, time.monotonic())
             for fut in as_completed(started):
-                f, sha, meta, t = started[fut]
+                p, t = started[fut]
                 try:
                     doc, outputs, error = fut.result()
                 except Exception as err:  # noqa: BLE001 - worker died (segfault, OOM kill)
-                    doc, outputs, error = None, [], f"{f}: het verwerkingsproces stopte onverwacht ({type(err).__name__})."
-                store_result(f, sha, meta, doc, outputs, error, time.monotonic() - t)
+                    doc, outputs, error = None, [], (f"{p.path}: het verwerkingsproces stopte onverwacht "
+                                                     f"({type(err).__name__}).")
+                tally.emit(store_result(store, p, doc, outputs, error, time.monotonic() - t))
     report.seconds = time.monotonic() - t0
     return report
 
