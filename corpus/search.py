@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import html
 import json
+import logging
 import re
 import unicodedata
 from collections import Counter
@@ -51,6 +52,8 @@ from typing import Any
 from corpus.normalize import WORD_RE, norm_term
 from corpus.store import Store
 from extract.document import Passage
+
+_log = logging.getLogger(__name__)
 
 MAX_TERMS = 32
 MAX_QUERY_CHARS = 1000
@@ -435,6 +438,9 @@ def search(store: Store, query: str, filters: SearchFilters | dict[str, Any] | N
     pq = parse_query(query)
     if pq.empty:
         return SearchResult([], 0, {}, "", " ".join(pq.notes))
+    fast = _fast_search(store, pq, f, limit, offset, with_facets)
+    if fast is not None:
+        return fast
     sql, params = build_search_sql(pq, f, limit, offset)
     rows = store.read(sql, params)
     total_exact = facets_exact = True
@@ -460,15 +466,55 @@ def search(store: Store, query: str, filters: SearchFilters | dict[str, Any] | N
         if stride > 1 and _needs_join(f):
             total = max(cap + 1, sum(facet_counts["kind"].values()))
             total_exact = False
-    hits = []
-    for r in rows:
-        snippet, hl = make_snippet(r["text"], match_spans(r["text"], pq))
-        loc = Passage(id=r["passage_id"], seq=0, text="", page_start=0, page_end=0,
-                      path=tuple((a, b) for a, b in json.loads(r["path"]))).location
-        hits.append(SearchHit(r["passage_id"], r["doc_id"], r["title"], r["kind"], r["body"], r["year"],
-                              r["page_start"], r["page_end"], loc, r["heading"], snippet, hl, -float(r["score"])))
+    hits = [_hit(r, pq, -float(r["score"])) for r in rows]
+    return SearchResult(hits, total, facet_counts, pq.fts, _notes(pq, total), total_exact, facets_exact)
+
+
+def _hit(r: Any, pq: ParsedQuery, score: float) -> SearchHit:
+    """A result row (passage joined to its document) as a hit with snippet and location."""
+    snippet, hl = make_snippet(r["text"], match_spans(r["text"], pq))
+    loc = Passage(id=r["passage_id"], seq=0, text="", page_start=0, page_end=0,
+                  path=tuple((a, b) for a, b in json.loads(r["path"]))).location
+    return SearchHit(r["passage_id"], r["doc_id"], r["title"], r["kind"], r["body"], r["year"],
+                     r["page_start"], r["page_end"], loc, r["heading"], snippet, hl, score)
+
+
+def _notes(pq: ParsedQuery, total: int) -> str:
     notes = list(pq.notes)
     words = [t.words[0] for t in pq.terms() if t.kind == "word"]
     if total == 0 and words:
         notes.append(f"Geen treffers. Tip: {words[0]}* vindt ook samenstellingen en woorden die zo beginnen.")
-    return SearchResult(hits, total, facet_counts, pq.fts, " ".join(notes), total_exact, facets_exact)
+    return " ".join(notes)
+
+
+_HIT_ROWS_SQL = ("SELECT p.rowid AS rid, p.id AS passage_id, p.doc_id, d.title, d.kind, d.body, d.year, p.page_start,"
+                 " p.page_end, p.path, p.heading, p.text FROM passages p JOIN documents d ON d.id = p.doc_id"
+                 " WHERE p.rowid IN (SELECT value FROM json_each(?))")
+
+
+def _fast_search(store: Store, pq: ParsedQuery, f: SearchFilters, limit: int, offset: int,
+                 with_facets: bool) -> SearchResult | None:
+    """The search on the tantivy sidecar (``corpus.fastsearch``), or None: then FTS5 answers.
+
+    Only the page of hits is read from SQLite. Every hit's passage id is checked against
+    the hash the index stored for its rowid, so an index that fell behind the store (a
+    write from another process between the sync and this read) is never shown: the
+    search then runs on FTS5 and the next search syncs again."""
+    from corpus import fastsearch
+
+    if fastsearch.engine() == "fts5" or fastsearch.index_dir(store) is None:
+        return None
+    try:
+        fast = fastsearch.search_ids(store, pq, f, limit=limit, offset=offset, with_facets=with_facets)
+        rows = {r["rid"]: r for r in store.read(_HIT_ROWS_SQL, (json.dumps(fast.rowids),))}
+        page = [(rows.get(rid), h) for rid, h in zip(fast.rowids, fast.pid_hashes, strict=True)]
+        if any(r is None or fastsearch.pid_hash(r["passage_id"]) != h for r, h in page):
+            fastsearch.forget(store)
+            raise fastsearch.FastSearchUnavailable("zoekindex loopt achter op de database")
+    except BaseException as err:  # tantivy errors include pyo3 panics (BaseException); never fail a search
+        if isinstance(err, (KeyboardInterrupt, SystemExit, GeneratorExit)):
+            raise
+        _log.warning("Snelle zoekindex niet bruikbaar (%s: %s); zoeken via SQLite FTS5.", type(err).__name__, err)
+        return None
+    hits = [_hit(r, pq, score) for (r, _), score in zip(page, fast.scores, strict=True)]
+    return SearchResult(hits, fast.total, fast.facets, pq.fts, _notes(pq, fast.total))

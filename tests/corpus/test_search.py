@@ -12,6 +12,16 @@ from corpus.store import Store
 from tests.corpus.conftest import make_doc
 
 
+@pytest.fixture(params=["tantivy", "fts5"], autouse=True)
+def engine(request, monkeypatch, caplog):
+    """Every test runs on the tantivy sidecar and on the FTS5 fallback; on tantivy a silent
+    fallback to FTS5 would make the test meaningless, so a fallback warning fails it."""
+    monkeypatch.setenv("DRECHTLENS_SEARCH_ENGINE", request.param)
+    yield request.param
+    fallbacks = [r.getMessage() for r in caplog.records if "Snelle zoekindex" in r.getMessage()]
+    assert not fallbacks, fallbacks
+
+
 def _texts(res) -> list[str]:
     return [h.snippet for h in res.hits]
 
