@@ -57,11 +57,14 @@ NOUN_STOPLIST = {"leden", "lid", "gebieden", "gebied", "besluit", "besluiten", "
 BINDING_LEVELS: dict[str, tuple[str, ...]] = {
     "L3": ("is gebonden aan", "zijn gebonden aan", "handelt overeenkomstig", "handelen overeenkomstig",
            "handelt conform", "handelen conform", "overeenkomstig", "conform", "past … toe", "passen … toe",
+           "is bindend", "zijn bindend",
            "voert … uit", "voeren … uit", "is verplicht tot", "zijn verplicht tot", "ter uitvoering van"),
     "L2": ("neemt … in acht", "nemen … in acht", "met inachtneming van", "binnen het kader van",
-           "binnen de kaders van", "past binnen", "passen binnen", "in overeenstemming met"),
+           "binnen de kaders van", "past binnen", "passen binnen", "in overeenstemming met", "is kaderstellend",
+           "zijn kaderstellend"),
     "L1": ("houdt … rekening met", "houden … rekening met", "rekening houdend met", "betrekt … bij",
-           "betrekken … bij", "neemt … in overweging", "laat zich leiden door", "gaat uit van", "gaan uit van"),
+           "betrekken … bij", "neemt … in overweging", "laat zich leiden door", "gaat uit van", "gaan uit van",
+           "is richtinggevend", "zijn richtinggevend", "is sturend", "zijn sturend"),
     "L0": ("streeft naar", "streven naar", "bevordert", "bevorderen", "ter informatie", "kennisnemen van",
            "kennis nemen van", "neemt kennis van"),
 }
@@ -290,6 +293,34 @@ class Resources:
             return True
         return any(c.action_class in ADOPTION_CLASSES | {"delegation", "executive"}
                    for c in self.competences_in(pi, (s, e)))
+
+    def organs_named_in_artikel(self, pi: PassageInfo, outside: tuple[int, int] | None = None) -> set[str]:
+        """Organ keys mentioned anywhere in ``pi``'s artikel, leaving out the span ``outside`` of ``pi``.
+
+        A reader who meets an agentless act looks for the organs the article names; a mention inside the
+        clause itself is usually the act's object or recipient ("de secretaris wordt benoemd"), not its agent.
+        Without an artikel (loose text) only the passage itself counts."""
+        art = pi.passage.artikel
+        scope = self.artikel_passages(art) if art is not None else [pi]
+        out = set()
+        for q in scope:
+            for m in self.organ_mentions.get(q.passage.id, []):
+                if outside and q is pi and m.start >= outside[0] and m.end <= outside[1]:
+                    continue
+                out.add(m.key)
+        return out
+
+    def actor_of_action(self, pi: PassageInfo, verb: str) -> str | None:
+        """The organ that performs ``verb`` elsewhere in the same artikel, actively ("de raden wijzen … aan")
+        or as the named agent of a passive ("wordt door het algemeen bestuur aangewezen")."""
+        want = verb.replace("_", "")
+        art = pi.passage.artikel
+        if not art:
+            return None
+        for c in self.competences:
+            if c.artikel == art and c.actor and c.action.replace("_", "") == want:
+                return c.actor
+        return None
 
     def competences_in(self, pi: PassageInfo, sentence: tuple[int, int] | None = None) -> list[Competence]:
         """Competences of one passage (or one sentence of it), from a lazily built index."""

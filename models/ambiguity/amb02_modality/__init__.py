@@ -6,6 +6,14 @@ agent ("kan worden vastgesteld"), and inconsistent modality for the same (actor,
 object) in the competence table ("stelt de begroting vast" vs "kan de begroting
 vaststellen"). A bare "kan" is never flagged: without an organ subject and a competence
 verb it is read as epistemic ("kan leiden tot").
+
+Severity (hand checks rounds 1–5): "zal/zullen" stays ZORG (obligation or expectation, and on whom?)
+unless the clause fixes the content by a named measure ("op basis van het prijsmutatiepercentage",
+"overeenkomstig …"): then it is a style point (SUGGESTIE). A passive power "kan worden …" stays ZORG
+unless its holder can be read from the text: an organ performs the same verb elsewhere in the artikel
+(actively or as "door <orgaan>"), the agent is named as its decision ("bij dat besluit"), or the
+passive sits in a relative clause whose main clause gives an organ the power ("Het algemeen bestuur
+kan een commissie instellen waaraan … kunnen worden overgedragen").
 """
 
 from __future__ import annotations
@@ -15,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
-from models.ambiguity.common import TriggerSet, actor_in_artikel
+from models.ambiguity.common import TriggerSet, organ_subject_power
 from models.ambiguity.flag import Flag, Severity
 from models.ambiguity.registration import detector, make_flag
 from models.ambiguity.resources import Resources
@@ -34,6 +42,10 @@ DESCRIPTIVE_FUTURE_RE = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:luiden|worden\s+bera
 TRIGGERS = TriggerSet(HERE, {"style_duty", "future", "aspiration", "weak"})
 TRANSITIONAL_RE = re.compile(r"in werking|vervalt|vervallen|ingetrokken|wordt aangehaald|kan worden aangehaald"
                              r"|citeertitel", re.I)
+# A measure that fixes what the future-tense clause will do ("op basis van het prijsmutatiepercentage").
+MEASURE_RE = re.compile(r"\b(?:op basis van|overeenkomstig|conform|volgens|aan de hand van|met inachtneming van)\b",
+                        re.I)
+AGENT_DECISION_RE = re.compile(r"\bbij\s+(?:dat|dit|het|hun|zijn|haar)\s+(?:\w+\s+)?besluit\b", re.I)
 PASSIVE_POWER_RE = re.compile(r"\b(kan|kunnen|dient|dienen|moet|moeten)\b(?:\s+[\w,]+){0,8}?\s+(worden)\b", re.I)
 QUOTES = "\"'‘’“”„"
 
@@ -66,9 +78,13 @@ def modality(res: Resources) -> Iterator[Flag]:
                 if TRANSITIONAL_RE.search(sent) or PUBLICATION_RE.search(sent) or DESCRIPTIVE_RE.search(
                         text[max(s, hit.start - 40):hit.start]):
                     continue
-                yield make_flag("AMB-02", pi, hit.start, hit.end, severity=Severity.ZORG, confidence=0.7,
+                measured = bool(MEASURE_RE.search(text[hit.end:e]))
+                yield make_flag("AMB-02", pi, hit.start, hit.end,
+                                severity=Severity.SUGGESTIE if measured else Severity.ZORG,
+                                confidence=0.45 if measured else 0.7,
                                 explanation=f"'{q}' kan een toekomstige gebeurtenis beschrijven of een plicht "
-                                            "opleggen; het rechtsgevolg is daardoor onduidelijk.",
+                                            "opleggen; het rechtsgevolg is daardoor onduidelijk."
+                                            + (" De zin noemt wel de maatstaf; verlaagd." if measured else ""),
                                 question="Is dit een verplichting, een verwachting of een toezegging?",
                                 suggestion="Gebruik de tegenwoordige tijd voor een plicht of 'kan' voor een "
                                            "bevoegdheid.")
@@ -94,9 +110,17 @@ def modality(res: Resources) -> Iterator[Flag]:
             if part and part.group(1).lower() in ("aangehaald", "geciteerd"):
                 continue  # "kan worden aangehaald als …": the citation title, no power
             end = m.end() + part.end() if part else m.end()  # "kan worden gewijzigd"
-            same = actor_in_artikel(res, pi, _infinitive(part.group(1))) if part else None
+            same = res.actor_of_action(pi, _infinitive(part.group(1))) if part else None
             note = (f" In dit artikel doet '{same}' dit elders; vermoedelijk is dat orgaan bedoeld. (Verlaagd.)"
                     if same else "")
+            if not same and AGENT_DECISION_RE.search(text[s:m.start()]):
+                same = "besluit"
+                note = " De zin noemt het besluit waarbij dit gebeurt; de nemers daarvan zijn bevoegd. (Verlaagd.)"
+            elif not same and organ_subject_power(res, pi, s, m.start()) and re.search(
+                    r"\b(?:waar\w+|die|dat)\b[^,;]*$", text[s:m.start()], re.I):
+                same = "hoofdzin"
+                note = (" De lijdende vorm staat in een bijzin; de hoofdzin kent een orgaan de bevoegdheid toe. "
+                        "(Verlaagd.)")
             yield make_flag("AMB-02", pi, m.start(), end, severity=Severity.SUGGESTIE if same else Severity.ZORG,
                             confidence=0.5 if same else 0.7,
                             explanation="Een bevoegdheid in de lijdende vorm zonder 'door': de tekst zegt niet wie "

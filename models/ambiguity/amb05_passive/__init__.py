@@ -9,17 +9,43 @@ ending in -en, and not be a known noun (simplemma: leden → lijden). No "door" 
 kader") do not match by construction. Nominalisations ("de vaststelling … geschiedt",
 "besluitvorming vindt plaats") are caught by pattern. When one organ acts in the previous
 lid of the same artikel, it is named as the probable agent and the confidence drops.
+
+Severity (hand checks rounds 1–5: 1 true positive in 48 judged zorg flags on the GR texts). ZORG
+means a lawyer must find out who acts, so it needs all of: a competence verb of the adoption,
+decision or delegation class; a *worden*-passive in a main clause (a stative "is vastgesteld" or a
+passive inside a relative or temporal clause — "die nog niet is vastgesteld", "nadat … wordt
+vastgesteld" — describes a state or moment, the act itself is regulated where it is conferred); and
+no organ named anywhere else in the artikel (then the reader has no candidate agent and no
+statute-assigned act is at stake: the begroting, the aanwijzing of members … are always in an
+artikel that names their organs). An object that no organ adopts anywhere (AMB-03/04) stays
+KRITIEK. Everything else is SUGGESTIE (still shown): the agent can be read from the artikel.
+A passive with "stilzwijgend"/"van rechtswege" describes an effect without an actor (INFO); a
+"heeft/hebben" before the participle makes it an active perfect ("dat hem heeft aangewezen").
+Executive acts with financial or record-keeping effect (``acts.tsv``: verrekenen, vastleggen …)
+are reported as SUGGESTIE.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
-from models.ambiguity.common import AGENT_PHRASE_RE, actor_in_artikel
+from models.ambiguity.common import AGENT_PHRASE_RE
 from models.ambiguity.flag import Flag, Severity
+from models.ambiguity.lexicon import read_tsv
 from models.ambiguity.registration import detector, make_flag
 from models.ambiguity.resources import NOUN_STOPLIST, WORDEN, PassageInfo, Resources, Tok
+
+HERE = Path(__file__).resolve().parent
+# Acts outside the competence lexicon whose agent matters (money, records): reported, never ZORG.
+ACTS = {r["verb"]: r["class"] for r in read_tsv(HERE / "acts.tsv", ("verb", "class", "source"))}
+HEBBEN = {"heeft", "hebben", "had", "hadden"}
+# No act of an organ: the effect follows from the text itself.
+NO_ACTOR_RE = re.compile(r"stilzwijgend|van rechtswege|automatisch", re.I)
+# The passive sits in a relative or adverbial clause: it describes a state or a moment.
+SUBORDINATE_RE = re.compile(r"(?:die|dat|welke|waarin|waarbij|waarmee|waarop|waarvoor|nadat|zodra|voordat"
+                            r"|totdat|zolang|indien|wanneer|voor\s?zover)\b[^,;:]*$", re.I)
 
 PARTICIPLE_RE = re.compile(r"^(?:ge\w+[dt]|\w+ge\w+[dt]|(?:be|ver|ont|her|er)\w+[dt]|ge\w+en|\w+ge\w+en"
                            r"|(?:be|ver|ont|her)\w+en)$")
@@ -75,14 +101,18 @@ def agentless(res: Resources) -> Iterator[Flag]:
             part = next((c for c in window if _participle(c, res)), None)
             if part is None or part.start in done:
                 continue
-            verb_class = res.verbs.get(part.lemma)
+            lo, hi = sorted((t.start, part.start))
+            if any(c.lower in HEBBEN and lo <= c.start <= hi for c in window) or \
+                    any(c.lower in HEBBEN and c.end <= part.start and part.start - c.end < 3 for c in toks):
+                continue  # active perfect: "aan het bestuursorgaan dat hem heeft aangewezen"
+            verb_class = res.verbs.get(part.lemma) or ACTS.get(part.lemma)
             if verb_class is None or aux_zijn and verb_class not in ("adoption", "decision", "delegation"):
                 continue  # only competence verbs: "wordt geplaatst", "worden omgezet" are left alone
             if re.search(r"\bdoor\b", pi.text[s:e], re.I) or AGENT_PHRASE_RE.search(pi.text[s:e]):
                 continue  # agent named, or named as its decision/rules/meeting ("bij besluit van de raden")
             if re.search(r"\b(voorgesteld|bepaald)\s+(in|bij)\b", pi.text[part.start:e], re.I) and aux_zijn:
                 continue  # "is bepaald in artikel 5": a reference, not an act
-            if SELF_ACTING_RE.search(pi.text[s:e]) or (part.lemma in ("bepalen", "vast_stellen")
+            if SELF_ACTING_RE.search(pi.text[s:e]) or (part.lemma in ("bepalen", "vast_stellen", "vaststellen")
                                                          and AMOUNT_RE.search(pi.text[part.end:e])):
                 continue  # the regeling itself confers/establishes, or states an amount it fixes
             if part.lemma in RESIDUAL_VERBS and RESIDUAL_RE.search(pi.text[s:e]):
@@ -93,48 +123,65 @@ def agentless(res: Resources) -> Iterator[Flag]:
             s, e = pi.sentence_of(m.start())
             if re.search(r"\bdoor\b", pi.text[s:e], re.I):
                 continue
-            yield make_flag("AMB-05", pi, m.start(1), m.end(), severity=Severity.ZORG, confidence=0.6,
+            # Main-clause act with no organ anywhere in the artikel: nobody to read as the agent.
+            open_agent = not SUBORDINATE_RE.search(pi.text[s:m.start()]) and \
+                not res.organs_named_in_artikel(pi, outside=(s, e))
+            yield make_flag("AMB-05", pi, m.start(1), m.end(), severity=Severity.ZORG if open_agent
+                            else Severity.SUGGESTIE, confidence=0.6 if open_agent else 0.4,
                             explanation=f"'{m.group(1)}' is een handeling als zelfstandig naamwoord; de tekst zegt "
-                                        "niet wie haar verricht.",
+                                        "niet wie haar verricht."
+                                        + ("" if open_agent else " Het artikel noemt wel organen, of de handeling "
+                                           "staat in een bijzin; de handelende partij is af te leiden. (Verlaagd.)"),
                             question="Welk orgaan verricht deze handeling?",
                             suggestion="Schrijf actief met het orgaan als onderwerp.")
 
 
 def _flag(res: Resources, pi: PassageInfo, start: int, end: int, lemma: str, verb_class: str | None,
           aux_zijn: bool) -> Flag:
-    if verb_class in ("adoption", "decision", "delegation"):
-        sev, conf = Severity.ZORG, 0.7
-    elif verb_class in ("procedural", "preparatory", "advisory", "executive"):
-        sev, conf = Severity.SUGGESTIE, 0.55
-    else:  # not reached: unknown verbs are skipped by the caller
-        sev, conf = Severity.INFO, 0.35
+    s, e = pi.sentence_of(start)
+    competence = verb_class in ("adoption", "decision", "delegation")
+    conf = 0.7 if competence else 0.55
     if aux_zijn:
         conf -= 0.2
-    s, e = pi.sentence_of(start)
-    # Object adopted by nobody → KRITIEK (combined with AMB-03/04).
+    # Object adopted by nobody anywhere in the text → KRITIEK (combined with AMB-03/04).
     orphan = [m for m in res.instruments if m.passage_id == pi.passage.id and s <= m.start < e
               and m.kind == "beleid" and not m.adopters]
-    if orphan and verb_class == "adoption" and not aux_zijn:
-        sev = Severity.KRITIEK
-    hint = ""
-    same = actor_in_artikel(res, pi, lemma)
+    same = res.actor_of_action(pi, lemma)
     agent = same or _previous_agent(res, pi)
-    if same and sev == Severity.ZORG:
-        # The artikel itself says who does this ("De raden wijzen … aan" … "kan opnieuw worden aangewezen"):
-        # the reader can fill in the agent, so it is a drafting point, not a legal uncertainty.
+    named = res.organs_named_in_artikel(pi, outside=(s, e))
+    subordinate = bool(SUBORDINATE_RE.search(pi.text[s:start]))
+    hint = ""
+    if NO_ACTOR_RE.search(pi.text[s:e]):
+        sev = Severity.INFO
+        hint = " De zin beschrijft een gevolg dat vanzelf intreedt ('stilzwijgend', 'van rechtswege'). (Verlaagd.)"
+    elif orphan and verb_class == "adoption" and not aux_zijn:
+        sev = Severity.KRITIEK
+    elif competence and not aux_zijn and not subordinate and not named:
+        sev = Severity.ZORG
+    else:
         sev = Severity.SUGGESTIE
-        hint = f" In dit artikel doet '{same}' dit elders; vermoedelijk is dat orgaan bedoeld. (Verlaagd.)"
-    elif agent:
-        conf -= 0.2
-        hint = f" Vermoedelijk is '{agent}' bedoeld (handelt in het vorige lid), maar dat staat er niet."
+        if competence and not aux_zijn and not subordinate:
+            hint = (f" Het artikel noemt {_names(named)}; de handelende partij is daaruit af te leiden, maar staat "
+                    "er niet. (Verlaagd.)")
+        elif competence:
+            hint = " De zin beschrijft een toestand of moment; de handeling zelf is elders geregeld. (Verlaagd.)"
     if same:
         conf -= 0.2
+        hint += f" In dit artikel doet '{same}' dit elders; vermoedelijk is dat orgaan bedoeld."
+    elif agent:
+        conf -= 0.2
+        hint += f" Vermoedelijk is '{agent}' bedoeld (handelt in het vorige lid), maar dat staat er niet."
     quote = pi.text[start:end]
     return make_flag("AMB-05", pi, start, end, severity=sev, confidence=conf,
                      explanation=f"'{quote}' staat in de lijdende vorm zonder 'door …': de tekst noemt niet wie "
                                  f"deze handeling ({lemma}) verricht.{hint}",
                      question="Welk orgaan is bevoegd of verplicht tot deze handeling?",
                      suggestion="Schrijf actief: '<orgaan> " + lemma + " …', of voeg 'door <orgaan>' toe.")
+
+
+def _names(keys: set[str]) -> str:
+    shown = sorted(keys)[:3]
+    return ", ".join(f"'{k}'" for k in shown) + (" …" if len(keys) > 3 else "")
 
 
 def _previous_agent(res: Resources, pi: PassageInfo) -> str | None:
