@@ -51,14 +51,21 @@ def decision_locus(res: Resources) -> Iterator[Flag]:
                                    "uitvoerende rol.")
     # 2. Collective / joint subjects and two-level phrasing.
     adopt_sents = {(c.passage_id, c.sentence) for c in adoption}
+    # Drawing up an instrument that no organ adopts anywhere in the regulation: the one who drafts it is
+    # the only actor the text names for it, so a collective there leaves the decision level open.
+    unadopted = {(c.passage_id, c.sentence) for c in res.competences
+                 if c.action_class == "preparatory" and not c.actor and _without_adopter(res, c.object)}
     for pi in res.passages:
         if res.is_definition_passage(pi):
             continue
+        last_collective = -1  # end of the collective subject flagged last in this passage
         for hit in TRIGGERS.find(pi.text):
             s, e = pi.sentence_of(hit.start)
             q = pi.text[hit.start:hit.end]
             sub = hit.trigger.subclass
-            in_adoption = (pi.passage.id, (s, e)) in adopt_sents
+            in_adoption = (pi.passage.id, (s, e)) in adopt_sents | unadopted
+            if sub == "joint" and s <= last_collective and hit.start - last_collective <= 40:
+                continue  # "De gemeenten stellen gezamenlijk …": one finding for the subject of one clause
             if sub == "twolevel":
                 yield make_flag("AMB-04", pi, hit.start, hit.end, severity=Severity.ZORG, confidence=0.7,
                                 explanation=f"'{q}' verdeelt een besluit over twee niveaus zonder te zeggen welk "
@@ -79,9 +86,16 @@ def decision_locus(res: Resources) -> Iterator[Flag]:
                 continue
             if sub == "joint" and len({mm.key for mm in res.mentions_in(pi, s, e)}) >= 2:
                 continue  # named organs acting jointly: the allocation is explicit
+            if sub == "joint" and re.search(r"\b(?:de|het|hun|haar)\s+$", pi.text[max(s, hit.start - 5):hit.start], re.I):
+                continue  # "de gezamenlijke bijdragen": an attribute of a noun, not a joint act
             what = "een verzamelnaam" if sub == "collective" else "een gezamenlijke handeling"
-            yield make_flag("AMB-04", pi, hit.start, hit.end, severity=Severity.ZORG, confidence=0.65,
-                            explanation=f"Het besluit wordt toegekend aan {what} ('{q}'), niet aan een orgaan "
+            if sub == "collective":
+                last_collective = hit.end
+            drafted = (pi.passage.id, (s, e)) not in adopt_sents
+            act = ("Het opstellen van een stuk dat geen orgaan in de regeling vaststelt" if drafted
+                   else "Het besluit")
+            yield make_flag("AMB-04", pi, hit.start, hit.end, severity=Severity.ZORG, confidence=0.6 if drafted else 0.65,
+                            explanation=f"{act} wordt toegekend aan {what} ('{q}'), niet aan een orgaan "
                                         "(raad, college, algemeen of dagelijks bestuur).",
                             question="Welk orgaan neemt dit besluit, en op welk niveau (GR of gemeente)?",
                             suggestion="Noem het orgaan: 'het algemeen bestuur stelt … vast' of 'de raden stellen "
@@ -98,3 +112,12 @@ def decision_locus(res: Resources) -> Iterator[Flag]:
                             question="Is overleg genoeg, of is instemming van de ander nodig?",
                             suggestion="Schrijf 'na instemming van' als de ander moet instemmen, of 'gehoord' "
                                        "als alleen advies bedoeld is.")
+
+
+def _without_adopter(res: Resources, obj: str) -> bool:
+    """True for a policy instrument that no named organ adopts anywhere in the regulation."""
+    if not obj:
+        return False
+    kinds = {m.kind for m in res.instruments if m.name == obj}
+    return bool(kinds) and kinds <= {"beleid", "afspraak"} and not any(
+        c.actor and c.object == obj and c.action_class == "adoption" for c in res.competences)

@@ -34,6 +34,39 @@ PAYMENT_RE = re.compile(r"\b(voldoen|voldoet|betalen|betaalt|dragen\s+bij|draagt
 QUALIFIER_RE = re.compile(r"^\s*(van\s+(de|elke|iedere|een|die|betrokken|desbetreffende)|der\b)", re.I)
 
 
+# Finite verbs after "de gemeenten" that state a property, a share or a receipt, not an act of an organ.
+STATIVE = {"zijn", "is", "hebben", "heeft", "blijven", "blijft", "worden", "wordt", "ontvangen", "ontvangt", "krijgen",
+           "krijgt", "behouden", "behoudt", "beschikken", "beschikt", "vallen", "valt", "liggen", "ligt", "staan",
+           "staat", "delen", "deelt", "nemen", "neemt", "kennen", "kent", "tellen", "telt", "vormen", "vormt",
+           "genieten", "geniet", "hoeven", "hoeft", "betalen", "betaalt", "voldoen", "voldoet"}
+NOT_VERBS = {"en", "of", "binnen", "tegen", "zonder", "tussen", "boven", "beneden", "buiten", "ten", "open", "samen",
+             "gezamenlijk", "zelf", "die", "welke", "alsmede", "benevens"}
+MODALS = {"kan", "kunnen", "mag", "mogen", "moet", "moeten", "dient", "dienen", "zal", "zullen"}
+# Money in the clause: "de gemeenten dragen bij in de kosten" is paying, not acting.
+MONEY_RE = re.compile(r"\b(kosten|bijdragen?|bedrag(?:en)?|tekort(?:en)?|lasten|vergoeding(?:en)?|voorschot(?:ten)?"
+                      r"|saldo|nadeel|exploitatie\w*|€|euro)\b", re.I)
+
+
+def acting_subject_verb(text: str, s: int, e: int, m: re.Match) -> str:
+    """The finite verb when "de (deelnemende) gemeente(n)" opens the clause and acts ("leveren", "dragen … bij
+    aan"); "" for states, receipts and payments, and for a clause that names the deciding organ itself
+    ("… bij besluit van haar raad")."""
+    if text[s:m.start()].strip(" \t\n;:(") or MONEY_RE.search(text, s, e):
+        return ""
+    nxt = re.match(r"\s+([a-zà-ÿ]+)\b", text[m.end():e])
+    if not nxt:
+        return ""
+    verb = nxt.group(1)
+    plural = m.group(0).lower().endswith("gemeenten")
+    finite = verb in MODALS or (verb.endswith("en") if plural else verb.endswith("t"))
+    if not finite or verb in STATIVE or verb in NOT_VERBS:
+        return ""
+    if re.search(r"\b(?:door|van)\s+(?:de|het|haar|hun|zijn)\s+(?:raad|raden|college|colleges|burgemeester)\b",
+                 text[m.end():e], re.I):
+        return ""
+    return verb
+
+
 def coordinated_after_prep(before: str) -> bool:
     """True for "van de minister en | de gemeenten": the NP is the second conjunct of a prepositional object."""
     toks = re.findall(r"[\w-]+|,", before.lower())
@@ -105,6 +138,17 @@ def organ_names(res: Resources) -> Iterator[Flag]:
             near = [c for c in res.competences_in(pi, (s, e)) if not c.passive and c.start > m.start() - 40]
             if not any(c.action_class in ("adoption", "decision", "delegation", "executive", "procedural")
                        for c in near):
+                verb = acting_subject_verb(pi.text, s, e, m)
+                if verb:
+                    # Outside the competence lexicon ("leveren … aan", "dragen … bij aan"): a duty put on
+                    # "the municipalities" still needs an organ, but the verb may be a mere description.
+                    yield make_flag("AMB-06", pi, m.start(), m.end(), severity=Severity.SUGGESTIE, confidence=0.45,
+                                    explanation=f"'{m.group(0)}' is het onderwerp van '{verb}', maar een gemeente "
+                                                "handelt via een orgaan: raad, college of burgemeester.",
+                                    question="Welk gemeentelijk orgaan moet dit doen: de raad, het college of de "
+                                             "burgemeester?",
+                                    suggestion="Noem het orgaan: 'de colleges van de deelnemende gemeenten "
+                                               f"{verb} …'.")
                 continue
             if PAYMENT_RE.search(pi.text[s:e]) and not any(c.action_class in ("adoption", "decision", "delegation")
                                                            for c in near):

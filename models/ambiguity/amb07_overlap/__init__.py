@@ -59,6 +59,7 @@ def overlap(res: Resources) -> Iterator[Flag]:
                             suggestion="Wijs één orgaan aan, of leg de verhouding vast ('in afwijking van "
                                        "artikel …', 'op voorstel van …').")
             break
+    yield from conditional_allocation(res)
     for c in res.competences:
         want = WGR_ADOPTER.get(c.object)
         if want and c.action == "vaststellen" and c.actor and c.actor not in (want, "bestuur van het openbaar lichaam"):
@@ -68,6 +69,64 @@ def overlap(res: Resources) -> Iterator[Flag]:
                                         f"bij het {want}.",
                             question="Is deze toedeling verenigbaar met de Wgr, of gaat het om een voorbereidende "
                                      "handeling?", suggestion="", rule="Wgr art. 34")
+
+
+# The complementary case of a conditional allocation: "In andere gevallen …", "Zo niet, dan …".
+COMPLEMENT_RE = re.compile(r"(?:^\s*|[;:]\s*|,\s*(?:en\s+)?)(?P<m>in\s+(?:alle\s+)?(?:andere|overige)\s+gevallen"
+                           r"|in\s+het\s+andere\s+geval|zo\s+niet|anders(?!\s+(?:dan|bepaalt|bepalen|is\s+bepaald))"
+                           r"|(?:indien|als|wanneer)\s+(?:dat|dit)\s+niet\s+het\s+geval\s+is|buiten\s+(?:die|deze)\s+gevallen"
+                           r"|voor\s+het\s+overige)\b", re.I)
+ALLOC_COND_RE = re.compile(r"\b(voor\s?zover|indien|wanneer|mits|als(?!\s+bedoeld))\b", re.I)
+# Who judges whether the condition is met: "naar het oordeel van", "ter beoordeling van", "beslist of".
+ASSESSOR_RE = re.compile(r"\b(naar\s+het\s+oordeel\s+van|ter\s+beoordeling\s+van|beoordeelt|beslist\s+of"
+                         r"|stelt\s+vast\s+of|bepaalt\s+of)\b", re.I)
+OBJECTIVE_RE = re.compile(r"\d|€|\bprocent\b|\bmeerderheid\b", re.I)
+
+
+def conditional_allocation(res: Resources) -> Iterator[Flag]:
+    """Research AMB-07 (d) 1: the competent organ depends on a condition with an open predicate and no
+    named assessor ("besluit A, voor zover het past binnen het kader; in andere gevallen besluit B").
+
+    The condition sits in a clause where an organ decides; the complement ("in andere gevallen", "zo niet")
+    in the same or the next lid of the artikel hands the matter to another organ (as actor or recipient).
+    A criterion with a number or amount decides itself and is left alone.
+    """
+    for pi in res.passages:
+        conds = [c for c in res.competences_in(pi) if c.actor and c.action_class in ("adoption", "decision")
+                 and ALLOC_COND_RE.search(pi.text, *c.sentence)]
+        if not conds:
+            continue
+        first = conds[0]
+        cond = ALLOC_COND_RE.search(pi.text, *first.sentence)
+        clause = pi.text[cond.start():first.sentence[1]]
+        if OBJECTIVE_RE.search(clause):
+            continue
+        nxt = res.passages[pi.index + 1] if pi.index + 1 < len(res.passages) else None
+        scope = [pi] + ([nxt] if nxt and nxt.passage.artikel == pi.passage.artikel else [])
+        if any(ASSESSOR_RE.search(x.text) for x in scope):
+            continue
+        for x in scope:
+            found = next(((s, e, s + m.start("m")) for s, e in x.sentences for m in [COMPLEMENT_RE.search(x.text[s:e])]
+                          if m and (x is not pi or s + m.start("m") > cond.start())), None)
+            if found is None:
+                continue
+            s, e, start = found
+            other = list(dict.fromkeys(mm.text for mm in res.mentions_in(x, s, e) if mm.key != first.actor))
+            if not other:
+                continue
+            yield make_flag("AMB-07", x, start, e, severity=Severity.ZORG, confidence=0.55,
+                            explanation=f"Welk orgaan bevoegd is, hangt af van de voorwaarde '{clause.strip(' .')}'"
+                                        f" ({loc(first)}), maar de regeling zegt niet wie beoordeelt of daaraan is "
+                                        f"voldaan. In de andere gevallen gaat de zaak naar {' en '.join(other)}.",
+                            question=f"Wie beoordeelt of de voorwaarde vervuld is, en dus of {first.actor_text} zelf "
+                                     "beslist of de zaak naar het andere orgaan gaat?",
+                            suggestion="Noem wie toetst ('naar het oordeel van …') en met welke maatstaf, of leg "
+                                       "de bevoegdheid bij één orgaan.")
+            break
+
+
+def loc(c: Competence) -> str:
+    return f"artikel {c.artikel}" + (f", lid {c.lid}" if c.lid else "")
 
 
 def _inf(action: str) -> str:

@@ -28,6 +28,7 @@ OFFICIAL_RE = re.compile(r"ambtena|directeur|secretaris|medewerker|functionaris"
 @detector("AMB-08", name="delegatie/mandaat zonder begrenzing", requires={"delegations", "organs"},
           default_severity=Severity.ZORG, rule="Ar 2.14, 2.26, 2.30; Awb 10:14-10:15", context_adjust=False)
 def delegation(res: Resources) -> Iterator[Flag]:
+    yield from residual_tasks(res)
     for d in res.delegations:
         pi = res.by_id[d.passage_id]
         s, e = pi.sentence_of(d.start)
@@ -54,7 +55,8 @@ def delegation(res: Resources) -> Iterator[Flag]:
         if d.kind in ("delegatie/overdracht", "mandaat/machtiging", "opdragen") and not d.recipient \
                 and not re.search(r"\baan\s+\w+|\bwaaraan\b", sent, re.I):
             problems.append("de ontvanger (aan welk orgaan) ontbreekt")
-        if not d.delegans and not re.search(r"\b(kan|kunnen|stelt|stellen|is bevoegd|zijn bevoegd)\b", sent, re.I):
+        if not d.delegans and not re.search(r"\b(kan|kunnen|stelt|stellen|is bevoegd|zijn bevoegd)\b", sent, re.I) \
+                and not _maker_named(res, pi, d.end):
             problems.append("niet genoemd is wie delegeert of de regels stelt")
         if d.recipient and OFFICIAL_RE.search(d.recipient) and (regulatory or re.search(r"\bregels\b", sent, re.I)):
             problems.append("regelgevende bevoegdheid gaat naar een ambtenaar of functionaris (Ar 2.30)")
@@ -67,6 +69,46 @@ def delegation(res: Resources) -> Iterator[Flag]:
                                  "uitwerking al?",
                         suggestion="Noem het onderwerp ('nadere regels over …'), het ontvangende orgaan en de "
                                    "grenzen.", rule=rule)
+
+
+def _maker_named(res: Resources, pi, end: int) -> bool:
+    """"bij nadere regeling van het algemeen bestuur": the organ that makes the rules follows the trigger."""
+    return any(re.fullmatch(r"\s+(?:vast\s+te\s+stellen\s+)?(?:van|door)\s+(?:de|het)?\s*", pi.text[end:m.start])
+               for m in res.organ_mentions.get(pi.passage.id, []) if 0 <= m.start - end <= 40)
+
+
+# A residual clause that lets an organ add tasks or powers by decision: "andere taken die het algemeen bestuur
+# aan het openbaar lichaam opdraagt". Widening the field of work needs an amendment of the regulation within
+# its belang (Wgr art. 10), so such a clause is unbounded unless it names that limit.
+RESIDUAL_RE = re.compile(
+    r"\b(?:andere|overige|verdere|nieuwe|aanvullende|nader\s+te\s+bepalen)\s+(?:\w+\s+)?(?:taken|taak|bevoegdheden"
+    r"|werkzaamheden|activiteiten)\s+(?:die|welke|waarmee)\b[^.;]{0,120}?\b(?P<verb>opdraagt|opdragen|overdraagt"
+    r"|overdragen|toekent|toekennen|toewijst|toewijzen|belast|belasten|opgedragen|overgedragen|toegekend|toegewezen)\b",
+    re.I)
+RESIDUAL_LIMIT_RE = re.compile(r"\b(?:binnen|ter\s+behartiging\s+van|passend\s+binnen|passen\s+binnen|vallen\s+binnen"
+                               r"|valt\s+binnen|in\s+het\s+kader\s+van)\s+(?:het|de|dit|deze)\s+(?:\w+\s+)?"
+                               r"(?:belang|belangen|doel|doelen|doelstelling|terrein|terreinen|werkterrein)\b"
+                               r"|\b(?:als|zoals)\s+bedoeld\s+in\s+artikel|\bop\s+het\s+(?:gebied|terrein)\s+van\b", re.I)
+
+
+def residual_tasks(res: Resources) -> Iterator[Flag]:
+    for pi in res.passages:
+        if res.is_definition_passage(pi):
+            continue
+        for m in RESIDUAL_RE.finditer(pi.text):
+            s, e = pi.sentence_of(m.start())
+            if RESIDUAL_LIMIT_RE.search(pi.text, s, e):
+                continue
+            if not res.mentions_in(pi, m.start(), m.end()):
+                continue  # no organ that assigns: a description of tasks given elsewhere
+            yield make_flag("AMB-08", pi, m.start(), m.end(), severity=Severity.ZORG, confidence=0.55,
+                            explanation="Restbepaling: een orgaan kan bij besluit taken of bevoegdheden toevoegen, "
+                                        "zonder begrenzing tot het belang dat de regeling behartigt. Uitbreiding "
+                                        "van het werkterrein vraagt een wijziging van de regeling (Wgr art. 10).",
+                            question="Welke taken mogen zo worden opgedragen, en binnen welk belang; beslissen de "
+                                     "deelnemers daarover mee?",
+                            suggestion="Beperk de bepaling tot taken 'binnen het belang, bedoeld in artikel …', of "
+                                       "regel nieuwe taken door wijziging van de regeling.", rule="Wgr art. 10; Ar 2.14")
 
 
 def _previous_lid_limiter(res: Resources, pi) -> str:

@@ -16,10 +16,14 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from pathlib import Path
 
 from models.ambiguity.flag import Flag, Severity
+from models.ambiguity.lexicon import read_tsv
 from models.ambiguity.registration import detector, make_flag
-from models.ambiguity.resources import Resources
+from models.ambiguity.resources import Resources, instrument_heads
+
+HERE = Path(__file__).resolve().parent
 
 ADJ_BEFORE_RE = re.compile(r"\b([a-zà-ÿ]+e)\s+$", re.I)
 NAME_AFTER_RE = re.compile(r"^\s+([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)")
@@ -71,8 +75,49 @@ def terminology(res: Resources) -> Iterator[Flag]:
                                         + ", ".join(sorted({_label(name, f) for f in forms})) + ".",
                             question=f"Gaat het steeds om dezelfde {name}? Zo ja, welke benaming is de juiste?",
                             suggestion=f"Gebruik één benaming (bij voorkeur de gedefinieerde) voor de {name}.")
+    yield from _prefix_synonyms(res)
     yield from _spelling(res)
     yield from _abbreviations(res, defined)
+
+
+# Compound prefixes (or "het … van de" forms) that name the same stage of one document: a regulation that
+# writes "ontwerpbegroting" in one lid and "conceptbegroting" in the next leaves open whether it is one stuk.
+PREFIX_TABLE = read_tsv(HERE / "prefixes.tsv", ("prefix", "class", "source", "note"))
+PREFIX_CLASS = {r["prefix"]: r["class"] for r in PREFIX_TABLE}
+PREFIX_RE = re.compile(r"\b(?:het\s+|een\s+)?(" + "|".join(sorted(map(re.escape, PREFIX_CLASS), key=len, reverse=True))
+                       + r")\s+van\s+(?:de|het)\s+$", re.I)
+
+
+def _prefix_synonyms(res: Resources) -> Iterator[Flag]:
+    """Instruments with the same head and synonymous prefixes (ontwerp-/concept-, "het concept van de …")."""
+    heads = sorted(instrument_heads(), key=len, reverse=True)
+    uses: dict[tuple[str, str], list] = defaultdict(list)  # (class, head) → (prefix, pi, start, end)
+    for m in res.instruments:
+        pi = res.by_id[m.passage_id]
+        head = next((h for h in heads if m.name.endswith(h)), "")
+        prefix = m.name[:len(m.name) - len(head)].rstrip("-")
+        start = m.start
+        if not prefix:
+            pm = PREFIX_RE.search(pi.text[max(0, m.start - 40):m.start])
+            if pm:
+                prefix, start = pm.group(1).lower(), m.start - (len(pi.text[max(0, m.start - 40):m.start])
+                                                                - pm.start(1))
+        if head and prefix in PREFIX_CLASS:
+            uses[(PREFIX_CLASS[prefix], head)].append((prefix, pi, start, m.end))
+    for (_cls, head), items in uses.items():
+        forms = Counter(u[0] for u in items)
+        if len(forms) < 2:
+            continue
+        major = forms.most_common(1)[0][0]
+        prefix, pi, start, end = next(u for u in items if u[0] != major)
+        competence = res.competence_clause(pi, start)
+        names = ", ".join(f"'{f}{head}'" for f in forms)
+        yield make_flag("AMB-10", pi, start, end, severity=Severity.SUGGESTIE, confidence=0.55,
+                        explanation=f"De regeling noemt hetzelfde stadium van de {head} op verschillende manieren "
+                                    f"({names}); een lezer kan denken dat het om verschillende stukken gaat."
+                                    + (" Aan het stuk hangt een termijn of bevoegdheid." if competence else ""),
+                        question=f"Is '{prefix}{head}' hetzelfde stuk als '{major}{head}'?",
+                        suggestion=f"Gebruik overal '{major}{head}'.")
 
 
 def _sentence_start(text: str, pos: int) -> bool:

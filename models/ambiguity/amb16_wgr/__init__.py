@@ -58,6 +58,39 @@ def wgr_completeness(res: Resources) -> Iterator[Flag]:
                         suggestion=f"Voeg een artikel toe over {row['item']}, of verwijs naar de regeling waarin "
                                    "dit staat.", rule=row["rule"], subject=row["item"])
     yield from _belang(res)
+    yield from _article_content(res)
+
+
+# Per item of Wgr art. 9 the content the provision must carry, not only its topic: an artikel about
+# uittreding that says when it takes effect but not what it costs or who bears the consequences.
+ARTICLE_CONTENT = read_tsv(HERE / "article_content.tsv",
+                           ("item", "topic", "content", "missing", "rule", "severity", "source"))
+
+
+def _article_content(res: Resources) -> Iterator[Flag]:
+    for row in ARTICLE_CONTENT:
+        topic = re.compile(row["topic"], re.I)
+        content = re.compile(row["content"], re.I)
+        arts = [a for a in res.structure.order
+                if topic.search(res.structure.headings.get(a, "")) or any(topic.search(pi.text)
+                                                                           for pi in res.artikel_passages(a))]
+        if any(content.search(pi.text) for a in arts for pi in res.artikel_passages(a)):
+            continue
+        # Anchor: the first sentence that provides for the item, up to the end of the topic word. No artikel
+        # mentions the item at all: the checklist above already reports it missing.
+        hit = next(((pi, m) for a in arts for pi in res.artikel_passages(a) for m in [topic.search(pi.text)] if m),
+                   None)
+        if hit is None:
+            continue
+        pi, m = hit
+        s, _e = pi.sentence_of(m.start())
+        end = m.end() + re.match(r"\w*", pi.text[m.end():]).end()
+        yield make_flag("AMB-16", pi, s, end, severity=Severity.parse(row["severity"]), confidence=0.5,
+                        explanation=f"De regeling voorziet in {row['item']}, maar zegt niets over {row['missing']} "
+                                    f"({row['rule']}).",
+                        question=f"Waar staan {row['missing'].split(' (')[0]}, en wie stelt ze vast?",
+                        suggestion="Regel ze in dit artikel, of verwijs naar de regeling of het besluit waarin ze "
+                                   "staan.", rule=row["rule"], subject=f"{row['item']}: {row['missing']}")
 
 
 def _belang(res: Resources) -> Iterator[Flag]:
