@@ -42,9 +42,9 @@ HERE = Path(__file__).resolve().parent
 ACTS = {r["verb"]: r["class"] for r in read_tsv(HERE / "acts.tsv", ("verb", "class", "source"))}
 HEBBEN = {"heeft", "hebben", "had", "hadden"}
 # No act of an organ: the effect follows from the text itself.
-NO_ACTOR_RE = re.compile(r"stilzwijgend|van rechtswege|automatisch", re.I)
+NO_ACTOR_RE = re.compile(r"\bstilzwijgend\b|\bvan rechtswege\b|\bautomatisch\b", re.I)
 # The passive sits in a relative or adverbial clause: it describes a state or a moment.
-SUBORDINATE_RE = re.compile(r"(?:die|dat|welke|waarin|waarbij|waarmee|waarop|waarvoor|nadat|zodra|voordat"
+SUBORDINATE_RE = re.compile(r"\b(?:die|dat|welke|waarin|waarbij|waarmee|waarop|waarvoor|nadat|zodra|voordat"
                             r"|totdat|zolang|indien|wanneer|voor\s?zover)\b[^,;:]*$", re.I)
 
 PARTICIPLE_RE = re.compile(r"^(?:ge\w+[dt]|\w+ge\w+[dt]|(?:be|ver|ont|her|er)\w+[dt]|ge\w+en|\w+ge\w+en"
