@@ -17,6 +17,9 @@ Tables:
 * ``passage_labels``, ``flags``: machine results, replaced per (document, producer).
 * ``review_decisions``, ``codings``, ``saved_searches``: user data. No foreign keys to
   documents or passages, so deleting or re-ingesting a document never deletes them.
+* ``edit_versions``: optimistic-concurrency versions of review statuses and codings.
+
+The PostgreSQL schema is the same, version for version, in ``corpus.migrations_pg``.
 """
 
 from __future__ import annotations
@@ -166,6 +169,20 @@ MIGRATIONS: list[str] = [
     # documents; covering, so the filter set of passage rowids never reads a document row
     """
     CREATE INDEX documents_kind_year ON documents(kind, year, body);
+    """,
+    # 4: optimistic concurrency for user data: the edit version of a flag's review status
+    # (scope 'flag', key = flag key) and of one coder's coding of a passage text (scope
+    # 'coding', key = text hash + coder); see Store._bump_version
+    """
+    CREATE TABLE edit_versions (
+        scope TEXT NOT NULL,
+        key TEXT NOT NULL,
+        lineage TEXT NOT NULL,
+        version INTEGER NOT NULL DEFAULT 0,
+        updated_by TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (scope, key, lineage)
+    );
     """,
 ]
 

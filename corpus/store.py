@@ -65,9 +65,10 @@ import json
 import sqlite3
 import threading
 import zlib
+from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -182,6 +183,7 @@ class StoredFlag:
     pipeline: str
     status: str  # "open" | "accept" | "dismiss"
     created_at: str
+    version: int = 0  # edit version of the review status (pass to add_decision(expected_version=…))
 
     @property
     def quote(self) -> str:
@@ -249,7 +251,12 @@ class StoreStats:
 # -- the store ---------------------------------------------------------------------------
 
 
-def _passage_from_row(r: sqlite3.Row) -> Passage:
+# Columns of a passage row as ``_passage_from_row`` reads them (never ``SELECT *``: the
+# PostgreSQL table also holds the tsvector column).
+_PASSAGE_COLS = "id, doc_id, seq, path, heading, text, page_start, page_end, block, part"
+
+
+def _passage_from_row(r: Any) -> Passage:
     return Passage(
         id=r["id"], seq=r["seq"], text=r["text"], page_start=r["page_start"], page_end=r["page_end"],
         path=tuple((str(a), str(b)) for a, b in json.loads(r["path"])), heading=r["heading"],
@@ -257,38 +264,39 @@ def _passage_from_row(r: sqlite3.Row) -> Passage:
     )
 
 
-class Store:
-    """SQLite corpus store. ``Store(path)`` creates/migrates the file; ``Store(":memory:")`` for tests."""
+def is_database_url(target: str | Path) -> bool:
+    """Whether ``target`` names a PostgreSQL database (``postgresql://…``/``postgres://…``), not a file."""
+    return str(target).startswith(("postgresql://", "postgres://"))
 
-    def __init__(self, path: str | Path = ":memory:", *, timeout: float = 30.0):
-        self.path = str(path)
-        if self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        self._lock = threading.RLock()
-        self._conn = sqlite3.connect(self.path, timeout=timeout, check_same_thread=False, isolation_level=None)
-        self._conn.row_factory = sqlite3.Row
-        self._conn.execute("PRAGMA foreign_keys = ON")
-        if self.path != ":memory:":
-            self._conn.execute("PRAGMA journal_mode = WAL")
-            self._conn.execute("PRAGMA synchronous = NORMAL")
-            # Search reads large FTS doclists: a bigger page cache (64 MB, an upper bound),
-            # memory-mapped reads (up to 1 GB of address space) and in-memory temp b-trees
-            # for the ranking sort and filter sets.
-            self._conn.execute("PRAGMA cache_size = -65536")
-            self._conn.execute("PRAGMA mmap_size = 1073741824")
-            self._conn.execute("PRAGMA temp_store = MEMORY")
-        try:
-            migrate(self._conn)
-        except sqlite3.Error:
-            if self._conn.in_transaction:
-                self._conn.execute("ROLLBACK")
-            raise
-        self._generation = 0  # bumped on every write; caches (similar.py) key on it
 
-    # -- plumbing ------------------------------------------------------------------------
-    def close(self) -> None:
-        with self._lock:
-            self._conn.close()
+class Store(ABC):
+    """The corpus store: one API, two backends (SQLite file, PostgreSQL server).
+
+    ``Store(target)`` picks the backend from ``target`` (like :func:`open_store`): a file
+    path or ``":memory:"`` gives a :class:`SqliteStore`, a ``postgresql://`` URL a
+    ``corpus.store_pg.PostgresStore``. All behaviour lives in this class as SQL both engines
+    accept; a backend supplies the connection plumbing (``transaction``, ``read``,
+    ``generation``, ``schema_version``, ``close``), the bulk-load path and a few dialect
+    fragments (``_LIKE``, ``_json_values``). Connections hand out rows that index by
+    position and by column name (``sqlite3.Row`` or its PostgreSQL twin).
+    """
+
+    dialect: str = ""  # "sqlite" | "postgresql"
+    path: str  # file path, ":memory:" or the database URL without its password
+    _LIKE = "LIKE"  # case-insensitive substring match
+
+    def __new__(cls, target: str | Path = ":memory:", *args: Any, **kwargs: Any) -> Store:
+        if cls is Store:  # Store(target) is the factory; subclasses construct themselves
+            if is_database_url(target):
+                from corpus.store_pg import PostgresStore
+                cls = PostgresStore
+            else:
+                cls = SqliteStore
+        return super().__new__(cls)
+
+    # -- plumbing (per backend) ----------------------------------------------------------
+    @abstractmethod
+    def close(self) -> None: ...
 
     def __enter__(self) -> Store:
         return self
@@ -296,35 +304,43 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction (BEGIN IMMEDIATE … COMMIT, ROLLBACK on any error)."""
-        with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self._conn
-            except BaseException:
-                self._conn.execute("ROLLBACK")
-                raise
-            self._conn.execute("COMMIT")
-            self._generation += 1
+    @abstractmethod
+    def transaction(self) -> AbstractContextManager[Any]:
+        """One write transaction; yields a connection with ``execute``/``executemany``."""
 
-    def read(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
-        """Run a read-only query (used by corpus.search / corpus.similar); returns all rows."""
-        with self._lock:
-            return self._conn.execute(sql, params).fetchall()
+    @abstractmethod
+    def read(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[Any]:
+        """Run a read-only query with ``?`` placeholders; returns all rows."""
 
     @property
+    @abstractmethod
     def generation(self) -> str:
-        """Changes whenever the corpus changes (for caches): data_version + local write counter."""
-        with self._lock:
-            dv = self._conn.execute("PRAGMA data_version").fetchone()[0]
-            n = self._conn.execute("SELECT count(*), coalesce(max(rowid), 0) FROM passages").fetchone()
-        return f"{dv}:{self._generation}:{n[0]}:{n[1]}"
+        """Changes whenever the corpus changes (cache key for similar.py, the app, indexes)."""
 
     @property
-    def schema_version(self) -> int:
-        return self.read("PRAGMA user_version")[0][0]
+    @abstractmethod
+    def schema_version(self) -> int: ...
+
+    @abstractmethod
+    def bulk_add(self, docs: Iterable[Document], *, rebuild_index: bool = True) -> int:
+        """Fast path for large synthetic corpora (benchmarks): one transaction, the text index
+        rebuilt once at the end. No version detection, no files; duplicates are skipped.
+        Returns the number of documents added."""
+
+    @abstractmethod
+    def rebuild_index(self, optimize: bool = True) -> None:
+        """Rebuild the full-text index (after ``bulk_add(rebuild_index=False)``)."""
+
+    @abstractmethod
+    def _db_bytes(self) -> int: ...
+
+    def _json_values(self, expr: str, alias: str) -> str:
+        """FROM item with one row per element of the JSON array ``expr``, as ``alias.value``."""
+        return f"json_each({expr}) {alias}"
+
+    def _json_keys(self, expr: str, alias: str) -> str:
+        """FROM item with one row per key of the JSON object ``expr``, as ``alias.key``."""
+        return f"json_each({expr}) {alias}"
 
     # -- documents -----------------------------------------------------------------------
     def add_document(self, doc: Document, file_bytes: bytes | None = None,
@@ -348,27 +364,30 @@ class Store:
                 previous_id, lineage = None, doc.id
             if previous_id and not c.execute("SELECT 1 FROM documents WHERE id = ?", (previous_id,)).fetchone():
                 previous_id = None  # the earlier version is not in this store (deleted or not imported)
-            file_sha = None
-            if file_bytes is not None:
-                file_sha = hashlib.sha256(file_bytes).hexdigest()
-                c.execute("INSERT OR IGNORE INTO files(sha, size, data) VALUES (?, ?, ?)",
-                          (file_sha, len(file_bytes), file_bytes))
-            c.execute(
+            file_sha = hashlib.sha256(file_bytes).hexdigest() if file_bytes is not None else None
+            # ON CONFLICT: another process (a parallel ingest worker) may have stored the same
+            # content hash since the check above; the unique id makes the retry a duplicate.
+            cur = c.execute(
                 "INSERT INTO documents(id, lineage, previous_id, title, kind, body, year, page_count, source_file,"
                 " format, extractor, warnings, meta, file_sha, ingested_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
                 (doc.id, lineage, previous_id, doc.title, doc.kind, doc.body, doc.year, doc.page_count,
                  doc.source_file, doc.format, doc.extractor,
                  _dumps([{"code": w.code, "message": w.message, "page": w.page} for w in doc.warnings]),
                  _dumps({k: v for k, v in doc.meta.items() if k not in ("lineage", "previous_id")}), file_sha,
                  ingested_at or _now()),
             )
+            if cur.rowcount == 0:
+                return AddResult("duplicate", doc.id, None, 0)
+            if file_bytes is not None:
+                c.execute("INSERT INTO files(sha, size, data) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                          (file_sha, len(file_bytes), file_bytes))
             self._insert_passages(c, doc.id, doc.passages)
             for out in analysis:
                 self._save_analysis(c, doc.id, out)
         return AddResult("new_version" if previous_id else "new", doc.id, previous_id, len(doc.passages))
 
-    def _find_previous(self, c: sqlite3.Connection, doc: Document) -> sqlite3.Row | None:
+    def _find_previous(self, c: Any, doc: Document) -> Any:
         """The stored document ``doc`` is a new version of, or None.
 
         Candidates are the newest versions (chain heads) with the same title, kind and body.
@@ -406,44 +425,12 @@ class Store:
                    norm_text(p.heading + "\n" + p.text if p.heading else p.text),
                    p.page_start, p.page_end, p.block, p.part, p.artikel, p.lid, p.onderdeel)
 
-    def _insert_passages(self, c: sqlite3.Connection, doc_id: str, passages: Iterable[Passage]) -> None:
+    def _insert_passages(self, c: Any, doc_id: str, passages: Iterable[Passage]) -> None:
         c.executemany(
             "INSERT INTO passages(id, doc_id, seq, path, heading, text, norm, page_start, page_end, block, part,"
             " artikel, lid, onderdeel) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             self._passage_rows(doc_id, passages),
         )
-
-    def bulk_add(self, docs: Iterable[Document], *, rebuild_index: bool = True) -> int:
-        """Fast path for large synthetic corpora (benchmarks): one transaction, FTS triggers
-        dropped during the insert and the index rebuilt once at the end. No version
-        detection, no files; duplicates are skipped. Returns the number of documents added."""
-        n = 0
-        with self.transaction() as c:
-            c.execute("DROP TRIGGER passages_ai")
-            try:
-                for doc in docs:
-                    cur = c.execute(
-                        "INSERT OR IGNORE INTO documents(id, lineage, title, kind, body, year, page_count,"
-                        " source_file, format, extractor, meta, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                        (doc.id, doc.id, doc.title, doc.kind, doc.body, doc.year, doc.page_count,
-                         doc.source_file, doc.format, doc.extractor, _dumps(doc.meta), _now()))
-                    if cur.rowcount:
-                        self._insert_passages(c, doc.id, doc.passages)
-                        n += 1
-            finally:
-                c.execute(
-                    "CREATE TRIGGER passages_ai AFTER INSERT ON passages BEGIN INSERT INTO passages_fts(rowid, text,"
-                    " norm) VALUES (new.rowid, new.text, new.norm); END")
-            if rebuild_index:
-                c.execute("INSERT INTO passages_fts(passages_fts) VALUES ('rebuild')")
-        return n
-
-    def rebuild_index(self, optimize: bool = True) -> None:
-        """Rebuild the FTS index from the passages table (after bulk_add(rebuild_index=False))."""
-        with self.transaction() as c:
-            c.execute("INSERT INTO passages_fts(passages_fts) VALUES ('rebuild')")
-            if optimize:
-                c.execute("INSERT INTO passages_fts(passages_fts) VALUES ('optimize')")
 
     def has_document(self, doc_id: str) -> bool:
         return bool(self.read("SELECT 1 FROM documents WHERE id = ?", (doc_id,)))
@@ -451,7 +438,8 @@ class Store:
     def get_document(self, doc_id: str, *, with_passages: bool = True) -> Document:
         rows = self.read("SELECT * FROM documents WHERE id = ?", (doc_id,))
         if not rows:
-            rows = self.read("SELECT * FROM documents WHERE id LIKE ? || '%' LIMIT 2", (doc_id,)) if len(doc_id) >= 6 else []
+            rows = (self.read("SELECT * FROM documents WHERE id LIKE ? || '%' ORDER BY id LIMIT 2", (doc_id,))
+                    if len(doc_id) >= 6 else [])
             if len(rows) != 1:
                 raise StoreError(f"Document {doc_id!r} staat niet in het corpus.")
         r = rows[0]
@@ -479,7 +467,7 @@ class Store:
             where.append("d.kind = ?")
             params.append(kind)
         if body:
-            where.append("d.body LIKE '%' || ? || '%'")
+            where.append(f"d.body {self._LIKE} '%' || ? || '%'")
             params.append(body)
         if year_from is not None:
             where.append("d.year >= ?")
@@ -491,14 +479,14 @@ class Store:
             where.append("d.lineage = ?")
             params.append(lineage)
         if title_contains:
-            where.append("d.title LIKE '%' || ? || '%'")
+            where.append(f"d.title {self._LIKE} '%' || ? || '%'")
             params.append(title_contains)
         if latest_only:
             where.append("NOT EXISTS (SELECT 1 FROM documents n WHERE n.previous_id = d.id)")
         rows = self.read(
             "SELECT d.*, (SELECT count(*) FROM passages p WHERE p.doc_id = d.id) AS n_passages,"
             " NOT EXISTS (SELECT 1 FROM documents n WHERE n.previous_id = d.id) AS is_latest"
-            f" FROM documents d WHERE {' AND '.join(where)} ORDER BY d.year DESC, d.title, d.ingested_at, d.rowid",
+            f" FROM documents d WHERE {' AND '.join(where)} ORDER BY d.year DESC NULLS LAST, d.title, d.ingested_at, d.rowid",
             params,
         )
         flag_counts: dict[str, Counter] = {}
@@ -506,7 +494,7 @@ class Store:
             flag_counts.setdefault(fr["doc_id"], Counter())[SEVERITIES[min(fr["severity"], 3)]] += fr["n"]
         label_counts: dict[str, Counter] = {}
         for lr in self.read("SELECT l.doc_id, j.value AS domain, count(DISTINCT l.passage_id) AS n"
-                            " FROM passage_labels l, json_each(l.domains) j GROUP BY l.doc_id, j.value"):
+                            f" FROM passage_labels l, {self._json_values('l.domains', 'j')} GROUP BY l.doc_id, j.value"):
             label_counts.setdefault(lr["doc_id"], Counter())[lr["domain"]] += lr["n"]
         return [
             DocumentSummary(
@@ -543,10 +531,10 @@ class Store:
 
     # -- passages ------------------------------------------------------------------------
     def passages(self, doc_id: str) -> list[Passage]:
-        return [_passage_from_row(r) for r in self.read("SELECT * FROM passages WHERE doc_id = ? ORDER BY seq", (doc_id,))]
+        return [_passage_from_row(r) for r in self.read(f"SELECT {_PASSAGE_COLS} FROM passages WHERE doc_id = ? ORDER BY seq", (doc_id,))]
 
     def get_passage(self, passage_id: str) -> Passage:
-        rows = self.read("SELECT * FROM passages WHERE id = ?", (passage_id,))
+        rows = self.read(f"SELECT {_PASSAGE_COLS} FROM passages WHERE id = ?", (passage_id,))
         if not rows:
             raise StoreError(f"Passage {passage_id!r} staat niet in het corpus.")
         return _passage_from_row(rows[0])
@@ -556,7 +544,7 @@ class Store:
         return rows[0][0] if rows else None
 
     # -- machine results -----------------------------------------------------------------
-    def _save_analysis(self, c: sqlite3.Connection, doc_id: str, out: Any) -> None:
+    def _save_analysis(self, c: Any, doc_id: str, out: Any) -> None:
         if out.kind == "labels":
             self._save_labels(c, doc_id, out.rows, out.producer, out.version, out.codebook_version)
         elif out.kind == "flags":
@@ -572,7 +560,7 @@ class Store:
         with self.transaction() as c:
             return self._save_labels(c, doc_id, rows, producer, version, codebook_version)
 
-    def _save_labels(self, c: sqlite3.Connection, doc_id: str, rows: Iterable[dict[str, Any]], producer: str,
+    def _save_labels(self, c: Any, doc_id: str, rows: Iterable[dict[str, Any]], producer: str,
                      version: str, codebook_version: str) -> int:
         c.execute("DELETE FROM passage_labels WHERE doc_id = ? AND producer = ?", (doc_id, producer))
         now = _now()
@@ -592,7 +580,7 @@ class Store:
                 where.append(f"{col} = ?")
                 params.append(val)
         if domain:
-            where.append("EXISTS (SELECT 1 FROM json_each(l.domains) WHERE value = ?)")
+            where.append(f"EXISTS (SELECT 1 FROM {self._json_values('l.domains', 'j')} WHERE j.value = ?)")
             params.append(domain)
         rows = self.read(
             "SELECT l.* FROM passage_labels l JOIN passages p ON p.id = l.passage_id"
@@ -607,7 +595,7 @@ class Store:
         with self.transaction() as c:
             return self._save_flags(c, doc_id, flags, producer, version, pipeline)
 
-    def _save_flags(self, c: sqlite3.Connection, doc_id: str, flags: Iterable[dict[str, Any]], producer: str,
+    def _save_flags(self, c: Any, doc_id: str, flags: Iterable[dict[str, Any]], producer: str,
                     version: str, pipeline: str, created_at: str | None = None) -> int:
         c.execute("DELETE FROM flags WHERE doc_id = ? AND producer = ?", (doc_id, producer))
         now = created_at or _now()
@@ -628,6 +616,11 @@ class Store:
         " ORDER BY r.created_at DESC, r.id DESC LIMIT 1), 'open')"
     )
 
+    _VERSION_SQL = (
+        "coalesce((SELECT v.version FROM edit_versions v JOIN documents d ON d.id = f.doc_id"
+        " WHERE v.scope = 'flag' AND v.key = f.key AND v.lineage = d.lineage), 0)"
+    )
+
     def flags(self, doc_id: str | None = None, type: str | None = None, severity_min: str | int | None = None,
               status: str | None = None, artikel: str | None = None, producer: str | None = None,
               passage_id: str | None = None) -> list[StoredFlag]:
@@ -641,20 +634,20 @@ class Store:
         if severity_min is not None:
             where.append("f.severity >= ?")
             params.append(_severity(severity_min))
-        sql = (f"SELECT f.*, {self._STATUS_SQL} AS status FROM flags f"
+        sql = (f"SELECT f.*, p.seq AS _seq, {self._STATUS_SQL} AS status, {self._VERSION_SQL} AS version FROM flags f"
                " LEFT JOIN passages p ON p.id = f.passage_id"
                f" WHERE {' AND '.join(where)}")
         if status is not None:
             if status not in ("open", "accept", "dismiss"):
                 raise StoreError(f"Onbekende status {status!r}; kies uit open, accept, dismiss.")
-            sql = f"SELECT * FROM ({sql} ORDER BY f.doc_id, p.seq, f.id) WHERE status = ?"
+            sql = f"SELECT * FROM ({sql}) s WHERE status = ? ORDER BY doc_id, _seq NULLS FIRST, id"
             params.append(status)
         else:
-            sql += " ORDER BY f.doc_id, p.seq, f.id"
+            sql += " ORDER BY f.doc_id, p.seq NULLS FIRST, f.id"
         rows = self.read(sql, params)
         return [StoredFlag(r["id"], r["doc_id"], r["passage_id"], r["key"], r["type"], SEVERITIES[min(r["severity"], 3)],
                            r["artikel"], json.loads(r["data"]), r["producer"], r["producer_version"], r["pipeline"],
-                           r["status"], r["created_at"]) for r in rows]
+                           r["status"], r["created_at"], int(r["version"])) for r in rows]
 
     # -- review decisions (user data, append-only) ---------------------------------------
     def _lineage(self, doc_id: str) -> str:
@@ -663,8 +656,47 @@ class Store:
             raise StoreError(f"Document {doc_id!r} staat niet in het corpus.")
         return rows[0][0]
 
+    def _bump_version(self, c: Any, scope: str, key: str, lineage: str, who: str, expected: int | None,
+                      what: str) -> int:
+        """Optimistic concurrency: raise the edit version of (scope, key, lineage) by one.
+
+        With ``expected`` (the version the user's screen showed) the update only happens when
+        nobody else changed it since; otherwise a Dutch :class:`StoreError` names who did and
+        the caller's whole transaction rolls back, so nothing is silently overwritten. The
+        row lock taken by the UPDATE serialises concurrent writers on PostgreSQL (the second
+        one re-checks the version after the first commits); SQLite's BEGIN IMMEDIATE already
+        serialises all writers."""
+        c.execute("INSERT INTO edit_versions(scope, key, lineage) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                  (scope, key, lineage))
+        sql = ("UPDATE edit_versions SET version = version + 1, updated_by = ?, updated_at = ?"
+               " WHERE scope = ? AND key = ? AND lineage = ?")
+        params: list[Any] = [who, _now(), scope, key, lineage]
+        if expected is not None:
+            sql += " AND version = ?"
+            params.append(int(expected))
+        rows = c.execute(sql + " RETURNING version", params).fetchall()
+        if not rows:
+            other = c.execute("SELECT updated_by, updated_at FROM edit_versions WHERE scope = ? AND key = ?"
+                              " AND lineage = ?", (scope, key, lineage)).fetchall()
+            by = f"{other[0]['updated_by']} ({other[0]['updated_at'][:16].replace('T', ' ')} UTC)" if other else "iemand anders"
+            raise StoreError(f"{what} is intussen gewijzigd door {by}, laad opnieuw.")
+        return int(rows[0][0])
+
+    def _version(self, scope: str, key: str, lineage: str) -> int:
+        rows = self.read("SELECT version FROM edit_versions WHERE scope = ? AND key = ? AND lineage = ?",
+                         (scope, key, lineage))
+        return int(rows[0][0]) if rows else 0
+
+    def flag_version(self, flag_key: str, doc_id: str) -> int:
+        """Edit version of a flag's review status (0 = never decided); ``StoredFlag.version`` too."""
+        return self._version("flag", flag_key, self._lineage(doc_id))
+
     def add_decision(self, flag_key: str, doc_id: str, reviewer: str, decision: str, reason: str = "",
-                     comment: str = "") -> Decision:
+                     comment: str = "", *, expected_version: int | None = None) -> Decision:
+        """Append a review decision. ``accept``/``dismiss`` change the flag's status: pass
+        ``expected_version`` (``StoredFlag.version`` as shown to the reviewer) and the decision
+        is refused with a Dutch :class:`StoreError` when another reviewer decided on the same
+        flag in between (no lost update). ``comment`` never conflicts."""
         if decision not in DECISIONS:
             raise StoreError(f"Onbekend besluit {decision!r}; kies uit accept, dismiss, comment.")
         if not reviewer.strip():
@@ -672,10 +704,14 @@ class Store:
         lineage = self._lineage(doc_id)
         now = _now()
         with self.transaction() as c:
-            cur = c.execute(
+            if decision != "comment":
+                self._bump_version(c, "flag", flag_key, lineage, reviewer.strip(), expected_version,
+                                   "De beoordeling van deze melding")
+            new_id = c.execute(
                 "INSERT INTO review_decisions(flag_key, lineage, doc_id, reviewer, decision, reason, comment, created_at)"
-                " VALUES (?,?,?,?,?,?,?,?)", (flag_key, lineage, doc_id, reviewer.strip(), decision, reason, comment, now))
-        return Decision(cur.lastrowid, flag_key, lineage, doc_id, reviewer.strip(), decision, reason, comment, now)
+                " VALUES (?,?,?,?,?,?,?,?) RETURNING id",
+                (flag_key, lineage, doc_id, reviewer.strip(), decision, reason, comment, now)).fetchall()[0][0]
+        return Decision(new_id, flag_key, lineage, doc_id, reviewer.strip(), decision, reason, comment, now)
 
     def decisions(self, *, flag_key: str | None = None, doc_id: str | None = None,
                   reviewer: str | None = None) -> list[Decision]:
@@ -696,9 +732,28 @@ class Store:
                          r["comment"], r["created_at"]) for r in rows]
 
     # -- codings (user data) -------------------------------------------------------------
+    @staticmethod
+    def _coding_key(text: str, coder: str, adjudicated: bool) -> str:
+        # Coders code blind and independently: a conflict is only the same coder (or any
+        # adjudicator) on the same passage text in the same lineage.
+        return f"{text_hash(text)}:{'*adjudicated*' if adjudicated else coder.strip()}"
+
+    def coding_version(self, passage_id: str, coder: str, adjudicated: bool = False) -> int:
+        """Edit version of ``coder``'s coding of a passage (of the adjudication when
+        ``adjudicated``); 0 when there is none. Pass it to ``add_coding(expected_version=…)``."""
+        rows = self.read("SELECT p.text, d.lineage FROM passages p JOIN documents d ON d.id = p.doc_id WHERE p.id = ?",
+                         (passage_id,))
+        if not rows:
+            raise StoreError(f"Passage {passage_id!r} staat niet in het corpus.")
+        return self._version("coding", self._coding_key(rows[0]["text"], coder, adjudicated), rows[0]["lineage"])
+
     def add_coding(self, passage_id: str, coder: str, domains: Sequence[str], tensions: dict[str, str],
-                   note: str = "", adjudicated: bool = False) -> Coding:
-        """Record a researcher's coding of a passage. ``tensions``: {field: "A" | "B" | "beide"}."""
+                   note: str = "", adjudicated: bool = False, *, expected_version: int | None = None) -> Coding:
+        """Record a researcher's coding of a passage. ``tensions``: {field: "A" | "B" | "beide"}.
+
+        With ``expected_version`` (:meth:`coding_version` when the form was shown) the coding is
+        refused with a Dutch :class:`StoreError` when the same coder (or, for an adjudication,
+        another adjudicator) coded this passage in between; other coders never conflict."""
         bad = {k: v for k, v in tensions.items() if v not in ("A", "B", "beide")}
         if bad:
             raise StoreError(f"Spanningsveld-waarde moet A, B of beide zijn, niet {bad}.")
@@ -713,12 +768,15 @@ class Store:
                       path=tuple((a, b) for a, b in json.loads(r["path"]))).location
         now = _now()
         with self.transaction() as c:
-            cur = c.execute(
+            self._bump_version(c, "coding", self._coding_key(r["text"], coder, adjudicated), r["lineage"],
+                               coder.strip(), expected_version,
+                               "Het vaststellen van deze passage" if adjudicated else "Uw codering van deze passage")
+            new_id = c.execute(
                 "INSERT INTO codings(passage_id, doc_id, lineage, coder, domains, tensions, note, adjudicated,"
-                " text_hash, text_snapshot, location, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                " text_hash, text_snapshot, location, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
                 (passage_id, r["doc_id"], r["lineage"], coder.strip(), _dumps(list(domains)), _dumps(tensions), note,
-                 int(adjudicated), text_hash(r["text"]), r["text"], loc, now))
-        return Coding(cur.lastrowid, passage_id, r["doc_id"], r["lineage"], coder.strip(), list(domains),
+                 int(adjudicated), text_hash(r["text"]), r["text"], loc, now)).fetchall()[0][0]
+        return Coding(new_id, passage_id, r["doc_id"], r["lineage"], coder.strip(), list(domains),
                       dict(tensions), note, adjudicated, text_hash(r["text"]), r["text"], loc, now)
 
     def codings(self, *, passage_id: str | None = None, doc_id: str | None = None, coder: str | None = None,
@@ -785,6 +843,8 @@ class Store:
                           " created_at) VALUES (?,?,?,?,?,?,?,?)",
                           (d["flag_key"], d["lineage"], d["doc_id"], d["reviewer"], d["decision"], d.get("reason", ""),
                            d.get("comment", ""), d["created_at"]))
+                if d["decision"] != "comment":  # restored history counts as edits, as it did when made
+                    self._bump_version(c, "flag", d["flag_key"], d["lineage"], d["reviewer"], None, "")
                 nd += 1
             for k in codings:
                 if c.execute("SELECT 1 FROM codings WHERE passage_id=? AND coder=? AND created_at=? AND text_hash=?"
@@ -797,23 +857,24 @@ class Store:
                           (k["passage_id"], k["doc_id"], k["lineage"], k["coder"], _dumps(k["domains"]),
                            _dumps(k["tensions"]), k.get("note", ""), int(bool(k.get("adjudicated"))), k["text_hash"],
                            k["text_snapshot"], k.get("location", ""), k["created_at"]))
+                self._bump_version(c, "coding", self._coding_key(k["text_snapshot"], k["coder"], bool(k.get("adjudicated"))),
+                                   k["lineage"], k["coder"], None, "")
                 nc += 1
             for s in searches:
-                cur = c.execute("INSERT OR IGNORE INTO saved_searches(name, query, filters, created_at) VALUES (?,?,?,?)",
+                cur = c.execute("INSERT INTO saved_searches(name, query, filters, created_at) VALUES (?,?,?,?)"
+                                " ON CONFLICT DO NOTHING",
                                 (s["name"], s["query"], _dumps(s.get("filters", {})), s["created_at"]))
                 ns += cur.rowcount
         return nd, nc, ns
 
     # -- statistics ----------------------------------------------------------------------
     def stats(self) -> StoreStats:
-        one = lambda sql: self.read(sql)[0][0] or 0  # noqa: E731
-        by_kind = {r[0]: r[1] for r in self.read("SELECT kind, count(*) FROM documents GROUP BY kind ORDER BY 2 DESC")}
-        by_body = {r[0]: r[1] for r in self.read("SELECT body, count(*) FROM documents GROUP BY body ORDER BY 2 DESC")}
-        by_year = {r[0]: r[1] for r in self.read("SELECT year, count(*) FROM documents GROUP BY year ORDER BY 1")}
+        one = lambda sql: int(self.read(sql)[0][0] or 0)  # noqa: E731
+        by_kind = {r[0]: r[1] for r in self.read("SELECT kind, count(*) FROM documents GROUP BY kind ORDER BY 2 DESC, 1")}
+        by_body = {r[0]: r[1] for r in self.read("SELECT body, count(*) FROM documents GROUP BY body ORDER BY 2 DESC, 1")}
+        by_year = {r[0]: r[1] for r in self.read("SELECT year, count(*) FROM documents GROUP BY year ORDER BY 1 NULLS FIRST")}
         sev = {SEVERITIES[min(r[0], 3)]: r[1] for r in self.read("SELECT severity, count(*) FROM flags GROUP BY 1")}
-        db_bytes = 0
-        if self.path != ":memory:":
-            db_bytes = sum(p.stat().st_size for p in Path(self.path).parent.glob(Path(self.path).name + "*"))
+        db_bytes = self._db_bytes()
         return StoreStats(
             documents=one("SELECT count(*) FROM documents"),
             latest_documents=one("SELECT count(*) FROM documents d WHERE NOT EXISTS"
@@ -827,10 +888,114 @@ class Store:
         )
 
 
+class SqliteStore(Store):
+    """SQLite corpus store. ``SqliteStore(path)`` creates/migrates the file; ``":memory:"`` for tests."""
+
+    dialect = "sqlite"
+
+    def __init__(self, path: str | Path = ":memory:", *, timeout: float = 30.0):
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.RLock()
+        self._conn = sqlite3.connect(self.path, timeout=timeout, check_same_thread=False, isolation_level=None)
+        self._conn.row_factory = sqlite3.Row
+        self._conn.execute("PRAGMA foreign_keys = ON")
+        if self.path != ":memory:":
+            self._conn.execute("PRAGMA journal_mode = WAL")
+            self._conn.execute("PRAGMA synchronous = NORMAL")
+            # Search reads large FTS doclists: a bigger page cache (64 MB, an upper bound),
+            # memory-mapped reads (up to 1 GB of address space) and in-memory temp b-trees
+            # for the ranking sort and filter sets.
+            self._conn.execute("PRAGMA cache_size = -65536")
+            self._conn.execute("PRAGMA mmap_size = 1073741824")
+            self._conn.execute("PRAGMA temp_store = MEMORY")
+        try:
+            migrate(self._conn)
+        except sqlite3.Error:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            raise
+        self._generation = 0  # bumped on every write; caches (similar.py) key on it
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction (BEGIN IMMEDIATE … COMMIT, ROLLBACK on any error)."""
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+            self._generation += 1
+
+    def read(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[sqlite3.Row]:
+        """Run a read-only query (used by corpus.search / corpus.similar); returns all rows."""
+        with self._lock:
+            return self._conn.execute(sql, params).fetchall()
+
+    @property
+    def generation(self) -> str:
+        """data_version (writes by other connections) + local write counter + passage count/max rowid."""
+        with self._lock:
+            dv = self._conn.execute("PRAGMA data_version").fetchone()[0]
+            n = self._conn.execute("SELECT count(*), coalesce(max(rowid), 0) FROM passages").fetchone()
+        return f"{dv}:{self._generation}:{n[0]}:{n[1]}"
+
+    @property
+    def schema_version(self) -> int:
+        return self.read("PRAGMA user_version")[0][0]
+
+    def _db_bytes(self) -> int:
+        if self.path == ":memory:":
+            return 0
+        return sum(p.stat().st_size for p in Path(self.path).parent.glob(Path(self.path).name + "*"))
+
+    def bulk_add(self, docs: Iterable[Document], *, rebuild_index: bool = True) -> int:
+        """Fast path for large synthetic corpora (benchmarks): one transaction, FTS triggers
+        dropped during the insert and the index rebuilt once at the end. No version
+        detection, no files; duplicates are skipped. Returns the number of documents added."""
+        n = 0
+        with self.transaction() as c:
+            c.execute("DROP TRIGGER passages_ai")
+            try:
+                for doc in docs:
+                    cur = c.execute(
+                        "INSERT OR IGNORE INTO documents(id, lineage, title, kind, body, year, page_count,"
+                        " source_file, format, extractor, meta, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                        (doc.id, doc.id, doc.title, doc.kind, doc.body, doc.year, doc.page_count,
+                         doc.source_file, doc.format, doc.extractor, _dumps(doc.meta), _now()))
+                    if cur.rowcount:
+                        self._insert_passages(c, doc.id, doc.passages)
+                        n += 1
+            finally:
+                c.execute(
+                    "CREATE TRIGGER passages_ai AFTER INSERT ON passages BEGIN INSERT INTO passages_fts(rowid, text,"
+                    " norm) VALUES (new.rowid, new.text, new.norm); END")
+            if rebuild_index:
+                c.execute("INSERT INTO passages_fts(passages_fts) VALUES ('rebuild')")
+        return n
+
+    def rebuild_index(self, optimize: bool = True) -> None:
+        """Rebuild the FTS index from the passages table (after bulk_add(rebuild_index=False))."""
+        with self.transaction() as c:
+            c.execute("INSERT INTO passages_fts(passages_fts) VALUES ('rebuild')")
+            if optimize:
+                c.execute("INSERT INTO passages_fts(passages_fts) VALUES ('optimize')")
+
+
+
 def open_store(target: str | Path) -> Store:
-    """The store behind ``target``: a SQLite file path (the default) or, later, a database URL.
+    """The store behind ``target``: a SQLite file path (the default) or a PostgreSQL URL
+    (``postgresql://user:pass@host:5432/db``, also ``postgres://``).
 
     Every caller outside this module opens stores through here, so that the backend is chosen
-    in one place.
+    in one place. Migrations run on open for both backends.
     """
     return Store(target)
