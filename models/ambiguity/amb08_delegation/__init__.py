@@ -82,7 +82,7 @@ def _maker_named(res: Resources, pi, end: int) -> bool:
 # its belang (Wgr art. 10), so such a clause is unbounded unless it names that limit.
 RESIDUAL_RE = re.compile(
     r"\b(?:andere|overige|verdere|nieuwe|aanvullende|nader\s+te\s+bepalen)\s+(?:\w+\s+)?(?:taken|taak|bevoegdheden"
-    r"|werkzaamheden|activiteiten)\s+(?:die|welke|waarmee)\b[^.;]{0,120}?\b(?P<verb>opdraagt|opdragen|overdraagt"
+    r"|werkzaamheden|activiteiten)\s+(?:(?:uit|op|aan|over|toe)\s+)?(?:die|welke|waarmee)\b[^.;]{0,120}?\b(?P<verb>opdraagt|opdragen|overdraagt"
     r"|overdragen|toekent|toekennen|toewijst|toewijzen|belast|belasten|opgedragen|overgedragen|toegekend|toegewezen)\b",
     re.I)
 RESIDUAL_LIMIT_RE = re.compile(r"\b(?:binnen|ter\s+behartiging\s+van|passend\s+binnen|passen\s+binnen|vallen\s+binnen"
@@ -99,8 +99,9 @@ def residual_tasks(res: Resources) -> Iterator[Flag]:
             s, e = pi.sentence_of(m.start())
             if RESIDUAL_LIMIT_RE.search(pi.text, s, e):
                 continue
-            if not res.mentions_in(pi, m.start(), m.end()):
-                continue  # no organ that assigns: a description of tasks given elsewhere
+            if not any(not re.search(r"\baan\s+(?:de|het)?\s*$", pi.text[max(s, mm.start - 8):mm.start], re.I)
+                       for mm in res.mentions_in(pi, m.start(), m.end())):
+                continue  # no organ assigns ("taken die de wet aan het openbaar lichaam opdraagt"): given elsewhere
             yield make_flag("AMB-08", pi, m.start(), m.end(), severity=Severity.ZORG, confidence=0.55,
                             explanation="Restbepaling: een orgaan kan bij besluit taken of bevoegdheden toevoegen, "
                                         "zonder begrenzing tot het belang dat de regeling behartigt. Uitbreiding "

@@ -43,3 +43,28 @@ def test_adopters_at_two_levels_is_kritiek():
     flags = run("AMB-04", POSITIVE[7])
     assert [f.severity for f in flags] == [Severity.KRITIEK]
     assert "GR" in flags[0].question and flags[0].lid == "2"
+
+
+# -- a collective drafts an instrument that no organ adopts ---------------------------------------
+def test_collective_drafting_an_unadopted_instrument():
+    flags = run("AMB-04", lid("De regio stelt een mobiliteitsplan op."))
+    assert [(f.quote, f.severity) for f in flags] == [("De regio", Severity.ZORG)]
+    assert "geen orgaan" in flags[0].explanation
+    # "gezamenlijk" right after the collective is the same finding, not a second one
+    flags = run("AMB-04", lid("De gemeenten ontwerpen gezamenlijk een regionale energiestrategie."))
+    assert [f.quote for f in flags] == ["De gemeenten"]
+
+
+DRAFTED_NEGATIVE = [
+    # the adopter is named elsewhere: drafting is preparation
+    "Artikel 3 Mobiliteit\n1. De regio stelt een mobiliteitsplan op.\n"
+    "2. Het algemeen bestuur stelt het mobiliteitsplan vast.",
+    lid("Het dagelijks bestuur stelt een mobiliteitsplan op."),  # an organ, not a collective
+    lid("De regio stelt een overzicht op van de wachtlijsten."),  # no policy instrument
+    lid("Het algemeen bestuur stelt de gezamenlijke bijdragen vast."),  # attributive, no joint act
+]
+
+
+@pytest.mark.parametrize("text", DRAFTED_NEGATIVE)
+def test_drafting_negative(text):
+    assert run("AMB-04", text) == []

@@ -53,3 +53,34 @@ def test_undefined_organ_as_competent_subject_is_kritiek():
 def test_alias_mixing_names_both_forms():
     (f,) = run("AMB-06", POSITIVE[4])
     assert "drechtraad" in f.explanation and "algemeen bestuur" in f.explanation
+
+
+# -- "de gemeenten" as subject of a verb outside the competence lexicon (suggestie) -----------------
+ACTING = [
+    ("De deelnemende gemeenten verschaffen het openbaar lichaam de benodigde informatie.", "verschaffen"),
+    ("Elke deelnemende gemeente levert jaarlijks een overzicht van de cliënten aan.", "levert"),
+    ("De gemeenten werken mee aan de evaluatie van de regeling.", "werken"),
+    ("De deelnemende gemeenten zorgen voor de huisvesting van het personeel.", "zorgen"),
+    ("De deelnemende gemeenten dragen naar vermogen bij aan het behalen van de klimaatdoelen.", "dragen"),
+]
+NOT_ACTING = [
+    "De deelnemende gemeenten dragen naar rato van hun inwonertal bij in de kosten.",  # paying
+    "De deelnemende gemeenten zijn gelegen in de provincie Zuid-Holland.",  # state
+    "De deelnemende gemeenten ontvangen een afschrift van het jaarverslag.",  # receipt
+    "De deelnemende gemeenten treden uit bij besluit van hun raad.",  # organ named
+    "Het openbaar lichaam werkt voor de deelnemende gemeenten.",  # not the subject
+    "Voor de deelnemende gemeenten geldt een termijn van zes weken.",
+    "Na afloop van het jaar leggen de deelnemende gemeenten verantwoording af.",  # not clause-initial: left alone
+]
+
+
+@pytest.mark.parametrize("text,verb", ACTING)
+def test_gemeenten_acting_outside_the_lexicon_is_a_suggestion(text, verb):
+    flags = [f for f in run("AMB-06", lid(text)) if "gemeente" in f.quote.lower()]
+    assert [f.severity for f in flags] == [Severity.SUGGESTIE]
+    assert f"'{verb}'" in flags[0].explanation
+
+
+@pytest.mark.parametrize("text", NOT_ACTING)
+def test_gemeenten_not_acting(text):
+    assert [f for f in run("AMB-06", lid(text)) if "gemeente" in f.quote.lower()] == []

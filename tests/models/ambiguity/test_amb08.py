@@ -59,3 +59,46 @@ def test_ledger_lists_bounded_delegations_too():
     res = resources(lid(NEGATIVE[0]))
     (d,) = res.delegations
     assert d.kind == "nadere regels" and d.subject.startswith("over") and d.made == "onbekend"
+
+
+# -- residual task clauses and "bij nadere regeling" ----------------------------------------------
+TASKS = ("Artikel 4 Taken\n1. Het openbaar lichaam heeft de volgende taken:\na. het beheer van het archief;\n"
+         "b. {}")
+RESIDUAL = [
+    TASKS.format("overige taken die het algemeen bestuur aan het openbaar lichaam toekent."),
+    lid("Het openbaar lichaam voert ook nieuwe werkzaamheden uit die het dagelijks bestuur opdraagt."),
+    lid("Het openbaar lichaam verricht andere taken die door het algemeen bestuur worden toegewezen."),
+]
+NOT_RESIDUAL = [
+    TASKS.format("andere taken die het algemeen bestuur binnen het belang, bedoeld in artikel 3, aan het openbaar "
+                 "lichaam opdraagt."),
+    TASKS.format("andere taken die de wet aan het openbaar lichaam opdraagt."),  # no organ assigns
+    lid("Het openbaar lichaam voert de taken uit die het algemeen bestuur op het terrein van de jeugdzorg opdraagt."),
+]
+
+
+@pytest.mark.parametrize("text", RESIDUAL)
+def test_residual_task_clause(text):
+    flags = run("AMB-08", text)
+    assert [f.severity for f in flags] == [Severity.ZORG] and "Wgr art. 10" in flags[0].rule
+
+
+def test_residual_task_clause_in_an_onderdeel_keeps_its_location():
+    (f,) = run("AMB-08", RESIDUAL[0])
+    assert (f.artikel, f.lid, f.onderdeel) == ("4", "1", "b")
+
+
+@pytest.mark.parametrize("text", NOT_RESIDUAL)
+def test_residual_task_clause_negative(text):
+    assert run("AMB-08", text) == []
+
+
+def test_bij_nadere_regeling_is_a_delegation():
+    flags = run("AMB-08", lid("Bij een nadere regeling worden de resterende interne zaken vastgelegd."))
+    assert quotes(flags) == ["bij een nadere regeling"]
+    assert resources(lid("Bij nadere regeling worden de werktijden vastgelegd.")).delegations[0].kind == "nadere regels"
+    # subject and maker named: bounded, stays only in the ledger
+    bounded = lid("Bij nadere regeling van het algemeen bestuur worden regels gesteld over de presentiegelden.")
+    assert run("AMB-08", bounded) == []
+    # sending a further regulation is no delegation
+    assert run("AMB-08", lid("Het dagelijks bestuur zendt een nadere regeling aan de raden.")) == []

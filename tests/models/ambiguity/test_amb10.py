@@ -40,3 +40,25 @@ def test_positive(text):
 @pytest.mark.parametrize("text", NEGATIVE)
 def test_negative(text):
     assert run("AMB-10", text) == []
+
+
+# -- synonymous draft prefixes on one document ------------------------------------------------------
+def test_ontwerp_and_concept_of_one_document():
+    flags = run("AMB-10", art("Het dagelijks bestuur zendt de ontwerpjaarrekening aan de raden.",
+                              "De raden reageren binnen zes weken op de conceptjaarrekening."))
+    assert [f.quote for f in flags] == ["conceptjaarrekening"] and "ontwerpjaarrekening" in flags[0].explanation
+    flags = run("AMB-10", art("Het concept van de begroting gaat naar de raden.",
+                              "De ontwerpbegroting wordt in juni besproken.", "De ontwerpbegroting ligt ter inzage."))
+    assert [f.quote for f in flags] == ["concept van de begroting"]
+
+
+PREFIX_NEGATIVE = [
+    art("Het dagelijks bestuur zendt de ontwerpbegroting aan de raden.", "Het algemeen bestuur stelt de begroting vast."),
+    art("Het ontwerp van de begroting gaat naar de raden.", "De ontwerpbegroting wordt besproken."),  # one prefix
+    art("De conceptbegroting gaat naar de raden.", "Het ontwerpplan wordt besproken."),  # different documents
+]
+
+
+@pytest.mark.parametrize("text", PREFIX_NEGATIVE)
+def test_prefix_negative(text):
+    assert run("AMB-10", text) == []

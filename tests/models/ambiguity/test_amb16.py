@@ -83,3 +83,21 @@ NEGATIVE = [
 def test_negative(old, new):
     assert old in FULL
     assert run("AMB-16", FULL.replace(old, new)) == []
+
+
+# -- an uittreding provision without conditions or consequences (Wgr art. 9) ----------------------------
+def test_uittreding_without_consequences_is_flagged_where_it_is_provided_for():
+    text = FULL.replace("Bij uittreding regelt het algemeen bestuur de gevolgen.",
+                        "Een deelnemer kan uittreden met ingang van het volgende kalenderjaar.")
+    (f,) = run("AMB-16", text)
+    assert (f.artikel, f.lid, f.severity.nl) == ("6", "1", "zorg")
+    assert f.quote == "Een deelnemer kan uittreden" and "gevolgen" in f.explanation
+
+
+@pytest.mark.parametrize("sentence", [
+    "Een deelnemer kan uittreden; het algemeen bestuur stelt de financiële gevolgen vast.",
+    "Een deelnemer kan uittreden onder de voorwaarden die het algemeen bestuur bepaalt.",
+    "Een deelnemer kan uittreden. De uittredende deelnemer vergoedt de frictiekosten.",
+])
+def test_uittreding_with_consequences_is_not_flagged(sentence):
+    assert run("AMB-16", FULL.replace("Bij uittreding regelt het algemeen bestuur de gevolgen.", sentence)) == []
