@@ -5,8 +5,11 @@ known false positives of ``allow.tsv`` removed. Context per sentence: a number o
 (time words then matter less), a named decider (regelrecht test: an open norm with a
 knowable decider is less risky), and a power of an organ (a hedge that is the only
 condition on a power → KRITIEK). The runner escalates SUGGESTIE → ZORG when the clause
-confers a power or duty, except for time hedges (research note: an interpretable time
-norm is not legally uncertain). Definitions are skipped (AMB-09 handles them).
+confers a power or duty, only for hedges and discretion clauses. Degree and quantity words
+("voldoende", "gewenste", "passende"; hand checks: 0 of 19 judged zorg flags were true) are
+ZORG only when they sit in a power/duty clause of an artikel that names no organ at all (an
+open norm without a knowable decider); time words never escalate (an interpretable time norm
+is not legally uncertain). Definitions are skipped (AMB-09 handles them).
 """
 
 from __future__ import annotations
@@ -34,9 +37,13 @@ WHAT = {
 
 
 def _may_escalate(flag: Flag) -> bool:
-    """Time hedges ("zo spoedig mogelijk", "onverwijld") are open but interpretable norms: never escalated."""
+    """Only hedges and discretion clauses are raised by the generic power/duty escalation.
+
+    Time words ("zo spoedig mogelijk") are open but interpretable norms; degree and quantity words
+    ("voldoende gelden", "gewenste resultaten") are applied by whoever acts in the article, so the
+    detector itself decides when they are a concern (no organ anywhere in the artikel)."""
     try:
-        return TRIGGERS.lookup(flag.quote).subclass != "time"
+        return TRIGGERS.lookup(flag.quote).subclass in ("hedge", "discretion")
     except KeyError:
         return True
 
@@ -68,6 +75,12 @@ def vague_qualifiers(res: Resources) -> Iterator[Flag]:
                 note = " Het voorbehoud is hier het enige criterium of de bevoegdheid bestaat."
             elif sub == "discretion" and re.search(r"acht|oordeelt", q, re.I):
                 note = " De beslisser wordt genoemd, maar niet de maatstaf."
+            elif sub in ("degree", "quantity") and res.competence_clause(pi, hit.start) \
+                    and not res.organs_named_in_artikel(pi) and not has_number_or_deadline(sent):
+                # An open norm in a clause that confers a power or duty, and no organ in the whole artikel
+                # that could be its decider: nobody knowable applies the norm (regelrecht test).
+                severity = Severity.ZORG
+                note = " Het artikel noemt geen orgaan dat deze norm toepast."
             yield make_flag(
                 "AMB-01", pi, hit.start, hit.end, severity=severity, confidence=conf,
                 explanation=f"De tekst bevat {WHAT[sub].format(q=q)}; lezers kunnen verschillend invullen wat "

@@ -9,6 +9,15 @@ the instrument is used as a decision criterion, else ZORG), status unknown and n
 Financial and regulatory instruments (begroting, verordening) have statutory status (the
 Wgr names their adopter) and are only checked for inconsistent bindingness; drafts
 ("ontwerpbegroting") and the agenda of a meeting are skipped.
+
+Severity (hand checks rounds 1–5: 1 true positive in 23 judged zorg flags). ZORG for "no adopter"
+needs an instrument with neither an adopting organ nor a stated binding effect anywhere in the text
+(or one the text says is adopted, "wordt vastgesteld", without saying by whom); with a stated level
+("houdt rekening met", "is richtinggevend") only the adopter is open: SUGGESTIE. Not flagged for
+status at all: an instrument a law defines once ("cultuurnota als bedoeld in artikel 3 van de Wet …"
+makes every mention statutory) and a capitalised title of an outside publication ("het Centraal
+Economisch Plan", "het Meerjarenprogramma Infrastructuur en Transport 1988–2002"). An organ that
+"stelt het beleidsplan, het activiteitenplan en de meerjarenbegroting vast" adopts each listed object.
 """
 
 from __future__ import annotations
@@ -31,14 +40,20 @@ def instrument_status(res: Resources) -> Iterator[Flag]:
     groups: dict[str, list[InstrumentMention]] = defaultdict(list)
     defined = {d.term.lower() for d in res.definitions}
     def_passages = {d.passage_id for d in res.definitions}
+    # An instrument a law defines once ("een cultuurnota als bedoeld in artikel 3 van de Wet …") keeps that
+    # statutory status in every later mention ("de uit te brengen cultuurnota").
+    statutory = {m.name for m in res.instruments
+                 if STATUTORY_REF_RE.match(res.by_id[m.passage_id].text[m.end:m.end + 120])}
     for m in res.instruments:
+        if m.name in statutory:
+            continue
+        if _named_document(res, m):
+            continue  # "het Centraal Economisch Plan", "Meerjarenprogramma Infrastructuur en Transport": a title
         if m.passage_id in def_passages or m.name.startswith("ontwerp"):
             continue  # drafts are not adopted; definitions are AMB-09's
         if m.name == "agenda" and re.search(r"vergader", res.by_id[m.passage_id].text, re.I):
             continue  # the agenda of a meeting
         text = res.by_id[m.passage_id].text
-        if STATUTORY_REF_RE.match(text[m.end:m.end + 120]):
-            continue  # "een cultuurnota als bedoeld in artikel 3 van de Wet …": status set by that law
         if re.search(rf"\w{re.escape(m.name)}\b", text[:m.start], re.I):
             continue  # "het plan" after "het liquidatieplan": the same document, named in full before
         groups[m.name].append(m)
@@ -51,7 +66,7 @@ def _problems(res: Resources, name: str, ms: list[InstrumentMention], defined: s
         policy = ms[0].kind in ("beleid", "afspraak")
         levels = {m.level for m in ms if m.level != "L?"}
         test = [m for m in ms if m.decision_test]
-        adopters = ms[0].adopters
+        adopters = ms[0].adopters or sorted({a for m in ms if (a := _drawn_up_by(res, m, "vast"))})
         preparers = sorted({c.actor for c in res.competences
                             if c.action_class == "preparatory" and c.object == name and c.actor}
                            | {a for m in ms if (a := _drawn_up_by(res, m))})
@@ -77,7 +92,14 @@ def _problems(res: Resources, name: str, ms: list[InstrumentMention], defined: s
             target = test[0] if test else ms[0]
             sev = Severity.KRITIEK if test else Severity.ZORG
             why = " en wordt gebruikt als toets voor besluiten" if test else ""
-            if preparers and not test:
+            adopted_passively = any(re.search(r"\b(?:wordt|worden|is|zijn)\b[^.;]{0,40}\b(?:vastgesteld|goedgekeurd)\b",
+                                              res.by_id[m.passage_id].text) for m in ms)
+            if levels and not test and not adopted_passively:
+                # The text says how strongly the stuk binds ("houdt rekening met", "is richtinggevend"), so its
+                # effect is settled; only who adopts it is open: a drafting point (research AMB-03 (f)).
+                sev = Severity.SUGGESTIE
+                why = " (de tekst zegt wel hoe bindend het is)"
+            elif preparers and not test:
                 # A named organ draws the plan up ("het dagelijks bestuur stelt het beleidsplan op"): the
                 # author is known and the route is traceable; who adopts it is a drafting point, no concern.
                 sev = Severity.SUGGESTIE
@@ -111,17 +133,35 @@ ADOPTED_BY_RE = re.compile(r"\bdoor\s+(?:de\s+|het\s+)?(?:[A-Z][\w-]*\s+){1,4}(?
                            r"(?:vastgesteld|goedgekeurd)\b|\b(?:vastgesteld|goedgekeurd)\s+door\s+(?:de\s+|het\s+)?[A-Z]")
 
 
-def _drawn_up_by(res: Resources, m: InstrumentMention) -> str | None:
+def _drawn_up_by(res: Resources, m: InstrumentMention, particle: str = "op") -> str | None:
     """"Het algemeen bestuur stelt een liquidatieplan op dat …": the organ before "stelt … op" around the
-    mention (the competence table misses the particle when a relative clause or a list follows)."""
+    mention (the competence table misses the particle when a relative clause or a list follows); with
+    ``particle="vast"`` the adopter of a listed object ("stelt het beleidsplan, het activiteitenplan en
+    de meerjarenbegroting vast")."""
     pi = res.by_id[m.passage_id]
     s, e = pi.sentence_of(m.start)
     verbs = list(re.finditer(r"\b(?:stelt|stellen)\b", pi.text[s:m.start]))
     verb = verbs[-1] if verbs else None
-    if verb is None or not re.search(r"\bop\b", pi.text[m.end:e]):
+    if verb is None or not re.search(rf"\b{particle}\b", pi.text[m.end:e]):
         return None
+    if re.search(r"\b(?:van|voor|bij|uit)\s+(?:de|het|een|deze|dit)?\s*$", pi.text[s:m.start]):
+        return None  # "stelt de uitvoeringsprogramma's van de duurzaamheidsagenda vast": not the object
     organs = [k for k in res.mentions_in(pi, s, s + verb.start())]
     return organs[-1].key if organs else None
+
+
+def _named_document(res: Resources, m: InstrumentMention) -> bool:
+    """A capitalised title of an outside publication inside a sentence: "het Centraal Economisch Plan"
+    (a capitalised word before the head) or "het Meerjarenprogramma Infrastructuur en Transport 1988–2002"
+    (capitalised words and a year after it). Its status is its own, not the regulation's."""
+    pi = res.by_id[m.passage_id]
+    s, _e = pi.sentence_of(m.start)
+    before = pi.text[s:m.start]
+    if re.search(r"(?<![.:;] )\b[A-Z][a-zà-ÿ]+\s+$", before) and before.strip() and \
+            not re.search(r"^\s*\S+\s+$", before) and not re.search(r"\b(?:De|Het|Een)\s+$", before):
+        return True
+    return m.text[:1].isupper() and bool(re.match(r"(?:\s+(?:[A-Z][\w-]*|en|van|de))+\s+(?:19|20)\d\d\b",
+                                                  pi.text[m.end:m.end + 80]))
 
 
 def _external_adopter(res: Resources, m: InstrumentMention) -> bool:

@@ -26,9 +26,21 @@ def test_amb01_time_hedge_in_a_duty_clause_is_not_escalated():
     assert _sev(flags, "zo spoedig mogelijk") == Severity.SUGGESTIE
     flags = _amb01(lid("Het dagelijks bestuur informeert de raden onverwijld over het besluit.", tasks))
     assert _sev(flags, "onverwijld") == Severity.SUGGESTIE
-    # A non-time hedge in the same kind of clause still escalates.
+    # A real hedge in the same kind of clause still escalates.
+    flags = _amb01(lid("Het dagelijks bestuur informeert de raden zo mogelijk over het besluit.", tasks))
+    assert _sev(flags, "zo mogelijk") >= Severity.ZORG
+
+
+def test_amb01_degree_word_is_a_concern_only_without_a_knowable_decider():
+    """Round 6: 'voldoende' is applied by the organ that acts in the artikel; only a duty clause in an
+    artikel that names no organ at all leaves the open norm without a decider."""
+    tasks = "Artikel 5 Taken en bevoegdheden"
     flags = _amb01(lid("Het dagelijks bestuur informeert de raden in voldoende mate over het besluit.", tasks))
-    assert _sev(flags, "voldoende") >= Severity.ZORG
+    assert _sev(flags, "voldoende") == Severity.SUGGESTIE
+    flags = _amb01(lid("Het is verplicht voldoende reserves aan te houden.", tasks))
+    assert _sev(flags, "voldoende") == Severity.ZORG
+    flags = _amb01(lid("Het is verplicht 2 procent reserve aan te houden, of voldoende meer.", tasks))
+    assert _sev(flags, "voldoende") == Severity.SUGGESTIE  # a number in the sentence gives the measure
 
 
 def test_amb14_reasonableness_with_a_named_organ_is_a_suggestion():
