@@ -8,14 +8,18 @@
   known word and one part is not;
 * U+FB00-FB06, U+00AD, NBSP and pdfium's U+0002 normalised.
 
-Runs in the main process after all pages are read, because repetition and vocabulary
-are document-wide.
+Repetition and vocabulary are document-wide, so the decisions run in the main process
+after all pages are read. Everything page-local runs in the page workers first
+(:func:`prepare_page`): text normalisation, the position/text signature of each page's
+edge lines, page-number matching and the page's vocabulary. The main process then only
+compares small signatures and unions word sets.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -55,11 +59,11 @@ def _zipf(word: str) -> float:
 class Lexicon:
     """wordfreq's Dutch list plus the words this document uses elsewhere."""
 
-    doc_words: Counter = field(default_factory=Counter)
+    doc_words: Collection[str] = field(default_factory=set)  # lower-case; only membership counts
 
     def known(self, word: str) -> bool:
         w = word.lower()
-        return self.doc_words.get(w, 0) > 0 or _zipf(w) >= KNOWN_ZIPF
+        return w in self.doc_words or _zipf(w) >= KNOWN_ZIPF
 
     def is_word(self, word: str) -> bool:
         """A common word on its own (stricter than :meth:`known`). wordfreq only: the
@@ -70,23 +74,27 @@ class Lexicon:
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 
 
-def build_lexicon(lines: list[Line]) -> Lexicon:
-    """Document vocabulary, leaving out the fragments at line ends and starts."""
-    counts: Counter = Counter()
+def line_words(lines: Iterable[Line]) -> set[str]:
+    """Vocabulary of text lines (lower-case), leaving out the fragments at line ends and starts."""
+    out: set[str] = set()
+    findall = _WORD.findall
     for line in lines:
         if line.table is not None:
             continue
-        words = _WORD.findall(line.text)
-        if len(words) > 2:
-            words = words[1:-1]  # first/last may be hyphenation fragments
-        else:
+        words = findall(line.text)
+        if len(words) <= 2:
             continue
-        for w in words:
-            for part in w.split("-"):
-                counts[part.lower()] += 1
+        for w in words[1:-1]:  # first/last may be hyphenation fragments
+            w = w.lower()
             if "-" in w:
-                counts[w.lower()] += 1
-    return Lexicon(counts)
+                out.update(w.split("-"))
+            out.add(w)
+    return out
+
+
+def build_lexicon(lines: list[Line]) -> Lexicon:
+    """Document vocabulary, leaving out the fragments at line ends and starts."""
+    return Lexicon(line_words(lines))
 
 
 # -- running headers / footers -----------------------------------------------------------
@@ -103,14 +111,54 @@ def _key(line: Line, height: float) -> tuple[int, str]:
     return band, _DIGITS.sub("#", line.text.lower()).strip()
 
 
+@dataclass(slots=True)
+class PagePrep:
+    """Page-local cleaning results (:func:`prepare_page`, run in the page workers): what the
+    document-wide steps need from a page, so the main process only compares signatures."""
+
+    # (line index, (position band, digit-normalised text), looks like a page number) of the
+    # page's edge lines, in the order remove_running has always visited them
+    edges: list[tuple[int, tuple[int, str], bool]] = field(default_factory=list)
+    words: set[str] = field(default_factory=set)  # vocabulary of the non-edge text lines
+    edge_words: dict[int, set[str]] = field(default_factory=dict)  # vocabulary per edge line
+    dropped: set[int] = field(default_factory=set)  # edge lines remove_running dropped
+
+
+def prepare_page(p: PageLines, s: ExtractSettings) -> PagePrep:
+    """Normalise the page's text and compute its :class:`PagePrep` (stored as ``p.prep``).
+
+    Idempotent text-wise; call it again whenever ``p.lines`` is replaced (OCR)."""
+    for ln in p.lines:
+        if ln.table is not None:
+            ln.table = [[normalize(c) for c in row] for row in ln.table]
+            ln.text = "\n".join(" | ".join(r) for r in ln.table)
+        else:
+            ln.text = normalize(ln.text)
+    p.lines = lines = [ln for ln in p.lines if ln.text or ln.table is not None]
+    prep = PagePrep()
+    idx = _edge_indexes(p, s.edge_lines)
+    height = p.height
+    for i in idx:  # set order: the order of the original whole-document loop
+        ln = lines[i]
+        prep.edges.append((i, _key(ln, height), ln.table is None and _PAGE_NUMBER.match(ln.text) is not None))
+    if s.dehyphenate or s.repair_ligatures:
+        prep.words = line_words(ln for i, ln in enumerate(lines) if i not in idx)
+        prep.edge_words = {i: line_words((lines[i],)) for i in idx}
+    p.prep = prep
+    return prep
+
+
 def remove_running(pages: list[PageLines], s: ExtractSettings) -> int:
     """Drop repeating edge lines and page numbers; returns how many lines were removed."""
-    edge = s.edge_lines
+    for p in pages:
+        if p.prep is None:
+            prepare_page(p, s)
     text_pages = [p for p in pages if p.lines and not p.ocr]
     seen: dict[tuple[int, str], list[tuple[int, str]]] = {}
     for p in text_pages:
-        idx = _edge_indexes(p, edge)
-        for key, text in {_key(p.lines[i], p.height): p.lines[i].text for i in idx}.items():
+        lines = p.lines
+        # one entry per signature and page (the last line with it wins, as before)
+        for key, text in {key: lines[i].text for i, key, _ in p.prep.edges}.items():
             seen.setdefault(key, []).append((p.number, text))
     need = max(s.repeat_min_pages, int(s.repeat_fraction * len(text_pages) + 0.999))
     repeating = set()
@@ -120,12 +168,13 @@ def remove_running(pages: list[PageLines], s: ExtractSettings) -> int:
     for p in pages:
         if not p.lines:
             continue
-        idx = _edge_indexes(p, edge)
-        drop = {i for i in idx if p.lines[i].table is None and
-                (_key(p.lines[i], p.height) in repeating or _PAGE_NUMBER.match(p.lines[i].text))}
+        lines = p.lines
+        drop = {i for i, key, page_number in p.prep.edges
+                if lines[i].table is None and (page_number or key in repeating)}
         if drop:
             removed += len(drop)
-            p.lines = [ln for i, ln in enumerate(p.lines) if i not in drop]
+            p.prep.dropped = drop
+            p.lines = [ln for i, ln in enumerate(lines) if i not in drop]
     return removed
 
 
@@ -175,7 +224,7 @@ def dehyphenate(lines: list[Line], lex: Lexicon) -> int:
         a = lines[k]
         if a.table is not None:
             continue
-        m = _END_HYPHEN.search(a.text)
+        m = _END_HYPHEN.search(a.text) if a.text.endswith("-") else None
         if not m or (m.start() > 0 and a.text[m.start() - 1] not in " ([\"'‘“"):
             continue  # "Noord-Holland-" style chains and non-words are left alone
         b = next((ln for ln in lines[k + 1:k + 3] if ln.text), None)
@@ -234,20 +283,27 @@ def repair_ligatures(text: str, lex: Lexicon) -> str:
 
 
 def clean_document(pages: list[PageLines], s: ExtractSettings) -> dict[str, int]:
-    """All text cleaning, in place; returns counts of what was done (for the bench/report)."""
+    """All text cleaning, in place; returns counts of what was done (for the bench/report).
+
+    Pages whose ``prep`` is set were normalised by :func:`prepare_page` in a worker; the
+    rest (OCR pages, callers without workers) are prepared here."""
     for p in pages:
-        for ln in p.lines:
-            if ln.table is not None:
-                ln.table = [[normalize(c) for c in row] for row in ln.table]
-                ln.text = "\n".join(" | ".join(r) for r in ln.table)
-            else:
-                ln.text = normalize(ln.text)
-        p.lines = [ln for ln in p.lines if ln.text or ln.table is not None]
+        if p.prep is None:
+            prepare_page(p, s)
     stats = {"running_removed": 0, "hyphen_joins": 0, "ligature_repairs": 0}
     if s.remove_headers:
         stats["running_removed"] = remove_running(pages, s)
     flat = [ln for p in pages for ln in p.lines]
-    lex = build_lexicon(flat) if (s.dehyphenate or s.repair_ligatures) else Lexicon()
+    lex = Lexicon()
+    if s.dehyphenate or s.repair_ligatures:
+        # the vocabulary of every line still present: the pages' own words plus kept edge lines
+        words: set[str] = set()
+        for p in pages:
+            words |= p.prep.words
+            for i, ws in p.prep.edge_words.items():
+                if i not in p.prep.dropped:
+                    words |= ws
+        lex = Lexicon(words)
     if s.dehyphenate:
         stats["hyphen_joins"] = dehyphenate(flat, lex)
     if s.repair_ligatures:
@@ -258,6 +314,8 @@ def clean_document(pages: list[PageLines], s: ExtractSettings) -> dict[str, int]
                     stats["ligature_repairs"] += 1
                     ln.text = fixed
     for p in pages:  # lines emptied by dehyphenation pass their paragraph end on
+        if all(ln.text for ln in p.lines):
+            continue
         kept: list[Line] = []
         for ln in p.lines:
             if ln.text or ln.table is not None:

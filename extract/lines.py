@@ -10,6 +10,10 @@ on plain strings.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from extract.cleaning import PagePrep
 
 
 @dataclass(slots=True)
@@ -40,3 +44,6 @@ class PageLines:
     has_text_layer: bool = True
     ocr: bool = False  # text came from OCR
     error: str | None = None  # Dutch message when this page could not be read
+    # Page-local cleaning done in the worker (extract.cleaning.prepare_page); None = not yet,
+    # or the lines were replaced since (OCR)
+    prep: PagePrep | None = None

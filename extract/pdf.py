@@ -22,6 +22,7 @@ from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from extract.cleaning import prepare_page
 from extract.columns import apply_grids, page_lines
 from extract.document import ExtractionWarning
 from extract.errors import ExtractError
@@ -136,8 +137,14 @@ class _PageReader:
             log.exception("layout analysis failed on page %d of %s", index + 1, self.path)
             return _failed_page(index, err)
         has_text = bool(raw.chars) or bool(raw.tables) or raw.image_cover < SCAN_IMAGE_COVER
-        return PageLines(number=index + 1, lines=lines, width=raw.width, height=raw.height,
+        page = PageLines(number=index + 1, lines=lines, width=raw.width, height=raw.height,
                          has_text_layer=has_text)
+        try:
+            prepare_page(page, self.s)  # page-local cleaning here, in the worker
+        except Exception:  # noqa: BLE001 - clean_document retries it and reports a failure
+            log.exception("page-local cleaning failed on page %d of %s", index + 1, self.path)
+            page.prep = None
+        return page
 
 
 def _failed_page(index: int, reason: BaseException) -> PageLines:
@@ -361,6 +368,7 @@ def _handle_scans(path: Path, pages: list[PageLines], s: ExtractSettings,
         for p in todo:
             try:
                 p.lines = futures[p.number].result()
+                p.prep = None  # new lines: clean_document prepares them again
                 p.ocr = True
                 warnings.append(ExtractionWarning(
                     "ocr-used", f"Pagina {p.number}: tekst verkregen met OCR ({s.ocr_lang}); controleer "

@@ -26,6 +26,7 @@ import re
 import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from extract.document import Passage, renumber
 from extract.lines import Line
@@ -39,9 +40,16 @@ _BULLET = re.compile(r"^[\u2022\u25cf\u25aa\u25e6\u2013\u2014\uf0b7\uf0a7\uf02d*
 _SENT_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'‘“(])")
 
 
+_HYPHEN_END = re.compile(r"[a-zà-ÿ]-$")
+
+
 # --------------------------------------------------------------------------- helpers
+@lru_cache(maxsize=1 << 14)
 def clean(text: str) -> str:
-    """Single spaces, no soft hyphens or zero-width characters."""
+    """Single spaces, no soft hyphens or zero-width characters.
+
+    Cached: the recognisers look at each line several times (lookahead for titles, inline
+    splits, the main loop)."""
     text = text.replace("\u00ad", "").replace("\u200b", "").replace("\ufeff", "")
     return _WS.sub(" ", text).strip()
 
@@ -55,7 +63,7 @@ def join_lines(parts: Iterable[str]) -> str:
             continue
         if not out:
             out = t
-        elif re.search(r"[a-zà-ÿ]-$", out) and t[:1].islower():
+        elif out.endswith("-") and _HYPHEN_END.search(out, len(out) - 2) and t[:1].islower():
             out = out[:-1] + t
         else:
             out = f"{out} {t}"
@@ -115,7 +123,7 @@ def body_size(lines: Sequence[Line]) -> float:
 
 
 def _ends_sentence(text: str) -> bool:
-    return bool(re.search(r"[.:;!?]\s*$", text))
+    return text.rstrip().endswith((".", ":", ";", "!", "?"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,6 +271,7 @@ def _lid_text(m: re.Match[str]) -> str:
 
 
 _INLINE_LID = re.compile(r"(?<=[.;:\"”’)])\s*(?=(\d{1,2})\.(?:\s*[A-Z]|\s*$))")
+_DIGIT_DOT = re.compile(r"\d\.")  # cheap pre-check: every inline lid number is one
 
 
 def _split_inline_leden(text: str, current: str | None) -> list[str]:
@@ -270,7 +279,7 @@ def _split_inline_leden(text: str, current: str | None) -> list[str]:
     m = _LID.match(text)
     cur = m.group(1) if m and _lid_punct(m) and _is_next_lid(m.group(1), current) else current
     cuts = []
-    for c in _INLINE_LID.finditer(text):
+    for c in _INLINE_LID.finditer(text) if _DIGIT_DOT.search(text) else ():
         if _is_next_lid(c.group(1), cur):
             cuts.append(c.start())
             cur = c.group(1)
@@ -566,7 +575,7 @@ def _regeling(lines: Sequence[Line]) -> _Builder:
                 b.add(m_ond.group(2), ln.page)
                 prev, i = ln, i + 1
                 continue
-            m_def = _DEFINITION.match(text)
+            m_def = _DEFINITION.match(text) if definitions else None
             if (definitions and m_def and prev is not None and prev.para_end and not m_ond
                     and (onderdeel is None or len(onderdeel) > 2)):  # not after lettered onderdelen
                 # Unlettered definitions ("bestuursorgaan: …") after "wordt verstaan onder:".
@@ -582,9 +591,10 @@ def _regeling(lines: Sequence[Line]) -> _Builder:
                 prev, i = ln, i + 1
                 continue
 
-        if _AMENDING.search(text):
+        # both patterns end in a colon; the search itself tries every position of the line
+        if text.endswith(":") and _AMENDING.search(text):
             quoting = True
-        if artikel is not None and _DEFINITIONS_INTRO.search(text):
+        if artikel is not None and text.endswith(":") and _DEFINITIONS_INTRO.search(text):
             definitions = True
         # In the aanhef, toelichting and bijlagen each paragraph is its own passage; in an
         # article a lid or onderdeel runs on until the next one.
