@@ -75,7 +75,7 @@ STAMPS_FILE = "drechtlens-stamps.json"
 TOKENIZER = "dl_words"
 MAX_TOKEN_BYTES = 200  # longer "words" are not indexed (tantivy terms are bounded); queries skip them too
 PREFIX_EXPANSIONS = 256  # prefix terms scored by BM25; beyond that the rest match with a constant score
-TIE_FETCH_CAP = 2000  # extra hits fetched to order a tie group at the page boundary by rowid
+TIE_FETCH_CAP = 200  # extra hits fetched to order a tie group at the page boundary by rowid
 BATCH_DOCS = 200  # documents read from SQLite per batch during a sync
 WRITER_HEAP = 256_000_000
 
@@ -231,27 +231,31 @@ def change_token(store: Any) -> str:
 
 # -- stamps and documents from SQLite ------------------------------------------------
 
-_DOC_STAMPS = (
-    "SELECT d.id, d.rowid, d.ingested_at, d.kind, d.body, d.year,"
-    " EXISTS (SELECT 1 FROM documents n WHERE n.previous_id = d.id) AS sup FROM documents d")
+_DOC_STAMPS = "SELECT d.id, d.rowid, d.ingested_at, d.kind, d.body, d.year FROM documents d"
+_SUPERSEDED = "SELECT DISTINCT previous_id FROM documents WHERE previous_id IS NOT NULL"
+# CROSS JOIN keeps the (small) flags/codings table outside: SQLite probes passages by id
+# instead of scanning a million passages.
 _LABEL_STAMPS = ("SELECT doc_id, count(*), max(id), max(created_at), total(length(domains) + length(tensions))"
                  " FROM passage_labels GROUP BY doc_id")
 _FLAG_STAMPS = ("SELECT p.doc_id, count(*), max(f.id), max(f.created_at) FROM flags f"
-                " JOIN passages p ON p.id = f.passage_id GROUP BY p.doc_id")
+                " CROSS JOIN passages p ON p.id = f.passage_id GROUP BY p.doc_id")
 _CODING_STAMPS = ("SELECT p.doc_id, count(*), max(c.id), max(c.created_at),"
                   " total(length(c.domains) + length(c.tensions)) FROM codings c"
-                  " JOIN passages p ON p.id = c.passage_id GROUP BY p.doc_id")
+                  " CROSS JOIN passages p ON p.id = c.passage_id GROUP BY p.doc_id")
 
 
 def stamps(store: Any) -> dict[str, str]:
-    """doc_id → a string that changes whenever anything the index holds for that document does."""
+    """doc_id → a string that changes whenever anything the index holds for that document does.
+
+    Starts with the document's rowid, so sorting stamps orders documents as they were stored."""
     extra: dict[str, list[str]] = {}
     for tag, sql in (("L", _LABEL_STAMPS), ("F", _FLAG_STAMPS), ("C", _CODING_STAMPS)):
         for r in store.read(sql):
             extra.setdefault(r[0], []).append(tag + ":".join(str(x) for x in r[1:]))
+    superseded = {r[0] for r in store.read(_SUPERSEDED)}
     out = {}
     for r in store.read(_DOC_STAMPS):
-        out[r[0]] = "|".join([str(x) for x in r[1:]] + extra.get(r[0], []))
+        out[r[0]] = "|".join([str(x) for x in r[1:]] + ["S" if r[0] in superseded else "-"] + extra.get(r[0], []))
     return out
 
 
@@ -272,15 +276,15 @@ def _documents(store: Any, doc_ids: list[str]) -> Iterator[Any]:
             dom.setdefault(r[0], set()).update(ds)
             ldom.setdefault(r[0], set()).update(ds)
             ten.setdefault(r[0], set()).update(str(k) for k in json.loads(r[2] or "{}"))
-        for r in store.read("SELECT c.passage_id, c.domains, c.tensions FROM codings c JOIN passages p"
-                            " ON p.id = c.passage_id WHERE p.doc_id IN (SELECT value FROM json_each(?))", (batch,)):
+        for r in store.read("SELECT c.passage_id, c.domains, c.tensions FROM passages p JOIN codings c"
+                            " ON c.passage_id = p.id WHERE p.doc_id IN (SELECT value FROM json_each(?))", (batch,)):
             dom.setdefault(r[0], set()).update(str(x) for x in json.loads(r[1] or "[]"))
             ten.setdefault(r[0], set()).update(str(k) for k in json.loads(r[2] or "{}"))
         flagged = {r[0] for r in store.read(
             "SELECT DISTINCT f.passage_id FROM flags f JOIN passages p ON p.id = f.passage_id"
             " WHERE p.doc_id IN (SELECT value FROM json_each(?))", (batch,))}
         for r in store.read("SELECT rowid, id, doc_id, text, norm FROM passages"
-                            " WHERE doc_id IN (SELECT value FROM json_each(?))", (batch,)):
+                            " WHERE doc_id IN (SELECT value FROM json_each(?)) ORDER BY rowid", (batch,)):
             d = docs.get(r[2])
             if d is None:
                 continue
@@ -322,6 +326,21 @@ def sync(store: Any, *, rebuild: bool = False, progress: Callable[[int, int], No
         return _sync(sc, store, rebuild=rebuild, progress=progress)
 
 
+def sync_quietly(store: Any) -> SyncReport | None:
+    """:func:`sync` for callers that must not fail on it (the end of an ingest): None when
+    there is no sidecar or it cannot be synced now (the next search retries, or uses FTS5)."""
+    if engine() == "fts5" or index_dir(store) is None:
+        return None
+    try:
+        return sync(store)
+    except BaseException as err:  # tantivy errors include pyo3 panics (BaseException)
+        if isinstance(err, (KeyboardInterrupt, SystemExit, GeneratorExit)):
+            raise
+        log.warning("Zoekindex niet bijgewerkt (%s: %s); de volgende zoekvraag probeert het opnieuw.",
+                    type(err).__name__, err)
+        return None
+
+
 def _load_stamps(sc: _Sidecar) -> dict[str, str] | None:
     """The stamps the index was last synced at (re-read when another process rewrote them)."""
     try:
@@ -343,7 +362,10 @@ def _sync(sc: _Sidecar, store: Any, *, rebuild: bool,
     current = stamps(store)
     old = None if rebuild else _load_stamps(sc)
     report = SyncReport(rebuilt=old is None)
-    changed = sorted(d for d, s in current.items() if old is None or old.get(d) != s)
+    # in the order the documents were stored: a fresh index then lists passages by rowid, so
+    # equal scores come out by rowid without further work (as ORDER BY rank, rowid on FTS5)
+    changed = sorted((d for d, s in current.items() if old is None or old.get(d) != s),
+                     key=lambda d: int(current[d].split("|", 1)[0]))
     removed = sorted(set(old or ()) - set(current))
     if changed or removed or old is None:
         try:
@@ -482,20 +504,27 @@ class FastHits:
 def _ranked(searcher: Any, query: Any, need: int) -> tuple[list[tuple[float, int, int]], int]:
     """Top ``need`` as (score, rowid, pidh), ties ordered by rowid; and the exact total."""
     k = need + 1
-    while True:
-        res = searcher.search(query, k, count=True)
-        hits = res.hits
-        # a group of equal scores cut off by the page end: fetch it whole so it can be ordered by rowid
-        if (len(hits) == k and need and hits[need - 1][0] == hits[-1][0] and k < need + TIE_FETCH_CAP):
-            k = min(need + TIE_FETCH_CAP, 2 * k + 16)
-            continue
-        break
+    res = searcher.search(query, k, count=True)
+    total, hits = int(res.count), res.hits
+    # A group of equal scores cut off by the page end: fetch up to TIE_FETCH_CAP more so it can be
+    # ordered by rowid. (A fresh index already yields ties by rowid; this covers documents that a
+    # sync reindexed into a newer segment.) Larger groups keep tantivy's order.
+    cut = None  # score of a tie group that is cut off even after the extra fetch
+    if len(hits) == k and need and hits[need - 1][0] == hits[-1][0]:
+        k = need + TIE_FETCH_CAP
+        hits = searcher.search(query, k, count=False).hits
+        if len(hits) == k and hits[need - 1][0] == hits[-1][0]:
+            cut = float(hits[need - 1][0])
     addrs = [a for _, a in hits]
     rids = searcher.fast_field_values("rid", addrs) if addrs else []
     pidh = searcher.fast_field_values("pidh", addrs) if addrs else []
-    ranked = sorted(((float(s), int(r), int(p)) for (s, _), r, p in zip(hits, rids, pidh, strict=True)),
-                    key=lambda x: (-x[0], x[1]))
-    return ranked[:need], int(res.count)
+    ranked = [(float(s), int(r), int(p)) for (s, _), r, p in zip(hits, rids, pidh, strict=True)]
+    if cut is None:
+        ranked.sort(key=lambda x: (-x[0], x[1]))
+    else:  # complete groups by rowid; the cut group and below in tantivy's (deterministic) order
+        ranked = sorted((x for x in ranked if x[0] > cut), key=lambda x: (-x[0], x[1])) + \
+            [x for x in ranked if x[0] <= cut]
+    return ranked[:need], total
 
 
 def _facets(searcher: Any, query: Any, total: int) -> dict[str, dict[str, int]]:
@@ -528,13 +557,48 @@ def search_ids(store: Any, pq: ParsedQuery, f: SearchFilters, *, limit: int, off
     if path is None or engine() == "fts5":
         raise FastSearchUnavailable("tantivy staat uit of er is geen zoekindex voor deze database")
     sc = _open(path)
-    _ensure_synced(sc, store)
-    searcher = sc.index.searcher()
-    query = build_query(sc, store, searcher, pq, f)
-    ranked, total = _ranked(searcher, query, max(0, int(offset)) + max(0, int(limit)))
-    page = ranked[max(0, int(offset)):]
-    facets = _facets(searcher, query, total) if with_facets else {}
+    try:
+        _ensure_synced(sc, store)
+        searcher = sc.index.searcher()
+        query = build_query(sc, store, searcher, pq, f)
+        ranked, total = _ranked(searcher, query, max(0, int(offset)) + max(0, int(limit)))
+        page = ranked[max(0, int(offset)):]
+        facets = _facets(searcher, query, total) if with_facets else {}
+    except FastSearchUnavailable:
+        raise
+    except BaseException as err:  # pyo3 panics are BaseExceptions
+        if not isinstance(err, (KeyboardInterrupt, SystemExit, GeneratorExit)) and not _healthy(sc):
+            _discard(sc)
+        raise
     return FastHits([r for _, r, _ in page], [p for _, _, p in page], [s for s, _, _ in page], total, facets)
+
+
+def _healthy(sc: _Sidecar) -> bool:
+    """Whether the index still answers basic reads (after a search failed): every segment's
+    term dictionaries, postings and fast fields are touched once."""
+    t = _tantivy()
+    try:
+        sc.index.reload()
+        searcher = sc.index.searcher()
+        searcher.search(t.Query.all_query(), 1, count=True)
+        for name in ("text", "norm"):
+            for term, _ in searcher.terms_with_prefix(name, "", limit=20):
+                searcher.search(t.Query.term_query(sc.schema, name, term), 10, count=True)
+        searcher.aggregate(t.Query.all_query(), {"kind": {"terms": {"field": "kind"}}})
+        return True
+    except BaseException as err:
+        if isinstance(err, (KeyboardInterrupt, SystemExit, GeneratorExit)):
+            raise
+        return False
+
+
+def _discard(sc: _Sidecar) -> None:
+    """Give up a damaged index: the next search rebuilds it from scratch (FTS5 answers meanwhile)."""
+    log.warning("Zoekindex %s is beschadigd; hij wordt bij de volgende zoekvraag opnieuw opgebouwd.", sc.path)
+    with _REGISTRY_LOCK:
+        if _SIDECARS.get(str(sc.path)) is sc:
+            del _SIDECARS[str(sc.path)]
+    (sc.path / STAMPS_FILE).unlink(missing_ok=True)  # no stamps: _open starts a fresh index
 
 
 def forget(store: Any) -> None:

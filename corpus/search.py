@@ -40,6 +40,7 @@ Cost at scale (1M passages; see ``bench/search.py``):
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import logging
@@ -62,6 +63,7 @@ SNIPPET_CHARS = 240
 EXACT_CAP = 10_000
 
 
+@functools.lru_cache(maxsize=200_000)
 def fold(word: str) -> str:
     """Lower case without diacritics: what FTS5's unicode61 (remove_diacritics 2) compares."""
     nfkd = unicodedata.normalize("NFKD", word.lower())
@@ -330,9 +332,13 @@ def match_spans(text: str, pq: ParsedQuery) -> list[tuple[int, int]]:
     """Character spans in ``text`` that match the query's terms (for highlighting)."""
     toks = [(m.start(), m.end(), fold(m.group()), m.group()) for m in WORD_RE.finditer(text)]
     spans: list[tuple[int, int]] = []
+    norms: list[str] | None = None  # per token, computed once for all word terms
     for term in pq.terms():
         if term.kind == "word":
-            spans += [(s, e) for s, e, w, raw in toks if w == term.words[0] or fold(norm_term(raw)) == term.norm]
+            if norms is None:
+                norms = [fold(norm_term(raw)) for _, _, _, raw in toks]
+            spans += [(s, e) for (s, e, w, _), n in zip(toks, norms, strict=True)
+                      if w == term.words[0] or n == term.norm]
         elif term.kind == "prefix":
             spans += [(s, e) for s, e, w, _ in toks if w.startswith(term.words[0])]
         else:
@@ -398,6 +404,9 @@ def facets(store: Store, query: str | ParsedQuery, filters: SearchFilters | None
     Python only sees one row per document); body/year/kind are summed from those. With
     ``stride`` k > 1 only passages with ``rowid % k == 0`` are counted and every count is
     multiplied by k: an estimate (see :func:`search`, ``SearchResult.facets_exact``)."""
+    if getattr(store, "dialect", "sqlite") == "postgresql":  # tsvector search: corpus.search_pg
+        from corpus import search_pg
+        return search_pg.facets(store, query, filters)
     base, params = _base(query, filters)
     if " JOIN passages p " not in base:
         base = base.replace("FROM passages_fts ", "FROM passages_fts JOIN passages p ON p.rowid = passages_fts.rowid ", 1)
@@ -433,6 +442,10 @@ def search(store: Store, query: str, filters: SearchFilters | dict[str, Any] | N
     on the FTS index alone) or when at most ``exact_cap`` (default :data:`EXACT_CAP`)
     passages match; beyond that it, and the facets, are estimated from every k-th passage
     and ``SearchResult.total_exact`` / ``facets_exact`` are False."""
+    if getattr(store, "dialect", "sqlite") == "postgresql":  # tsvector search: corpus.search_pg
+        from corpus import search_pg
+        return search_pg.search(store, query, filters, limit=limit, offset=offset, with_facets=with_facets,
+                                exact_cap=exact_cap)
     cap = EXACT_CAP if exact_cap is None else max(1, int(exact_cap))
     f = filters if isinstance(filters, SearchFilters) else SearchFilters.from_dict(filters)
     pq = parse_query(query)
