@@ -88,7 +88,8 @@ RESIDUAL_RE = re.compile(
 RESIDUAL_LIMIT_RE = re.compile(r"\b(?:binnen|ter\s+behartiging\s+van|passend\s+binnen|passen\s+binnen|vallen\s+binnen"
                                r"|valt\s+binnen|in\s+het\s+kader\s+van)\s+(?:het|de|dit|deze)\s+(?:\w+\s+)?"
                                r"(?:belang|belangen|doel|doelen|doelstelling|terrein|terreinen|werkterrein)\b"
-                               r"|\b(?:als|zoals)\s+bedoeld\s+in\s+artikel|\bop\s+het\s+(?:gebied|terrein)\s+van\b", re.I)
+                               r"|\bbehartiging\s+van\s+(?:de|het)\s+belang"
+                               r"|\bbedoeld\s+in\s+(?:artikel|het\s+\w+\s+lid)|\bop\s+het\s+(?:gebied|terrein)\s+van\b", re.I)
 
 
 def residual_tasks(res: Resources) -> Iterator[Flag]:

@@ -74,6 +74,8 @@ NOT_RESIDUAL = [
                  "lichaam opdraagt."),
     TASKS.format("andere taken die de wet aan het openbaar lichaam opdraagt."),  # no organ assigns
     lid("Het openbaar lichaam voert de taken uit die het algemeen bestuur op het terrein van de jeugdzorg opdraagt."),
+    lid("Het openbaar lichaam verricht andere taken die het dagelijks bestuur in verband met de behartiging van de "
+        "belangen, bedoeld in het eerste lid, toewijst."),
 ]
 
 
