@@ -9,8 +9,10 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
@@ -20,6 +22,9 @@ from rich.table import Table
 from corpus.cli import PartialFailure
 from corpus.store import Store, StoreError, open_store
 from extract.document import KINDS
+
+if TYPE_CHECKING:
+    from corpus.ingest import IngestReport
 
 STATUS_NL = {"new": "nieuw", "new_version": "nieuwe versie", "duplicate": "al aanwezig", "error": "fout",
              "imported": "geïmporteerd"}
@@ -52,9 +57,15 @@ def _console(err: bool = False) -> Console:
               help="Aantal processen dat tegelijk bestanden ontleedt.")
 @click.option("--zonder-analyse", is_flag=True, help="Alleen ontleden en opslaan, geen modellen draaien.")
 @click.option("--geen-ocr", is_flag=True, help="Gescande pagina's niet met OCR lezen (sneller; zonder tekst).")
+@click.option("--scheduler", default=None, metavar="ADRES",
+              help="Verdeel het werk over een Dask-cluster: adres van de scheduler (tcp://host:8786), of 'local' "
+                   "voor een cluster op deze computer met --workers processen.")
+@click.option("--retries", type=click.IntRange(0, 10), default=2, show_default=True,
+              help="Met --scheduler: zo vaak wordt een mislukte taak opnieuw geprobeerd.")
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], kind: str | None, gemeente: str | None, jaar: int | None,
-           titel: str | None, workers: int, zonder_analyse: bool, geen_ocr: bool) -> None:
+           titel: str | None, workers: int, zonder_analyse: bool, geen_ocr: bool, scheduler: str | None,
+           retries: int) -> None:
     """Lees bestanden of mappen (recursief) in het corpus in.
 
     Ontleedt PDF, DOCX, XML, Markdown en tekst, draait de beschikbare analyses en slaat
@@ -62,13 +73,16 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], kind: str | None, gemeent
     nieuwe versie van een document (zelfde titel, soort en gemeente) wordt eraan gekoppeld.
     Metadata uit een MANIFEST.tsv/.csv in de map wordt gebruikt; opties gaan voor.
     Een zip van `drechtlens export --format zip` wordt volledig teruggezet.
-    Afsluitcode 2 als sommige bestanden mislukten.
+    Met --scheduler draait het ontleden en analyseren als taken op een Dask-cluster
+    (zie docs/deploy.md). Afsluitcode 2 als sommige bestanden mislukten.
 
     \b
     Voorbeelden:
       drechtlens ingest ./documenten
       drechtlens ingest regeling.pdf --kind regeling --gemeente Dordrecht --jaar 2024
       drechtlens --db data/kopie.db ingest export.zip
+      drechtlens ingest ./documenten --scheduler local --workers 4
+      drechtlens ingest /gedeeld/documenten --scheduler tcp://scheduler:8786
     """
     from corpus.ingest import IngestProgress, ingest_paths
 
@@ -88,8 +102,13 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], kind: str | None, gemeent
                 click.echo(f"[{p.done}/{p.total}] {STATUS_NL.get(p.item.status, p.item.status)}: {p.item.path}",
                            err=True)
 
-        report = ingest_paths(store, paths, overrides=overrides, workers=workers, progress=progress,
-                              analyse=not zonder_analyse, extract_settings={"ocr": False} if geen_ocr else None)
+        settings = {"ocr": False} if geen_ocr else None
+        if scheduler:
+            report = _ingest_dask(ctx, store, paths, overrides, scheduler, workers, retries, progress,
+                                  not zonder_analyse, settings, console)
+        else:
+            report = ingest_paths(store, paths, overrides=overrides, workers=workers, progress=progress,
+                                  analyse=not zonder_analyse, extract_settings=settings)
 
     out = _console()
     table = Table(title=f"Ingelezen in {report.seconds:.1f} s", show_footer=False)
@@ -103,6 +122,9 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], kind: str | None, gemeent
               f"Al aanwezig: {report.count('duplicate')}  Geïmporteerd (zip): {report.count('imported')}  "
               f"Fouten: {len(report.errors)}  Pagina's: {report.pages}"
               + (f"  Overgeslagen (ander formaat): {len(report.skipped)}" if report.skipped else ""))
+    if getattr(report, "lost_workers", None):
+        out.print(f"Dask-workers weggevallen tijdens het inlezen: {len(report.lost_workers)} (hun taken zijn "
+                  "opnieuw uitgevoerd; elk document staat er één keer in).")
     for item in report.items:
         if item.status == "new_version":
             out.print(f"Nieuwe versie: {item.title} ({item.doc_id[:12]}, vorige {str(item.previous_id)[:12]})")
@@ -111,6 +133,24 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], kind: str | None, gemeent
         for item in report.errors:
             console.print(f"  • {item.error}", markup=False)
         raise PartialFailure(f"{len(report.errors)} van {len(report.items)} bestanden niet ingelezen.")
+
+
+def _ingest_dask(ctx: click.Context, store: Store, paths: tuple[str, ...], overrides: dict, scheduler: str,
+                 workers: int, retries: int, progress: Callable, analyse: bool, settings: dict | None,
+                 console: Console) -> IngestReport:
+    """``ingest --scheduler``: the same ingest as Dask tasks (corpus.distributed); prints the dashboard."""
+    from corpus.distributed import ClusterError, DaskIngestReport, ingest_dask
+
+    def started(r: DaskIngestReport) -> None:
+        console.print(f"Dask-cluster: {r.workers} workers; voortgang ook op het dashboard: "
+                      f"{r.dashboard or 'niet beschikbaar (draait de scheduler zonder dashboard?)'}", markup=False)
+
+    try:
+        return ingest_dask(store, paths, target=ctx.obj["db"], scheduler=scheduler, workers=workers,
+                           overrides=overrides, progress=progress, analyse=analyse, extract_settings=settings,
+                           retries=retries, on_start=started)
+    except ClusterError as err:
+        raise click.ClickException(str(err)) from err
 
 
 @click.command(name="list")
