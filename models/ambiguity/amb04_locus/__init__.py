@@ -58,14 +58,11 @@ def decision_locus(res: Resources) -> Iterator[Flag]:
     for pi in res.passages:
         if res.is_definition_passage(pi):
             continue
-        last_collective = -1  # end of the collective subject flagged last in this passage
         for hit in TRIGGERS.find(pi.text):
             s, e = pi.sentence_of(hit.start)
             q = pi.text[hit.start:hit.end]
             sub = hit.trigger.subclass
             in_adoption = (pi.passage.id, (s, e)) in adopt_sents | unadopted
-            if sub == "joint" and s <= last_collective and hit.start - last_collective <= 40:
-                continue  # "De gemeenten stellen gezamenlijk …": one finding for the subject of one clause
             if sub == "twolevel":
                 yield make_flag("AMB-04", pi, hit.start, hit.end, severity=Severity.ZORG, confidence=0.7,
                                 explanation=f"'{q}' verdeelt een besluit over twee niveaus zonder te zeggen welk "
@@ -86,11 +83,7 @@ def decision_locus(res: Resources) -> Iterator[Flag]:
                 continue
             if sub == "joint" and len({mm.key for mm in res.mentions_in(pi, s, e)}) >= 2:
                 continue  # named organs acting jointly: the allocation is explicit
-            if sub == "joint" and re.search(r"\b(?:de|het|hun|haar)\s+$", pi.text[max(s, hit.start - 5):hit.start], re.I):
-                continue  # "de gezamenlijke bijdragen": an attribute of a noun, not a joint act
             what = "een verzamelnaam" if sub == "collective" else "een gezamenlijke handeling"
-            if sub == "collective":
-                last_collective = hit.end
             drafted = (pi.passage.id, (s, e)) not in adopt_sents
             act = ("Het opstellen van een stuk dat geen orgaan in de regeling vaststelt" if drafted
                    else "Het besluit")
