@@ -322,6 +322,24 @@ class Resources:
                 return c.actor
         return None
 
+    def organ_acts_on(self, name: str) -> bool:
+        """An organ adopts, draws up or otherwise acts on the object ``name`` somewhere in the text: in the
+        competence table, or as one of the listed objects of "<orgaan> stelt …, … en … op/vast"."""
+        low = name.lower()
+        if any(c.actor and c.object and (c.object == low or low.endswith(c.object) and len(c.object) > 3)
+               for c in self.competences):
+            return True
+        rx = re.compile(rf"\b(?:stelt|stellen)\b(?P<objs>[^.;]*?\b{re.escape(low)}\b[^.;]*?)\b(?:op|vast)\b", re.I)
+        for pi in self.passages:
+            if low not in pi.text.lower():
+                continue
+            for m in rx.finditer(pi.text):
+                s, _e = pi.sentence_of(m.start())
+                if self.mentions_in(pi, s, m.start()) and not re.search(
+                        rf"\b(?:van|voor|bij|uit)\s+(?:de|het|een)?\s*\w*{re.escape(low)}\b", m.group("objs"), re.I):
+                    return True
+        return False
+
     def competences_in(self, pi: PassageInfo, sentence: tuple[int, int] | None = None) -> list[Competence]:
         """Competences of one passage (or one sentence of it), from a lazily built index."""
         if self._comp_index is None:

@@ -11,9 +11,11 @@ Severity (hand checks rounds 1–5): "zal/zullen" stays ZORG (obligation or expe
 unless the clause fixes the content by a named measure ("op basis van het prijsmutatiepercentage",
 "overeenkomstig …"): then it is a style point (SUGGESTIE). A passive power "kan worden …" stays ZORG
 unless its holder can be read from the text: an organ performs the same verb elsewhere in the artikel
-(actively or as "door <orgaan>"), the agent is named as its decision ("bij dat besluit"), or the
+(actively or as "door <orgaan>"), the agent is named as its decision ("bij dat besluit"), the
 passive sits in a relative clause whose main clause gives an organ the power ("Het algemeen bestuur
-kan een commissie instellen waaraan … kunnen worden overgedragen").
+kan een commissie instellen waaraan … kunnen worden overgedragen"), or the artikel names exactly one
+organ (the only candidate). With two or more candidate organs (algemeen bestuur, raden, minister: "Een
+batig saldo kan worden bestemd …") the holder is a real question.
 """
 
 from __future__ import annotations
@@ -121,6 +123,10 @@ def modality(res: Resources) -> Iterator[Flag]:
                 same = "hoofdzin"
                 note = (" De lijdende vorm staat in een bijzin; de hoofdzin kent een orgaan de bevoegdheid toe. "
                         "(Verlaagd.)")
+            elif not same and len(named := res.organs_named_in_artikel(pi)) == 1:
+                same = next(iter(named))
+                note = (f" Het artikel noemt alleen '{same}'; vermoedelijk is dat orgaan bevoegd, maar dat staat er "
+                        "niet. (Verlaagd.)")
             yield make_flag("AMB-02", pi, m.start(), end, severity=Severity.SUGGESTIE if same else Severity.ZORG,
                             confidence=0.5 if same else 0.7,
                             explanation="Een bevoegdheid in de lijdende vorm zonder 'door': de tekst zegt niet wie "

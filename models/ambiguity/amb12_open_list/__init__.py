@@ -5,6 +5,13 @@ Gazetteer match ("onder meer", "waaronder", "zoals", "en dergelijke", "in ieder 
 sentence with taak/bevoegdheid/belang/behartigt → ZORG (the scope of transferred powers is
 open), elsewhere SUGGESTIE; minimum lists ("in ieder geval") outside those articles →
 INFO. Residual task clauses ("en alle overige taken die …") → ZORG, linked to AMB-08.
+
+Severity (hand checks rounds 1–5: 0 true positives in 6 judged zorg flags). Only a trigger that
+*introduces* examples of the tasks or powers ("onder meer", "waaronder", "bijvoorbeeld", "zoals")
+leaves their scope open: ZORG in task scope. A trailing "en dergelijke", "enz.", "en andere …" closes a
+list of named items, which bound what else may fall under it (ejusdem generis): SUGGESTIE. "zoals"
+followed, in its clause, by a participle of reference ("zoals in het besluit … aangegeven",
+"zoals dit door de minister wordt vastgesteld") identifies a document or a value: no enumeration.
 """
 
 from __future__ import annotations
@@ -21,6 +28,11 @@ from models.ambiguity.resources import Resources
 HERE = Path(__file__).resolve().parent
 TRIGGERS = TriggerSet(HERE, {"open", "minimum", "residual"})
 SCOPE_RE = re.compile(r"\btaak|\btaken\b|bevoegdhe|\bbelang|behartig", re.I)
+TRAILING = {"en dergelijke", "e.d.", "enzovoort", "enz.", "etc.", "en andere", "of andere", "alsmede overige"}
+# "zoals in het besluit van … aangegeven", "zoals dit … wordt vastgesteld": a reference, not an example.
+REFERENCE_RE = re.compile(r"^(?:(?!\.\s)[^;:()]){0,140}?\b(?:aangegeven|opgenomen|bedoeld|vastgesteld|vastgelegd|goedgekeurd"
+                          r"|gewijzigd|omschreven|vermeld|genoemd|gehanteerd|bepaald|beschreven|weergegeven"
+                          r"|luidt|luiden|geldt|gelden)\b", re.I)
 
 
 @detector("AMB-12", name="open opsomming", requires={"structure"}, default_severity=Severity.SUGGESTIE,
@@ -43,8 +55,12 @@ def open_lists(res: Resources) -> Iterator[Flag]:
                                          "de regeling (Wgr art. 10)?",
                                 suggestion="Som de taken uitputtend op of regel de procedure voor uitbreiding.")
                 continue
+            if hit.trigger.trigger == "zoals" and REFERENCE_RE.match(pi.text[hit.end:e]):
+                continue
             if sub == "minimum":
                 sev = Severity.SUGGESTIE if scope else Severity.INFO
+            elif hit.trigger.trigger in TRAILING:
+                sev = Severity.SUGGESTIE  # the named items bound the rest
             else:
                 sev = Severity.ZORG if scope else Severity.SUGGESTIE
             conf = 0.4 + 0.35 * hit.trigger.weight + (0.1 if scope else 0)

@@ -10,6 +10,15 @@ sentence names two organs, the condition allocates competence between organs →
 more of niet/geen/nooit/tenzij/behoudens/zonder in one sentence; ZORG) and "onverminderd"
 (precedence left implicit; SUGGESTIE). A deliberate open norm ("voor zover redelijkerwijs nodig") in a
 sentence that names an organ is a SUGGESTIE: the norm is reviewable and its decider knowable.
+
+Severity (hand checks rounds 1–5: 1 true positive in 13 judged zorg flags). Reasonableness
+("voor zover dat redelijkerwijs nodig is") is a standard a court applies, whoever is named: SUGGESTIE.
+A best-efforts hedge ("voor zover mogelijk worden de voorwaarden … gerespecteerd") binds nobody to a
+result and is AMB-01's subject: SUGGESTIE. What stays ZORG is an open condition or exception that
+decides whether a rule or a term applies ("behoudens bijzondere omstandigheden", "indien noodzakelijk")
+with no assessor, and KRITIEK when it allocates competence between two organs. A condition on a power
+of the one organ named in the sentence ("Het college kan … indien dat noodzakelijk is") is
+applied by that organ: SUGGESTIE.
 """
 
 from __future__ import annotations
@@ -17,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from models.ambiguity.common import organ_subject_power
 from models.ambiguity.flag import Flag, Severity
 from models.ambiguity.registration import detector, make_flag
 from models.ambiguity.resources import NUMBER_RE, Resources
@@ -37,6 +47,8 @@ BOUND_RE = re.compile(r"\bniet\s+(meer|minder|later|eerder|langer|korter)\s+dan\
 # Deliberate open norms: reasonableness is a standard a court can apply ("voor zover dat redelijkerwijs nodig
 # is"). With an organ in the sentence the decider is knowable, so the finding is a suggestion (research §3).
 DELIBERATE_RE = re.compile(r"\bredelijkerwijs\b|\bredelijk(?:e)?\b|\bbillijk(?:e|heid)?\b", re.I)
+BEST_EFFORTS_RE = re.compile(r"(?:voor ?zover|indien|wanneer|als)\s+(?:dat\s+|dit\s+|het\s+)?(?:enigszins\s+)?"
+                             r"mogelijk\b", re.I)
 NEGATORS_RE = re.compile(r"(?<![\w-])(niet|geen|nooit|tenzij|behoudens|zonder)(?![\w-])", re.I)
 
 
@@ -61,11 +73,20 @@ def conditions(res: Resources) -> Iterator[Flag]:
                 continue
             organs = {mm.key for mm in res.mentions_in(pi, s, e)}
             competence = res.competence_clause(pi, m.start())
-            if DELIBERATE_RE.search(cond) and organs:
-                sev, why = Severity.SUGGESTIE, (" Het is een bewust open norm (redelijkheid) en het orgaan dat "
-                                                "haar toepast staat in de zin; verlaagd.")
+            if DELIBERATE_RE.search(cond):
+                sev, why = Severity.SUGGESTIE, (" Het is een bewust open norm (redelijkheid) die de rechter kan "
+                                                "toetsen" + (" en het orgaan dat haar toepast staat in de zin"
+                                                             if organs else "") + "; verlaagd.")
+            elif BEST_EFFORTS_RE.match(cond):
+                sev, why = Severity.SUGGESTIE, (" Het is een inspanningsformule ('voor zover mogelijk'): zij "
+                                                "verplicht niet tot een resultaat; verlaagd.")
             elif competence and len(organs) >= 2:
                 sev, why = Severity.KRITIEK, " De voorwaarde bepaalt welk orgaan bevoegd is, maar niemand toetst haar."
+            elif len(organs) == 1 and organ_subject_power(res, pi, s, e):
+                # "Het college kan afzien van … indien dat noodzakelijk is": the one organ that holds
+                # the power applies the condition; an open norm with a knowable decider (research §3).
+                sev, why = Severity.SUGGESTIE, (f" Het orgaan dat de bevoegdheid heeft ('{next(iter(organs))}') "
+                                                "beoordeelt dit vermoedelijk zelf; verlaagd.")
             else:
                 sev, why = Severity.ZORG, ""
             yield make_flag("AMB-14", pi, m.start(), cend, severity=sev, confidence=0.65 if competence else 0.5,

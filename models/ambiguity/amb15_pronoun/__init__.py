@@ -10,6 +10,11 @@ is the subject of a competence clause, else SUGGESTIE.
 
 Without POS the bare "het", "die" and "dat" are skipped (article, relative pronoun and
 complementiser readings dominate); with ``caps.pos`` a token tagged PRON is accepted too.
+
+Severity (hand checks rounds 1–5: 0 true positives in 8 judged zorg flags). A singular person who is
+no organ ("een lid van het algemeen bestuur", "de plaatsvervanger") earlier in the same sentence is the
+natural antecedent of "hij/hem/diens" ("De raad en de minister kunnen een lid … ter verantwoording
+roepen voor het door hem gevoerde beleid"): the organs are then only formal candidates, SUGGESTIE.
 """
 
 from __future__ import annotations
@@ -23,6 +28,9 @@ from models.ambiguity.resources import Mention, Organ, PassageInfo, Resources
 
 PRONOUNS = {"hij": "m", "hem": "m", "diens": "m", "zij": "f/pl", "ze": "f/pl", "hun": "pl", "hen": "pl",
             "haar": "f", "laatstgenoemde": "any", "eerstgenoemde": "any", "dit": "n", "deze": "any"}
+# A singular person that is not an organ: the natural antecedent of hij/hem/diens in its sentence.
+PERSON_RE = re.compile(r"\b(?:een|het|dat|dit|elk|ieder)\s+(?:\w+\s+)?lid\b|\b(?:de|een|het)\s+(?:plaatsvervanger"
+                       r"|ambtenaar|werknemer|belanghebbende|aanvrager|deskundige|medewerker|betrokkene)\b", re.I)
 FINITE_AFTER = re.compile(r"^\s+(kan|kunnen|is|zijn|zal|zullen|stelt|stellen|neemt|nemen|besluit|besluiten|draagt"
                           r"|dragen|wordt|worden|heeft|hebben|zendt|zenden|legt|leggen|brengt|brengen|geeft|geven"
                           r"|doet|doen|benoemt|benoemen)\b", re.I)
@@ -73,10 +81,13 @@ def pronouns(res: Resources) -> Iterator[Flag]:
                 continue  # "aan de minister, de raden en de colleges de door hen gevraagde …": all of them
             competence = res.competence_clause(pi, t.start)
             names = ", ".join(f"'{m.text}'" for m in organs.values())
+            person = PERSON_RE.search(pi.text[s:t.start]) if kind == "m" else None
+            note = (f" Vermoedelijk is '{person.group(0)}' bedoeld (geen orgaan, maar de voor de hand liggende "
+                    "verwijzing); verlaagd." if person else "")
             yield make_flag("AMB-15", pi, t.start, t.end,
-                            severity=Severity.ZORG if competence else Severity.SUGGESTIE,
-                            confidence=0.55 if competence else 0.4,
-                            explanation=f"'{t.text}' kan verwijzen naar {names}.",
+                            severity=Severity.ZORG if competence and not person else Severity.SUGGESTIE,
+                            confidence=0.55 if competence and not person else 0.4,
+                            explanation=f"'{t.text}' kan verwijzen naar {names}.{note}",
                             question=f"Naar welk orgaan verwijst '{t.text}'?",
                             suggestion=f"Herhaal de naam van het orgaan in plaats van '{t.text}'.")
 

@@ -47,10 +47,18 @@ def test_amb14_reasonableness_with_a_named_organ_is_a_suggestion():
     text = lid("De minister en de gemeenten kunnen inzage vorderen van bescheiden, voor zover dat voor de "
                "vervulling van hun taak redelijkerwijs nodig is.")
     assert _sev(run("AMB-14", text), "redelijkerwijs") == Severity.SUGGESTIE
-    # Without reasonableness the open condition stays a concern.
-    plain = lid("De minister en de gemeenten kunnen inzage vorderen van bescheiden, voor zover dat voor de "
-                "vervulling van hun taak nodig is.")
+    # Without reasonableness and without an organ that holds the power, the open condition stays a concern.
+    plain = lid("Inzage in bescheiden wordt verleend, voor zover dat voor de vervulling van de taak nodig is.")
     assert _sev(run("AMB-14", plain), "voor zover") >= Severity.ZORG
+
+
+def test_amb14_condition_on_the_power_of_the_one_named_organ_is_a_suggestion():
+    """Round 6: the organ that holds the power applies its condition (a knowable decider)."""
+    text = lid("Het college kan afzien van een maatregel, indien dat noodzakelijk is.")
+    assert _sev(run("AMB-14", text), "indien") == Severity.SUGGESTIE
+    two = lid("Het dagelijks bestuur neemt het besluit indien dit past binnen het kader, anders doet het dagelijks "
+              "bestuur een voorstel aan het algemeen bestuur.")
+    assert _sev(run("AMB-14", two), "indien") == Severity.KRITIEK
 
 
 def _flag(subject: str) -> Flag:
