@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from models.ambiguity.flag import Flag, Severity
 from models.ambiguity.registration import detector, make_flag
-from models.ambiguity.resources import Competence, Resources
+from models.ambiguity.resources import CONDITION_RE, Competence, Resources
 
 PRECEDENCE_RE = re.compile(r"\b(onverminderd|in afwijking van|met inachtneming van|onder voorbehoud van"
                            r"|met behoud van|voor zover niet|tenzij|behoudens|indien|voor ?zover|in geval)\b", re.I)
@@ -76,7 +76,6 @@ COMPLEMENT_RE = re.compile(r"(?:^\s*|[;:]\s*|,\s*(?:en\s+)?)(?P<m>in\s+(?:alle\s
                            r"|in\s+het\s+andere\s+geval|zo\s+niet|anders(?!\s+(?:dan|bepaalt|bepalen|is\s+bepaald))"
                            r"|(?:indien|als|wanneer)\s+(?:dat|dit)\s+niet\s+het\s+geval\s+is|buiten\s+(?:die|deze)\s+gevallen"
                            r"|voor\s+het\s+overige)\b", re.I)
-ALLOC_COND_RE = re.compile(r"\b(voor\s?zover|indien|wanneer|mits|als(?!\s+bedoeld))\b", re.I)
 # Who judges whether the condition is met: "naar het oordeel van", "ter beoordeling van", "beslist of".
 ASSESSOR_RE = re.compile(r"\b(naar\s+het\s+oordeel\s+van|ter\s+beoordeling\s+van|beoordeelt|beslist\s+of"
                          r"|stelt\s+vast\s+of|bepaalt\s+of)\b", re.I)
@@ -93,11 +92,11 @@ def conditional_allocation(res: Resources) -> Iterator[Flag]:
     """
     for pi in res.passages:
         conds = [c for c in res.competences_in(pi) if c.actor and c.action_class in ("adoption", "decision")
-                 and ALLOC_COND_RE.search(pi.text, *c.sentence)]
+                 and CONDITION_RE.search(pi.text, *c.sentence)]
         if not conds:
             continue
         first = conds[0]
-        cond = ALLOC_COND_RE.search(pi.text, *first.sentence)
+        cond = CONDITION_RE.search(pi.text, *first.sentence)
         clause = pi.text[cond.start():first.sentence[1]]
         if OBJECTIVE_RE.search(clause):
             continue

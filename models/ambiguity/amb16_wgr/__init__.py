@@ -71,20 +71,26 @@ def _article_content(res: Resources) -> Iterator[Flag]:
     for row in ARTICLE_CONTENT:
         topic = re.compile(row["topic"], re.I)
         content = re.compile(row["content"], re.I)
-        arts = [a for a in res.structure.order
-                if topic.search(res.structure.headings.get(a, "")) or any(topic.search(pi.text)
-                                                                           for pi in res.artikel_passages(a))]
-        if any(content.search(pi.text) for a in arts for pi in res.artikel_passages(a)):
+        def body(a: str) -> list:
+            return [pi for pi in res.artikel_passages(a) if not res.is_definition_passage(pi)]
+
+        headed = [a for a in res.structure.order if topic.search(res.structure.headings.get(a, ""))]
+        arts = headed + [a for a in res.structure.order if a not in headed
+                         and any(topic.search(pi.text) for pi in body(a))]
+        if any(content.search(pi.text) for a in arts for pi in body(a)):
             continue
-        # Anchor: the first sentence that provides for the item, up to the end of the topic word. No artikel
-        # mentions the item at all: the checklist above already reports it missing.
-        hit = next(((pi, m) for a in arts for pi in res.artikel_passages(a) for m in [topic.search(pi.text)] if m),
-                   None)
-        if hit is None:
+        # Anchor: the first sentence that provides for the item (in the artikel headed by it, if any), up to the
+        # end of the topic word. No artikel mentions the item at all: the checklist above reports it missing.
+        hit = next(((pi, m) for a in arts for pi in body(a) for m in [topic.search(pi.text)] if m), None)
+        if hit is not None:
+            pi, m = hit
+            s, _e = pi.sentence_of(m.start())
+            end = m.end() + re.match(r"\w*", pi.text[m.end():]).end()
+        elif headed and body(headed[0]):  # "Artikel 20 Uittreding / 1. Een deelnemer kan de regeling verlaten …"
+            pi = body(headed[0])[0]
+            s, end = pi.sentence_of(0)
+        else:
             continue
-        pi, m = hit
-        s, _e = pi.sentence_of(m.start())
-        end = m.end() + re.match(r"\w*", pi.text[m.end():]).end()
         yield make_flag("AMB-16", pi, s, end, severity=Severity.parse(row["severity"]), confidence=0.5,
                         explanation=f"De regeling voorziet in {row['item']}, maar zegt niets over {row['missing']} "
                                     f"({row['rule']}).",

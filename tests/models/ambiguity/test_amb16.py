@@ -101,3 +101,11 @@ def test_uittreding_without_consequences_is_flagged_where_it_is_provided_for():
 ])
 def test_uittreding_with_consequences_is_not_flagged(sentence):
     assert run("AMB-16", FULL.replace("Bij uittreding regelt het algemeen bestuur de gevolgen.", sentence)) == []
+
+
+def test_uittreding_article_found_by_its_heading():
+    text = FULL.replace("Bij uittreding regelt het algemeen bestuur de gevolgen.", "") + (
+        "Artikel 8 Uittreding\n1. Een deelnemer kan de regeling verlaten per 1 januari.\n"
+        "2. Het besluit wordt aan het algemeen bestuur gezonden.")
+    (f,) = run("AMB-16", text)
+    assert (f.artikel, f.lid) == ("8", "1") and f.quote == "Een deelnemer kan de regeling verlaten per 1 januari."
