@@ -1,21 +1,40 @@
-"""Ambiguity detector quality: seeded-defect recall, noise, speed and hand-checked precision.
+"""Ambiguity detector quality: hand-checked precision (dev census, test sample), noise, seeded recall, speed.
 
-``python -m bench.ambiguity_quality`` prints, for the 11 real GR texts in
-``../shared/corpus/laws-markdown`` (development data, research note §4.1):
+``python -m bench.ambiguity_quality`` prints the figures below; ``run(smoke)`` returns them as
+``bench.common.Row`` for ``bench/run.py`` (the smoke run: one GR text, or the demo GR when ../shared
+is absent). Precision always means kritiek+zorg flags judged tp / (tp + fp) by a municipal lawyer's
+standard: "must someone act on this clause?".
 
-* recall per injected defect kind at the right artikel and lid (tests/models/ambiguity/seeding.py;
-  parsed from the modified Markdown, the PDF round trip is covered by the seeded-defect test);
-* flags per 1,000 words by severity on the UNMODIFIED texts (target: ≤ 25 of severity zorg or higher);
-* words/s of ``analyse`` against the bare ``spacy.blank("nl")`` tokenizer on the same text;
-* precision of kritiek+zorg flags from the hand check (tests/data/ambiguity_handcheck_round4.tsv: the latest
-  fresh 50-flag sample; the other rounds in ambiguity_handcheck_round*.tsv, each judged on the detectors of its
-  day: round 5 is the 18 zorg+ flags no round had judged yet), per type;
-* the census: every current kritiek+zorg flag looked up in all rounds (the latest judgement of the same
-  file/type/artikel/lid/quote) — precision of the whole current output, but on text the fixes were made on;
-* ``--sample N`` writes a fresh stratified, seeded sample of zorg+ flags to judge (TSV on stdout).
+Measurement protocol (round 6, fixed before the test sample was drawn)
+----------------------------------------------------------------------
+* **Dev set** = the 11 GR texts in ``../shared/corpus/laws-markdown`` (``GR_IDS``). The detectors
+  were tuned on them (hand-check rounds 1–5). Figure: a **census** of ALL current kritiek+zorg
+  flags → ``tests/data/ambiguity_handcheck_round6_dev.tsv``. An earlier judgement is reused only for
+  an identical flag (file, type, artikel, lid, quote) whose earlier reason still applies (checked
+  one by one; column ``basis`` says ``roundN`` or ``new``). Flags in passages listed in
+  ``../shared/eval/heldout_passages.tsv`` are NOT judged in round 6 (the held-out text must not be
+  looked at): they are written with judgement ``heldout`` and left out of the figure, and counted.
+* **Test set** = regulation text the detectors were never tuned on: every regelrecht YAML file in
+  ``../shared/corpus/verordeningen-yaml`` (12 municipal verordeningen and beleidsregels of Amsterdam,
+  Diemen and Rotterdam; loader ``bench/ambiguity_testset.py``); none has held-out passages (checked
+  in code). ``laws-markdown/BWBR0032381`` is left out: a ministerial aanwijzingsbesluit of two
+  articles (designation + entry into force), not a regulation. Nothing from ``../shared/eval``.
+  Figure: a **simple random sample** (not stratified) of 50 kritiek+zorg flags, ``random.Random(6060)``
+  over the flags in document order; when fewer than 50 exist, all of them (a census). Drawn once,
+  after the detector changes were final; each judged tp/fp with a one-line reason →
+  ``tests/data/ambiguity_handcheck_round6_test.tsv``. Detectors are not changed after looking at
+  this sample (a change would need a new sample, reported as such).
+* Both sets: flags per 1,000 words by severity (target: zorg+ ≤ 25 on the unmodified GR texts).
+* Seeded-defect recall per kind at the right artikel and lid (tests/models/ambiguity/seeding.py,
+  one defect per kind per GR text, parsed from the modified Markdown; the PDF round trip is covered
+  by the seeded-defect test), at any severity (the test's criterion) and at zorg or higher.
+* Speed: words/s of ``analyse`` against the bare ``spacy.blank("nl")`` tokenizer on the same text.
 
-``run(smoke)`` gives the same numbers as ``bench.common.Row`` for ``bench/run.py``; the
-smoke run uses one GR text (or the demo GR when ../shared is absent).
+Rounds 1–5 (``ambiguity_handcheck_round1..5.tsv``) were judged on the detectors of their day and stay as
+history; ``--history`` prints them.
+
+``--sample N --set test|dev`` writes the sample to judge (TSV, stdout); ``--census`` writes the dev census
+with the reusable judgements filled in.
 """
 
 from __future__ import annotations
@@ -34,16 +53,23 @@ from bench.common import Row
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("DRECHTLENS_SHARED", ROOT.parent / "shared"))
-LAWS = SHARED / "corpus" / "laws-markdown"
-HANDCHECK = ROOT / "tests" / "data" / "ambiguity_handcheck_round4.tsv"  # current round (judged after the fixes)
-# Earlier rounds, each judged on the detectors of its day (fixes followed each round; see the commit log).
-HANDCHECK_ROUNDS = sorted(p for p in (ROOT / "tests" / "data").glob("ambiguity_handcheck_round*.tsv")
-                          if p != HANDCHECK)
+CORPUS = SHARED / "corpus"
+LAWS = CORPUS / "laws-markdown"
+EVAL = SHARED / "eval"
+DATA = ROOT / "tests" / "data"
+HANDCHECK_DEV = DATA / "ambiguity_handcheck_round6_dev.tsv"
+HANDCHECK_TEST = DATA / "ambiguity_handcheck_round6_test.tsv"
+# Rounds 1–5, each judged on the detectors of its day (fixes followed each round; see the commit log).
+HANDCHECK_HISTORY = sorted(p for p in DATA.glob("ambiguity_handcheck_round[1-5].tsv"))
 DEMO_GR = ROOT / "corpus" / "demo" / "gr-drechtsteden-2026.md"
 GR_IDS = ("0009989", "0011304", "0011484", "0012374", "0013738", "0013884", "0015843", "0016477", "0016929",
           "0017935", "0018068")
 ZORG_TARGET = 25.0
 PRECISION_TARGET = 0.70
+TEST_SEED = 6060
+TEST_N = 50
+SERIOUS = ("kritiek", "zorg")
+COLUMNS = ("file", "type", "artikel", "lid", "onderdeel", "quote", "severity", "judgement", "basis", "reason")
 
 
 @dataclass
@@ -53,6 +79,7 @@ class Analysed:
     doc: object
     report: object
     seconds: float
+    heldout: frozenset[str] = frozenset()  # passage ids with held-out text (eval/heldout_passages.tsv)
 
 
 def gr_paths() -> list[Path]:
@@ -64,20 +91,60 @@ def gr_paths() -> list[Path]:
     return out
 
 
-def analyse_all(paths: list[Path]) -> list[Analysed]:
+def _name(p: Path) -> str:
+    return p.name[:12] if p.name.startswith("BWBR") else p.name[:60]
+
+
+def heldout_passage_ids(doc, path: Path) -> frozenset[str]:
+    """Passages of ``doc`` whose text overlaps a held-out line range of ``path`` (matched on the words:
+    the Markdown lines are not kept in the Document). Over-inclusive on purpose."""
+    rel = f"{path.parent.name}/{path.name}"
+    tsv = EVAL / "heldout_passages.tsv"
+    if not tsv.exists():
+        return frozenset()
+    ranges = []
+    for line in tsv.read_text(encoding="utf-8").splitlines()[1:]:
+        src, _tab, loc = line.partition("\t")
+        if src == rel and loc.startswith("lines:"):
+            a, _dash, b = loc[6:].partition("-")
+            ranges.append((int(a), int(b or a)))
+    if not ranges:
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    out = set()
+    for a, b in ranges:
+        words = " ".join(" ".join(lines[a - 1:b]).split())
+        probes = [words[i:i + 40] for i in range(0, max(1, len(words) - 40), 40)] or [words]
+        for p in doc.passages:
+            text = " ".join(p.text.split())
+            if text and (text in words or any(pr and pr in text for pr in probes)):
+                out.add(p.id)
+    return frozenset(out)
+
+
+def analyse_all(paths: list[Path], loader=None) -> list[Analysed]:
     import extract
     from models.ambiguity import analyse
 
+    load = loader or extract.parse
     out = []
     for i, p in enumerate(paths):
-        doc = extract.parse(p)
+        doc = load(p)
         if i == 0:
             analyse(doc)  # warm-up: pipeline and lexicons load once per process
         t = time.perf_counter()
         report = analyse(doc)
-        out.append(Analysed(p.name[:12] if p.name.startswith("BWBR") else p.stem, p, doc, report,
-                            time.perf_counter() - t))
+        out.append(Analysed(_name(p), p, doc, report, time.perf_counter() - t, heldout_passage_ids(doc, p)))
     return out
+
+
+def test_items() -> list[Analysed]:
+    """The test set (see the protocol): the regelrecht YAML verordeningen, analysed."""
+    from bench.ambiguity_testset import load_yaml_regulation, test_paths
+
+    if not (CORPUS / "verordeningen-yaml").exists():
+        return []
+    return analyse_all(test_paths(CORPUS), loader=load_yaml_regulation)
 
 
 def noise(items: list[Analysed]) -> tuple[int, dict[str, float]]:
@@ -104,76 +171,119 @@ def speed(items: list[Analysed]) -> tuple[float, float]:
     return ours, words / (time.perf_counter() - t)
 
 
-def seeded_recall(items: list[Analysed]) -> dict[str, tuple[int, int]]:
-    """kind → (found, injected) with one defect of each kind per text, parsed from the modified Markdown."""
+def seeded_recall(items: list[Analysed]) -> dict[str, tuple[int, int, int]]:
+    """kind → (found at any severity, found at zorg or higher, injected); one defect of each kind per text."""
     import tempfile
 
     import extract
     from models.ambiguity import analyse
     from tests.models.ambiguity.seeding import KINDS, inject, score
 
-    out = {k: [0, 0] for k in KINDS}
+    out = {k: [0, 0, 0] for k in KINDS}
     with tempfile.TemporaryDirectory() as tmp:
         for a in items:
             seed = int(a.name[4:11]) if a.name.startswith("BWBR") else 0
             seeded = inject(a.path.read_text(encoding="utf-8"), a.doc, a.report.flags, seed=seed)
             src = Path(tmp) / a.path.name
             src.write_text(seeded.text, encoding="utf-8")
-            for inj, ok in score(seeded.injections, analyse(extract.parse(src)).flags):
+            flags = analyse(extract.parse(src)).flags
+            serious = [f for f in flags if f.severity.nl in SERIOUS]
+            for (inj, ok), (_i, ok_serious) in zip(score(seeded.injections, flags),
+                                                   score(seeded.injections, serious), strict=True):
                 out[inj.kind][0] += ok
-                out[inj.kind][1] += 1
-    return {k: (v[0], v[1]) for k, v in out.items()}
+                out[inj.kind][1] += ok_serious
+                out[inj.kind][2] += 1
+    return {k: (v[0], v[1], v[2]) for k, v in out.items()}
 
 
-def handcheck_precision(path: Path = HANDCHECK) -> tuple[dict[str, tuple[int, int]], int, int]:
-    """type → (tp, judged) for kritiek+zorg rows, plus the totals."""
+# -- hand checks ---------------------------------------------------------------------------
+def _key(name: str, f) -> tuple[str, str, str, str]:
+    return (name, f.type, f.artikel or "", f.lid or "", " ".join(f.quote.split()))
+
+
+def _row(name: str, f, judgement: str = "", basis: str = "", reason: str = "") -> dict:
+    return {"file": name, "type": f.type, "artikel": f.artikel or "", "lid": f.lid or "",
+            "onderdeel": f.onderdeel or "", "quote": " ".join(f.quote.split()), "severity": f.severity.nl,
+            "judgement": judgement, "basis": basis, "reason": reason}
+
+
+def read_judgements(path: Path) -> list[dict]:
     if not path.exists():
-        return {}, 0, 0
-    per: dict[str, list[int]] = collections.defaultdict(lambda: [0, 0])
+        return []
     with path.open(encoding="utf-8") as fh:
-        for row in csv.DictReader(fh, delimiter="\t"):
-            if row["severity"] not in ("kritiek", "zorg") or row["judgement"] not in ("tp", "fp"):
-                continue
-            per[row["type"]][0] += row["judgement"] == "tp"
-            per[row["type"]][1] += 1
+        return list(csv.DictReader(fh, delimiter="\t"))
+
+
+def precision(rows: list[dict]) -> tuple[dict[str, tuple[int, int]], int, int]:
+    """type → (tp, judged) over kritiek+zorg rows judged tp/fp, plus the totals."""
+    per: dict[str, list[int]] = collections.defaultdict(lambda: [0, 0])
+    for row in rows:
+        if row["severity"] not in SERIOUS or row["judgement"] not in ("tp", "fp"):
+            continue
+        per[row["type"]][0] += row["judgement"] == "tp"
+        per[row["type"]][1] += 1
     tp = sum(v[0] for v in per.values())
     n = sum(v[1] for v in per.values())
     return {k: (v[0], v[1]) for k, v in sorted(per.items())}, tp, n
 
 
-def _judged(paths: list[Path]) -> set[tuple[str, str, str, str, str]]:
-    out = set()
-    for path in paths:
-        with path.open(encoding="utf-8") as fh:
-            out |= {(r["file"], r["type"], r["artikel"], r["lid"], r["quote"])
-                    for r in csv.DictReader(fh, delimiter="\t")}
+def earlier_verdicts() -> dict[tuple, tuple[str, str, str]]:
+    """(file, type, artikel, lid, quote) → (judgement, reason, round) from rounds 1–5; the latest round wins."""
+    out: dict[tuple, tuple[str, str, str]] = {}
+    for path in HANDCHECK_HISTORY:
+        for r in read_judgements(path):
+            out[(r["file"], r["type"], r["artikel"], r["lid"], r["quote"])] = (
+                r["judgement"], r["reason"], path.stem.rsplit("_", 1)[-1])
     return out
 
 
-def sample(items: list[Analysed], n: int = 50, seed: int = 2026, exclude: list[Path] = ()) -> list[dict]:
-    """A seeded sample of zorg+ flags, stratified over types (round robin over shuffled per-type pools).
-
-    Flags already judged in the ``exclude`` files are left out, so a new round is a fresh sample."""
-    rng = random.Random(seed)
-    judged = _judged(list(exclude))
-    pools: dict[str, list] = collections.defaultdict(list)
+def census_rows(items: list[Analysed]) -> list[dict]:
+    """Every current kritiek+zorg flag on the dev set, with the earlier judgement of an identical flag as a
+    proposal (``basis`` = that round; to be confirmed by the judge) and held-out passages marked."""
+    verdicts = earlier_verdicts()
+    rows = []
     for a in items:
         for f in a.report.flags:
-            if (a.name, f.type, f.artikel or "", f.lid or "", " ".join(f.quote.split())) in judged:
+            if f.severity.nl not in SERIOUS:
                 continue
-            if f.severity.nl in ("kritiek", "zorg"):
-                pools[f.type].append((a.name, f))
-    for pool in pools.values():
-        rng.shuffle(pool)
-    picked: list = []
-    types = sorted(pools)
-    while len(picked) < n and any(pools.values()):
-        for t in types:
-            if pools[t] and len(picked) < n:
-                picked.append(pools[t].pop())
-    return [{"file": name, "type": f.type, "artikel": f.artikel or "", "lid": f.lid or "",
-             "quote": " ".join(f.quote.split()), "severity": f.severity.nl, "judgement": "", "reason": "",
-             "explanation": f.explanation} for name, f in picked]
+            if f.passage_id in a.heldout:
+                rows.append(_row(a.name, f, "heldout", "eval", "held-out passage: not looked at"))
+                continue
+            j, reason, rnd = verdicts.get(_key(a.name, f), ("", "", "new"))
+            rows.append(_row(a.name, f, j, rnd, reason))
+    return rows
+
+
+def sample(items: list[Analysed], n: int = TEST_N, seed: int = TEST_SEED) -> list[dict]:
+    """A simple random sample of ``n`` kritiek+zorg flags (all of them when there are fewer), in the
+    order drawn; held-out passages are never drawn."""
+    pool = [(a.name, f) for a in items for f in a.report.flags
+            if f.severity.nl in SERIOUS and f.passage_id not in a.heldout]
+    picked = pool if len(pool) <= n else random.Random(seed).sample(pool, n)
+    return [_row(name, f) for name, f in picked]
+
+
+def _compare(path: Path, items: list[Analysed]) -> tuple[int, int]:
+    """(rows of the hand-check file whose flag no longer exists at that severity, rows) — a stale file means
+    the detectors changed after the judging."""
+    current = {_key(a.name, f) + (f.severity.nl,) for a in items for f in a.report.flags}
+    rows = read_judgements(path)
+    stale = sum((r["file"], r["type"], r["artikel"], r["lid"], r["quote"], r["severity"]) not in current
+                for r in rows if r["judgement"] in ("tp", "fp"))
+    return stale, len(rows)
+
+
+def _precision_row(label: str, path: Path) -> Row | None:
+    rows = read_judgements(path)
+    per_type, tp, n = precision(rows)
+    if not n:
+        return None
+    held = sum(r["judgement"] == "heldout" for r in rows)
+    notes = "; ".join(f"{t} {a}/{b}" for t, (a, b) in per_type.items())
+    if held:
+        notes += f"; {held} flags in held-out passages not judged"
+    return Row("ambiguity_quality", f"{label}, {n} zorg+ flags", "precision", tp / n,
+               target=f">= {PRECISION_TARGET:.2f}", passed=tp / n >= PRECISION_TARGET, notes=notes)
 
 
 def run(smoke: bool) -> list[Row]:
@@ -194,87 +304,92 @@ def run(smoke: bool) -> list[Row]:
             target=f"<= {ZORG_TARGET:g}", passed=per["zorg+"] <= ZORG_TARGET,
             notes=", ".join(f"{k} {v:.1f}" for k, v in per.items()), extra=per),
     ]
-    if not smoke and LAWS.exists():
-        for kind, (found, total) in seeded_recall(items).items():
-            rows.append(Row("ambiguity_quality", f"seeded {kind}", "recall at artikel+lid", found / max(total, 1),
-                            target=">= 0.90", passed=found / max(total, 1) >= 0.9, notes=f"{found}/{total}"))
-    per_type, tp, n = handcheck_precision()
-    if n:
-        rows.append(Row("ambiguity_quality", f"hand check, {n} zorg+ flags", "precision", tp / n,
-                        target=f">= {PRECISION_TARGET:.2f}", passed=tp / n >= PRECISION_TARGET,
-                        notes="; ".join(f"{t} {a}/{b}" for t, (a, b) in per_type.items())))
+    if smoke or not LAWS.exists():
+        return rows
+    tests = test_items()
+    if tests:
+        twords, tper = noise(tests)
+        rows.append(Row("ambiguity_quality", f"test: {len(tests)} verordeningen, {twords:,} words",
+                        "zorg+ flags / 1,000 words", tper["zorg+"], higher_is_better=False,
+                        notes=", ".join(f"{k} {v:.1f}" for k, v in tper.items()), extra=tper))
+    for kind, (found, serious, total) in seeded_recall(items).items():
+        rows.append(Row("ambiguity_quality", f"seeded {kind}", "recall at artikel+lid", found / max(total, 1),
+                        target=">= 0.90", passed=found / max(total, 1) >= 0.9,
+                        notes=f"{found}/{total}; at zorg or higher {serious}/{total}"))
+    for label, path in (("dev census (11 GR texts)", HANDCHECK_DEV), ("test sample (verordeningen)", HANDCHECK_TEST)):
+        row = _precision_row(label, path)
+        if row is not None:
+            rows.append(row)
     return rows
+
+
+def _write(rows: list[dict]) -> None:
+    w = csv.DictWriter(sys.stdout, fieldnames=list(COLUMNS), delimiter="\t", lineterminator="\n")
+    w.writeheader()
+    w.writerows(rows)
+
+
+def _print_precision(label: str, path: Path, items: list[Analysed]) -> None:
+    rows = read_judgements(path)
+    per_type, tp, n = precision(rows)
+    if not n:
+        print(f"{label}: no judged rows in {path.relative_to(ROOT)}")
+        return
+    stale, total = _compare(path, items) if items else (0, len(rows))
+    held = sum(r["judgement"] == "heldout" for r in rows)
+    print(f"{label} ({path.relative_to(ROOT)}): precision kritiek+zorg {tp}/{n} = {tp / n:.0%} "
+          f"(target >= {PRECISION_TARGET:.0%}: {'PASS' if tp / n >= PRECISION_TARGET else 'FAIL'})"
+          + (f"; {held} flags in held-out passages not judged" if held else "")
+          + (f"; WARNING {stale}/{total} judged flags no longer produced at that severity" if stale else ""))
+    print("  " + ", ".join(f"{t} {a}/{b}" for t, (a, b) in per_type.items()))
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sample", type=int, default=0, help="write N zorg+ flags to judge (TSV) and stop")
-    ap.add_argument("--seed", type=int, default=2026)
-    ap.add_argument("--exclude", nargs="*", type=Path, default=[], help="hand-check files whose flags to skip")
+    ap.add_argument("--set", choices=("dev", "test"), default="test", help="set to sample from (default test)")
+    ap.add_argument("--seed", type=int, default=TEST_SEED)
+    ap.add_argument("--census", action="store_true", help="write the dev census (TSV) and stop")
+    ap.add_argument("--history", action="store_true", help="also print rounds 1-5 (judged on older detectors)")
     args = ap.parse_args(argv)
     paths = gr_paths()
     if not paths:
         print(f"De GR-teksten ontbreken ({LAWS}); niets te meten.", file=sys.stderr)
         return 1
     items = analyse_all(paths)
-    if args.sample:
-        rows = sample(items, args.sample, args.seed, args.exclude)
-        w = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]), delimiter="\t", lineterminator="\n")
-        w.writeheader()
-        w.writerows(rows)
+    if args.census:
+        _write(census_rows(items))
         return 0
-    words, per = noise(items)
-    print(f"Unmodified texts: {len(items)} GR texts, {words:,} words (dispositief)")
-    print("Flags per 1,000 words: " + ", ".join(f"{k} {v:.2f}" for k, v in per.items())
-          + f"  (target zorg+ <= {ZORG_TARGET:g}: {'PASS' if per['zorg+'] <= ZORG_TARGET else 'FAIL'})")
-    for a in items:
-        _w, p = noise([a])
-        print(f"  {a.name}: {a.report.stats['words']:>5} words, zorg+ {p['zorg+']:5.1f}/1000, {a.seconds:.2f} s")
+    if args.sample:
+        _write(sample(items if args.set == "dev" else test_items(), args.sample, args.seed))
+        return 0
+    tests = test_items()
+    for label, group in (("Dev (11 GR texts)", items), (f"Test ({len(tests)} verordeningen)", tests)):
+        if not group:
+            continue
+        words, per = noise(group)
+        print(f"{label}: {words:,} words (dispositief); flags per 1,000 words: "
+              + ", ".join(f"{k} {v:.2f}" for k, v in per.items())
+              + (f"  (target zorg+ <= {ZORG_TARGET:g}: {'PASS' if per['zorg+'] <= ZORG_TARGET else 'FAIL'})"
+                 if group is items else ""))
+        for a in group:
+            _w, p = noise([a])
+            print(f"  {a.name[:40]:<40} {a.report.stats['words']:>5} words, zorg+ {p['zorg+']:5.1f}/1000, "
+                  f"{a.seconds:.2f} s")
     ours, ref = speed(items)
     print(f"Speed: analyse {ours:,.0f} words/s; spacy.blank('nl') tokenizer {ref:,.0f} words/s "
           f"(analyse = {ours / ref:.3f}x tokenizer)")
-    print("Seeded-defect recall at artikel+lid (one per kind per text, from Markdown):")
-    for kind, (found, total) in seeded_recall(items).items():
-        print(f"  {kind:<11} {found:>2}/{total:<2} = {found / max(total, 1):.0%}")
-    per_type, tp, n = handcheck_precision()
-    if n:
-        print(f"Hand check ({HANDCHECK.relative_to(ROOT)}): precision kritiek+zorg {tp}/{n} = {tp / n:.0%} "
-              f"(target >= {PRECISION_TARGET:.0%}: {'PASS' if tp / n >= PRECISION_TARGET else 'FAIL'})")
-        for t, (a, b) in per_type.items():
-            print(f"  {t}: {a}/{b}")
-    else:
-        print("Hand check: no judged rows found.")
-    for path in HANDCHECK_ROUNDS:
-        _per, tp1, n1 = handcheck_precision(path)
-        if n1:
-            print(f"  other round {path.stem.rsplit('_', 1)[-1]} (detectors of that day): {tp1}/{n1} = {tp1 / n1:.0%}")
-    tp2, n2, unjudged = census(items)
-    if n2:
-        print(f"Census of the current kritiek+zorg flags (judgement from any round): {tp2}/{n2} = {tp2 / n2:.0%}, "
-              f"{unjudged} not judged in any round")
+    print("Seeded-defect recall at artikel+lid (one per kind per text, from Markdown): any severity / zorg+")
+    for kind, (found, serious, total) in seeded_recall(items).items():
+        print(f"  {kind:<11} {found:>2}/{total:<2} = {found / max(total, 1):4.0%}   zorg+ {serious:>2}/{total}")
+    _print_precision("Dev census", HANDCHECK_DEV, items)
+    _print_precision("Test sample", HANDCHECK_TEST, tests)
+    if args.history:
+        for path in HANDCHECK_HISTORY:
+            _per, tp, n = precision(read_judgements(path))
+            if n:
+                print(f"  {path.stem} (detectors of that day): {tp}/{n} = {tp / n:.0%}")
     return 0
-
-
-def census(items: list[Analysed]) -> tuple[int, int, int]:
-    """(tp, judged, unjudged) over all current kritiek+zorg flags, judgements from every round (latest wins)."""
-    verdict: dict[tuple, str] = {}
-    for path in sorted(HANDCHECK_ROUNDS + [HANDCHECK], key=lambda p: p.stem):
-        if path.exists():
-            with path.open(encoding="utf-8") as fh:
-                for r in csv.DictReader(fh, delimiter="\t"):
-                    verdict[(r["file"], r["type"], r["artikel"], r["lid"], r["quote"])] = r["judgement"]
-    tp = n = unjudged = 0
-    for a in items:
-        for f in a.report.flags:
-            if f.severity.nl not in ("kritiek", "zorg"):
-                continue
-            j = verdict.get((a.name, f.type, f.artikel or "", f.lid or "", " ".join(f.quote.split())))
-            if j in ("tp", "fp"):
-                tp += j == "tp"
-                n += 1
-            else:
-                unjudged += 1
-    return tp, n, unjudged
 
 
 if __name__ == "__main__":
