@@ -62,6 +62,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 import threading
 import zlib
@@ -267,6 +268,11 @@ def _passage_from_row(r: Any) -> Passage:
 def is_database_url(target: str | Path) -> bool:
     """Whether ``target`` names a PostgreSQL database (``postgresql://…``/``postgres://…``), not a file."""
     return str(target).startswith(("postgresql://", "postgres://"))
+
+
+def redact(target: str | Path) -> str:
+    """``target`` fit to show: a database URL without its password."""
+    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", str(target))
 
 
 class Store(ABC):

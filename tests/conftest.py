@@ -45,3 +45,63 @@ def artifacts_dir() -> Path:
 
 # Corpus store fixtures for every area: an empty store on disk, and one with three small documents.
 from tests.corpus.conftest import fresh_store, small_store  # noqa: E402, F401
+
+# -- storage backends: every store fixture runs on SQLite and on PostgreSQL ----------------
+# A throwaway PostgreSQL server (tests/pgserver.py) starts once per session, the first time a
+# PostgreSQL-parametrised test needs it; each such test gets its own fresh database. Without
+# the server binaries the PostgreSQL variants skip with the reason. DRECHTLENS_TEST_BACKENDS
+# (e.g. "sqlite") limits the backends; DRECHTLENS_TEST_PG reuses a running server.
+BACKENDS = [b for b in os.environ.get("DRECHTLENS_TEST_BACKENDS", "sqlite,postgresql").split(",") if b]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "sqlite_only: the test checks SQLite internals; no PostgreSQL variant")
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """The session's PostgreSQL server (``tests.pgserver.PgServer``); skips when it cannot start."""
+    from tests.pgserver import PgServer, PgUnavailable
+
+    try:
+        server = PgServer.start()
+    except PgUnavailable as err:
+        pytest.skip(str(err))
+    yield server
+    server.cleanup()
+    server.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server):
+    """A fresh, migrated, empty PostgreSQL database for one test; dropped afterwards."""
+    url = pg_server.new_database()
+    yield url
+    pg_server.drop_database(url)
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request) -> str:
+    """``"sqlite"`` or ``"postgresql"``: the storage backend this test variant runs on."""
+    if request.param == "postgresql" and request.node.get_closest_marker("sqlite_only"):
+        pytest.skip("alleen SQLite: deze test controleert SQLite-interne zaken")
+    return request.param
+
+
+@pytest.fixture
+def store_target(backend, tmp_path, request):
+    """``store_target(name)`` → where a store lives on this test's backend: a SQLite file
+    ``tmp_path/name`` or the URL of a fresh PostgreSQL database (one per name)."""
+    made: dict[str, str] = {}
+
+    def target(name: str = "corpus.db") -> str:
+        if name not in made:
+            made[name] = (str(tmp_path / name) if backend == "sqlite"
+                          else request.getfixturevalue("pg_server").new_database())
+        return made[name]
+
+    yield target
+    if backend == "postgresql" and made:
+        server = request.getfixturevalue("pg_server")
+        for url in made.values():
+            server.drop_database(url)

@@ -20,7 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from corpus.cli import PartialFailure
-from corpus.store import Store, StoreError, open_store
+from corpus.store import Store, StoreError, is_database_url, open_store, redact
 from extract.document import KINDS
 
 if TYPE_CHECKING:
@@ -32,12 +32,12 @@ STATUS_NL = {"new": "nieuw", "new_version": "nieuwe versie", "duplicate": "al aa
 
 def _store(ctx: click.Context, *, must_exist: bool = True) -> Store:
     db = ctx.obj["db"]
-    if must_exist and db != ":memory:" and not Path(db).exists():
+    if must_exist and db != ":memory:" and not is_database_url(db) and not Path(db).exists():
         raise click.ClickException(f"Er is nog geen corpus in {db}. Lees eerst documenten in: drechtlens ingest MAP")
     try:
         return open_store(ctx.obj["db"])
     except Exception as err:  # noqa: BLE001 - unreadable/locked/new-schema db: a clear message, no traceback
-        raise click.ClickException(f"Database {ctx.obj['db']} kan niet worden geopend: {err}") from err
+        raise click.ClickException(f"Database {redact(db)} kan niet worden geopend: {err}") from err
 
 
 def _console(err: bool = False) -> Console:
