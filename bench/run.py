@@ -24,6 +24,7 @@ STAGES = [
     "bench.nlp",
     "bench.classify",
     "bench.ingest",
+    "bench.ingest_dask",
     "bench.search",
     "bench.memory",
     "bench.ambiguity_quality",
