@@ -99,24 +99,98 @@ def _article_content(res: Resources) -> Iterator[Flag]:
                                    "staan.", rule=row["rule"], subject=f"{row['item']}: {row['missing']}")
 
 
+# Modifiers that say where or for whom, not what: "regionale economie" is about the economy.
+GENERIC = {"regionale", "regionaal", "lokale", "lokaal", "gemeentelijke", "algemene", "individuele", "bijzondere",
+           "openbare", "diverse", "verschillende", "volgende", "goede", "gezamenlijke", "terrein", "gebied", "omvat",
+           "waaronder", "gericht", "inwoners", "ondernemers"}
+ADJ_RE = re.compile(r"(?:lijke|ische|iele|ele|ale|ieve|ige)$")
+
+
+def _norm(word: str) -> str:
+    """Long vowels written single ("woonvisie" → "wonvisie") so a compound meets its stem ("wonen" → "won")."""
+    return re.sub(r"([aeou])\1", r"\1", word)
+
+
+def _stem(word: str) -> str:
+    w = _norm(word)
+    for suf in ("ingen", "ing", "en", "e", "s"):
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            return w[:-len(suf)]
+    return w
+
+
+def _topics(text: str) -> set[tuple[str, str]]:
+    """Belang topics as (modifier, noun): "maatschappelijke ondersteuning" → ("maatsc", "ondersteuning"), "wonen"
+    → ("", "wonen"). A specific modifier is what the topic is about; generic ones are dropped."""
+    toks = [w for w in re.findall(r"[a-zà-ÿ]+", text.lower()) if len(w) >= 4 and w not in STOP]
+    out: set[tuple[str, str]] = set()
+    skip = False
+    for i, w in enumerate(toks):
+        if skip or w in GENERIC:
+            skip = False
+            continue
+        nxt = toks[i + 1] if i + 1 < len(toks) else ""
+        if ADJ_RE.search(w) and nxt and nxt not in GENERIC:
+            out.add((w[:6], nxt))
+            skip = True
+        else:
+            out.add(("", w))
+    return out
+
+
+def _covered(text: str, topics: set[tuple[str, str]]) -> bool:
+    words = [w for w in re.findall(r"[a-zà-ÿ]+", text.lower()) if len(w) >= 4 and w not in STOP and w not in GENERIC]
+    for mod, noun in topics:
+        if mod:
+            if any(w[:6] == mod for w in words):
+                return True
+            continue
+        st = _stem(noun)
+        for w in words:
+            nw = _norm(w)
+            if w[:6] == noun[:6] and len(w) >= 5 or nw.startswith(st) or len(st) >= 5 and nw.endswith(st):
+                return True
+    return False
+
+
 def _belang(res: Resources) -> Iterator[Flag]:
     belang_passages = [pi for pi in res.passages if BELANG_RE.search(pi.text)
                        or re.search(r"belang|doel", res.structure.headings.get(pi.passage.artikel or "", ""), re.I)]
     if not belang_passages:
         return
-    topics = set().union(*(_content(pi.text) for pi in belang_passages))
+    topics = set().union(*(_topics(pi.text) for pi in belang_passages))
     belang_ids = {pi.passage.id for pi in belang_passages}
     for pi in res.passages:
         if pi.passage.id in belang_ids:
             continue
         head = res.structure.headings.get(pi.passage.artikel or "", "")
-        if not TASK_HEAD_RE.search(head):
+        if not TASK_HEAD_RE.search(head) or _organ_powers(res, head):
             continue
-        words = _content(pi.text)
-        if len(words) < 3 or words & topics:
+        if MUNICIPAL_SUBJECT_RE.match(pi.text) or _organ_subject(res, pi):
+            continue  # "De deelnemende gemeenten leveren …", "Het dagelijks bestuur besluit …": not a task of the GR
+        if len(_content(pi.text)) < 3 or _covered(pi.text, topics):
             continue
         yield make_flag("AMB-16", pi, 0, min(len(pi.text), 100), severity=Severity.INFO, confidence=0.3,
                         explanation="Deze taak deelt geen inhoudswoord met de omschrijving van het belang; valt zij "
                                     "binnen het belang dat de regeling behartigt?",
                         question="Valt deze taak binnen het omschreven belang (Wgr art. 10)?",
                         suggestion="Vul zo nodig de omschrijving van het belang aan.", rule="Wgr art. 10, 30")
+
+
+MUNICIPAL_SUBJECT_RE = re.compile(r"\s*(?:de|elke|iedere|een)\s+(?:deelnemende\s+)?(?:gemeenten?|raden|colleges"
+                                  r"|deelnemers)\b", re.I)
+
+
+def _organ_powers(res: Resources, heading: str) -> bool:
+    """"Bevoegdheden van het algemeen bestuur": the powers of one organ, not tasks of the openbaar lichaam."""
+    m = re.search(r"\bvan\s+(?:de|het)\s+(.+)$", heading, re.I)
+    return bool(m) and res.organ_names.get(m.group(1).strip().lower(), "openbaar lichaam") != "openbaar lichaam"
+
+
+def _organ_subject(res: Resources, pi) -> bool:
+    """The passage opens with an organ other than the openbaar lichaam itself: it allocates a power or duty
+    between organs ("Het dagelijks bestuur besluit over …"), it does not add a task to the regulation."""
+    m = next(iter(res.organ_mentions.get(pi.passage.id, [])), None)
+    if m is None or pi.text[:m.start].strip().lower() not in ("", "de", "het", "een", "elke", "iedere"):
+        return False
+    return m.key not in ("openbaar lichaam", "bestuur van het openbaar lichaam")

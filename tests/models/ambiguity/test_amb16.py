@@ -109,3 +109,36 @@ def test_uittreding_article_found_by_its_heading():
         "2. Het besluit wordt aan het algemeen bestuur gezonden.")
     (f,) = run("AMB-16", text)
     assert (f.artikel, f.lid) == ("8", "1") and f.quote == "Een deelnemer kan de regeling verlaten per 1 januari."
+
+
+# -- belang coverage: topics with their modifier, compounds, and what is no task ---------------------
+BELANG = FULL.replace("op het gebied van wonen en vervoer", "op het gebied van maatschappelijke ondersteuning, "
+                      "duurzaamheid en wonen")
+
+
+def _task(sentence: str) -> list:
+    return run("AMB-16", BELANG.replace("stelt het regionale woonbeleid en het vervoerplan op", sentence))
+
+
+def test_shared_head_noun_without_its_modifier_is_outside_the_belang():
+    flags = _task("verzorgt het beheer van een sportfonds en de ondersteuning van muziekverenigingen")
+    assert [(f.severity.nl, f.artikel) for f in flags] == [("info", "3")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "stelt een woonagenda op en houdt die actueel",  # compound on 'wonen' (woon- / won-)
+    "voert het duurzaamheidsprogramma van de deelnemers uit",  # compound on 'duurzaamheid'
+    "verstrekt voorzieningen op grond van de Wet maatschappelijke ondersteuning",  # the modifier names the topic
+])
+def test_task_within_the_belang(sentence):
+    assert _task(sentence) == []
+
+
+@pytest.mark.parametrize("extra", [
+    "2. Het dagelijks bestuur besluit over de inzet van reserves voor bijzondere projecten.",  # organ power
+    "2. De deelnemers leveren het openbaar lichaam tijdig de benodigde gegevens.",  # a duty of the participants
+])
+def test_no_task_of_the_openbaar_lichaam(extra):
+    text = BELANG.replace("het vervoerplan op.\n", "het vervoerplan op.\n" + extra + "\n")
+    assert extra in text
+    assert run("AMB-16", text) == []
