@@ -59,7 +59,7 @@ class PartialFailure(click.ClickException):
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.option("--db", default=None, metavar="PAD",
-              help="SQLite-bestand van het corpus (standaard $DRECHTLENS_DB of ./data/corpus.db).")
+              help="Corpus: SQLite-bestand of postgresql://-URL (standaard $DRECHTLENS_DB of ./data/corpus.db).")
 @click.pass_context
 def cli(ctx: click.Context, db: str | None) -> None:
     """Drechtlens: documenten van de Drechtsteden ontleden, classificeren, toetsen en doorzoeken.

@@ -32,4 +32,4 @@ else:
 
 st.subheader("Corpus")
 st.dataframe([{"maat": k, "waarde": str(v)} for k, v in info.stats.items()], hide_index=True)
-st.caption(f"Database: {backend.db_path()}")
+st.caption(f"Database: {backend.db_label()}")

@@ -30,10 +30,17 @@ def db_path() -> str:
     return default_db_path()
 
 
+def db_label() -> str:
+    """The database for display: a file path, or a PostgreSQL URL without its password."""
+    from corpus.store import redact
+    return redact(db_path())
+
+
 @st.cache_resource(show_spinner=False)
 def _open_store(path: str) -> Any:
     import corpus.store as store_mod
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    if not store_mod.is_database_url(path):  # a SQLite file: create its folder; a URL: a server
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
     return store_mod.open_store(path)
 
 
@@ -44,7 +51,7 @@ def store() -> Any:
     except Unavailable:
         raise
     except Exception as err:  # a corrupt or unreadable database file
-        raise Unavailable(f"De database {db_path()} kan niet geopend worden: {err}") from err
+        raise Unavailable(f"De database {db_label()} kan niet geopend worden: {err}") from err
 
 
 def cache_key(s: Any) -> str:
@@ -71,7 +78,7 @@ def _stats(_store: Any, generation: str) -> Any:
 
 
 def corpus_status() -> CorpusStatus:
-    path = db_path()
+    path = db_label()
     try:
         s = store()
         stats = _stats(s, cache_key(s))

@@ -169,6 +169,8 @@ def default_out_dir(store_path: str | Path) -> Path:
     """``<data dir>/demo``: next to the database file."""
     if str(store_path) == ":memory:":
         raise DemoError("Een database in het geheugen heeft geen datamap; geef een uitvoermap op (--out).")
+    if str(store_path).startswith(("postgresql://", "postgres://")):  # a server database: ./data/demo
+        return Path.cwd() / "data" / "demo"
     return Path(store_path).resolve().parent / "demo"
 
 

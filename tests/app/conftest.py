@@ -1,4 +1,4 @@
-"""Fixtures for the workbench tests: a real SQLite store with a few generated documents.
+"""Fixtures for the workbench tests: a real store (SQLite and PostgreSQL) with a few generated documents.
 
 The regulation's text contains script and ``onerror`` payloads on purpose: every page must
 show them as text. Its original PDF is generated with reportlab so the reader can render
@@ -111,16 +111,24 @@ def _own_model_dir(tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("DRECHTLENS_NO_WARMUP", "1")
 
 
+def _db(target: str) -> Path | str:
+    """A SQLite target as a Path (as the tests always had it), a PostgreSQL URL as is."""
+    from corpus.store import is_database_url
+    return target if is_database_url(target) else Path(target)
+
+
 @pytest.fixture()
-def empty_db(tmp_path, monkeypatch) -> Path:
-    db = tmp_path / "corpus.db"
+def empty_db(store_target, monkeypatch) -> Path | str:
+    """An empty corpus on each backend (SQLite file / fresh PostgreSQL database) as $DRECHTLENS_DB."""
+    db = _db(store_target("corpus.db"))
     monkeypatch.setenv("DRECHTLENS_DB", str(db))
     return db
 
 
 @pytest.fixture()
-def seeded_db(tmp_path, monkeypatch) -> tuple[Path, dict[str, str]]:
-    db = tmp_path / "corpus.db"
+def seeded_db(store_target, monkeypatch) -> tuple[Path | str, dict[str, str]]:
+    """The seeded corpus (build_store) on each backend, as $DRECHTLENS_DB."""
+    db = _db(store_target("corpus.db"))
     ids = build_store(db)
     monkeypatch.setenv("DRECHTLENS_DB", str(db))
     return db, ids
