@@ -31,7 +31,9 @@ COMPOUND_RE = re.compile(r"\b(?:het|de|Het|De)\s+([a-zà-ÿ]{3,}(?:bestuur|raad|
                          r"(?!\s+van\b)")
 GEMEENTE_SUBJ_RE = re.compile(r"\b(?:de|elke|iedere)\s+(?:deelnemende\s+)?gemeenten?\b", re.I)
 PAYMENT_RE = re.compile(r"\b(voldoen|voldoet|betalen|betaalt|dragen\s+bij|draagt\s+bij)\b", re.I)
-QUALIFIER_RE = re.compile(r"^\s*(van\s+(de|elke|iedere|een|die|betrokken|desbetreffende)|der\b)", re.I)
+# "het college van elke gemeente", "de raad die hem heeft aangewezen": the singular is identified.
+QUALIFIER_RE = re.compile(r"^\s*(van\s+(de|elke|iedere|een|die|betrokken|desbetreffende)|der\b"
+                          r"|,?\s*(die|dat|welke|waarvan|waarin|waaruit|waartoe)\b)", re.I)
 
 
 # Finite verbs after "de gemeenten" that state a property, a share or a receipt, not an act of an organ.
@@ -187,8 +189,24 @@ def _compound_organs(res: Resources, pi, known, defined: set[str]) -> Iterator[F
                         suggestion="Gebruik de naam uit de regeling of neem het begrip op in de begripsbepalingen.")
 
 
+def _part_of(res: Resources) -> set[str]:
+    """Defined names that stand for a part of an organ, not the organ itself: "Servicecentrum: de
+    organisatie-eenheid van het openbaar lichaam die …". The definiens opens with another noun than the organ."""
+    names = set(res.organ_names)
+    out = set()
+    for d in res.definitions:
+        term = d.term.lower().strip()
+        if term not in {a.name for a in res.aliases}:
+            continue
+        body = re.sub(r"^(?:de|het|een)\s+", "", d.definiens.lower().strip())
+        if not any(body.startswith(n) for n in names) and re.match(r"[\w-]+\s+(?:van|binnen|bij)\s", body):
+            out.add(term)
+    return out
+
+
 def _alias_mixing(res: Resources) -> Iterator[Flag]:
-    canon = {a.name: a.key for a in res.aliases}
+    parts = _part_of(res)
+    canon = {a.name: a.key for a in res.aliases if a.name not in parts}
     by_art: dict[str | None, dict[str, list]] = defaultdict(lambda: defaultdict(list))
     for pi in res.passages:
         if res.is_definition_passage(pi):
@@ -196,7 +214,9 @@ def _alias_mixing(res: Resources) -> Iterator[Flag]:
         for k in res.organ_mentions.get(pi.passage.id, []):
             surface = re.sub(r"^(de|het|dit|dat|deze|zijn|haar|hun)\s+", "", k.text.lower())
             surface = re.sub(r"\s+", " ", surface)
-            if surface in canon or any(a.key == k.key for a in res.aliases):
+            if surface in parts:
+                continue
+            if surface in canon or any(a.key == k.key for a in res.aliases if a.name not in parts):
                 by_art[pi.passage.artikel][k.key].append((surface, pi, k))
     for _art, keys in by_art.items():
         for key, uses in keys.items():

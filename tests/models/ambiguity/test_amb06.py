@@ -84,3 +84,27 @@ def test_gemeenten_acting_outside_the_lexicon_is_a_suggestion(text, verb):
 @pytest.mark.parametrize("text", NOT_ACTING)
 def test_gemeenten_not_acting(text):
     assert [f for f in run("AMB-06", lid(text)) if "gemeente" in f.quote.lower()] == []
+
+
+# -- a defined part of an organ is no alias; a singular identified by a relative clause ---------------
+PART_DEFS = ("Artikel 1 Begripsbepalingen\nIn deze regeling wordt verstaan onder:\n"
+             "a. Belastingkantoor: de afdeling van het openbaar lichaam die de heffing uitvoert;\n"
+             "b. Regioraad: het algemeen bestuur van het openbaar lichaam;\n")
+
+
+def test_defined_part_of_an_organ_is_not_alias_mixing():
+    text = PART_DEFS + ("Artikel 4 Taken\n1. Het openbaar lichaam heft de belastingen.\n"
+                        "2. Het dagelijks bestuur kan de heffing opdragen aan het Belastingkantoor.")
+    assert run("AMB-06", text) == []
+    # a real alias in the same definitions still counts
+    mixed = PART_DEFS + "Artikel 4 Taken\n1. De Regioraad stelt de tarieven vast.\n2. Het algemeen bestuur stelt ook de " \
+                        "kwijtscheldingsregels vast."
+    assert [f.quote for f in run("AMB-06", mixed)] == ["algemeen bestuur"]
+
+
+def test_singular_organ_identified_by_a_relative_clause():
+    plural = "Artikel 3 Leden\n1. De raden wijzen elk een lid aan.\n2. "
+    assert run("AMB-06", plural + "Het lidmaatschap eindigt als het lid geen lid meer is van de raad die hem heeft "
+                                  "aangewezen.") == []
+    flags = run("AMB-06", plural + "De raad besluit over het ontslag van het lid.")
+    assert [(f.quote, f.severity) for f in flags] == [("raad", Severity.SUGGESTIE)]
