@@ -53,6 +53,9 @@ NOUN_STOPLIST = {"leden", "lid", "gebieden", "gebied", "besluit", "besluiten", "
                  "regelingen", "bestuur", "gemeenten", "kosten", "middelen", "belangen", "stukken", "gegevens",
                  "werkzaamheden", "bevoegdheden", "taken", "stemmen", "vergaderingen", "wethouders", "staten"}
 
+GR_RE = re.compile(r"gemeenschappelijke\s+regeling|Wet\s+gemeenschappelijke\s+regelingen|\bWgr\b|openbaar\s+lichaam"
+                   r"|centrumregeling|bedrijfsvoeringsorganisatie", re.I)
+CONJUNCTIONS = {"indien", "mits", "tenzij", "zodra", "nadat", "voordat", "wanneer"}
 # "…" = a gap of up to six words ("houdt zoveel mogelijk rekening met").
 BINDING_LEVELS: dict[str, tuple[str, ...]] = {
     "L3": ("is gebonden aan", "zijn gebonden aan", "handelt overeenkomstig", "handelen overeenkomstig",
@@ -309,6 +312,19 @@ class Resources:
                     continue
                 out.add(m.key)
         return out
+
+    def organs_in_document(self) -> set[str]:
+        """Every organ key mentioned in the dispositief. One organ only (a verordening of the college) means
+        every act, power and judgement in the text is that organ's: agent and assessor are knowable."""
+        return {m.key for ms in self.organ_mentions.values() for m in ms}
+
+    def is_gemeenschappelijke_regeling(self) -> bool:
+        """The text is a gemeenschappelijke regeling (Wgr): it has the Wgr organs (algemeen and dagelijks
+        bestuur) and speaks of a gemeenschappelijke regeling or an openbaar lichaam. A municipal verordening
+        or beleidsregel (college, raad) is not one, so the Wgr checklist (AMB-16) does not apply to it."""
+        if not {"algemeen bestuur", "dagelijks bestuur"} <= self.organs_in_document():
+            return False
+        return bool(GR_RE.search(self.doc.title or "")) or any(GR_RE.search(pi.text) for pi in self.passages)
 
     def actor_of_action(self, pi: PassageInfo, verb: str) -> str | None:
         """The organ that performs ``verb`` elsewhere in the same artikel, actively ("de raden wijzen … aan")
@@ -595,8 +611,8 @@ def _verb_at(toks: list[Tok], i: int, verbs: dict[str, str], caps: Capabilities)
         if not _finite_context(toks, i):
             return None  # "het besluit", "de besluiten van …": the noun
         return ("besluiten", False)
-    if t.lower in NOUN_STOPLIST:
-        return None
+    if t.lower in NOUN_STOPLIST or t.lower in CONJUNCTIONS:
+        return None  # "Indien …" is the conjunction, not a form of "indienen"
     if caps.pos and t.pos and t.pos not in ("VERB", "AUX"):
         return None
     if not caps.pos and i > 0 and toks[i - 1].lower in DETERMINERS:

@@ -5,7 +5,7 @@ known false positives of ``allow.tsv`` removed. Context per sentence: a number o
 (time words then matter less), a named decider (regelrecht test: an open norm with a
 knowable decider is less risky), and a power of an organ (a hedge that is the only
 condition on a power → KRITIEK). The runner escalates SUGGESTIE → ZORG when the clause
-confers a power or duty, only for hedges and discretion clauses. Degree and quantity words
+confers a power or duty, only for hedges (a discretion clause names its decider). Degree and quantity words
 ("voldoende", "gewenste", "passende"; hand checks: 0 of 19 judged zorg flags were true) are
 ZORG only when they sit in a power/duty clause of an artikel that names no organ at all (an
 open norm without a knowable decider); time words never escalate (an interpretable time norm
@@ -37,13 +37,14 @@ WHAT = {
 
 
 def _may_escalate(flag: Flag) -> bool:
-    """Only hedges and discretion clauses are raised by the generic power/duty escalation.
+    """Only hedges are raised by the generic power/duty escalation. A discretion clause names its decider
+    ("naar het oordeel van het college"): a deliberate open norm with a knowable decider (round 6 test sample).
 
     Time words ("zo spoedig mogelijk") are open but interpretable norms; degree and quantity words
     ("voldoende gelden", "gewenste resultaten") are applied by whoever acts in the article, so the
     detector itself decides when they are a concern (no organ anywhere in the artikel)."""
     try:
-        return TRIGGERS.lookup(flag.quote).subclass in ("hedge", "discretion")
+        return TRIGGERS.lookup(flag.quote).subclass == "hedge"
     except KeyError:
         return True
 

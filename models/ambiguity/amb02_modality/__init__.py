@@ -14,8 +14,11 @@ unless its holder can be read from the text: an organ performs the same verb els
 (actively or as "door <orgaan>"), the agent is named as its decision ("bij dat besluit"), the
 passive sits in a relative clause whose main clause gives an organ the power ("Het algemeen bestuur
 kan een commissie instellen waaraan … kunnen worden overgedragen"), or the artikel names exactly one
-organ (the only candidate). With two or more candidate organs (algemeen bestuur, raden, minister: "Een
-batig saldo kan worden bestemd …") the holder is a real question.
+organ or the whole text names exactly one (the only candidate). With two or more candidate organs (algemeen bestuur, raden, minister: "Een
+batig saldo kan worden bestemd …") the holder is a real question. Aspiration and weak verbs are ZORG
+only for a body of a gemeenschappelijke regeling ("Het openbaar lichaam bevordert …": the GR's tasks are
+an aspiration); "Het college ondersteunt …" in a verordening describes a task (SUGGESTIE). "zal kunnen"
+is a prediction ("te voorzien is dat hij niet zal kunnen betalen"), not flagged.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from pathlib import Path
 from models.ambiguity.common import TriggerSet, organ_subject_power
 from models.ambiguity.flag import Flag, Severity
 from models.ambiguity.registration import detector, make_flag
-from models.ambiguity.resources import Resources
+from models.ambiguity.resources import GR_RE, Resources
 from models.nlp import lemma
 
 HERE = Path(__file__).resolve().parent
@@ -75,8 +78,8 @@ def modality(res: Resources) -> Iterator[Flag]:
                                 suggestion="Schrijf de plicht in de tegenwoordige tijd ('stelt … vast') of gebruik "
                                            "'kan' voor een bevoegdheid.")
             elif sub == "future":
-                if DESCRIPTIVE_FUTURE_RE.match(text[hit.end:e]):
-                    continue
+                if DESCRIPTIVE_FUTURE_RE.match(text[hit.end:e]) or re.match(r"\s+kunnen\b", text[hit.end:e]):
+                    continue  # "zal kunnen voortgaan": a prediction, no duty
                 if TRANSITIONAL_RE.search(sent) or PUBLICATION_RE.search(sent) or DESCRIPTIVE_RE.search(
                         text[max(s, hit.start - 40):hit.start]):
                     continue
@@ -92,7 +95,10 @@ def modality(res: Resources) -> Iterator[Flag]:
                                            "bevoegdheid.")
             else:
                 organ = bool(res.mentions_in(pi, s, e))
-                sev = Severity.ZORG if task or (sub == "aspiration" and organ) else Severity.SUGGESTIE
+                # An organ that "bevordert"/"ondersteunt" in its task article describes a task (round 6 test
+                # sample): the concern is an aspiration that sets a GR's tasks or binds others.
+                gr = res.is_gemeenschappelijke_regeling() or bool(GR_RE.search(sent))
+                sev = Severity.ZORG if (task or sub == "aspiration") and organ and gr else Severity.SUGGESTIE
                 what = ("een inspanning of streven zonder toetsbare norm" if sub == "aspiration"
                         else "een zwakke nalevingsplicht ('rekening houden') zonder duidelijke binding")
                 yield make_flag("AMB-02", pi, hit.start, hit.end, severity=sev, confidence=0.55 + 0.2 * task,
@@ -123,7 +129,8 @@ def modality(res: Resources) -> Iterator[Flag]:
                 same = "hoofdzin"
                 note = (" De lijdende vorm staat in een bijzin; de hoofdzin kent een orgaan de bevoegdheid toe. "
                         "(Verlaagd.)")
-            elif not same and len(named := res.organs_named_in_artikel(pi)) == 1:
+            elif not same and (len(named := res.organs_named_in_artikel(pi)) == 1
+                               or len(named := res.organs_in_document()) == 1):
                 same = next(iter(named))
                 note = (f" Het artikel noemt alleen '{same}'; vermoedelijk is dat orgaan bevoegd, maar dat staat er "
                         "niet. (Verlaagd.)")

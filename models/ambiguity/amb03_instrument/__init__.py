@@ -16,7 +16,8 @@ needs an instrument with neither an adopting organ nor a stated binding effect a
 ("houdt rekening met", "is richtinggevend") only the adopter is open: SUGGESTIE. Not flagged for
 status at all: an instrument a law defines once ("cultuurnota als bedoeld in artikel 3 van de Wet …"
 makes every mention statutory) and a capitalised title of an outside publication ("het Centraal
-Economisch Plan", "het Meerjarenprogramma Infrastructuur en Transport 1988–2002"). An organ that
+Economisch Plan", "het Meerjarenprogramma Infrastructuur en Transport 1988–2002"), nor a bare plural
+("de geldende kaders": frameworks in general; round 6 test sample). An organ that
 "stelt het beleidsplan, het activiteitenplan en de meerjarenbegroting vast" adopts each listed object.
 """
 
@@ -30,7 +31,12 @@ from models.ambiguity.flag import Flag, Severity
 from models.ambiguity.registration import detector, make_flag
 from models.ambiguity.resources import LEVEL_NL, InstrumentMention, Resources
 
-STATUTORY_REF_RE = re.compile(r"\s*,?\s*(?:als\s+)?bedoeld\s+in\s+[^.;]{0,80}?\b(?:van|der)\s+(?:de\s+)?[A-Z]")
+# "een cultuurnota als bedoeld in artikel 3 van de Wet …", "een plan van aanpak als bedoeld in artikel 44a van de
+# Participatiewet" (a short "van …" complement may sit between the instrument and the reference).
+GENERIC_PLURALS = {"kaders", "plannen", "programma's", "visies", "agenda's", "nota's", "beleidsplannen",
+                   "beleidskaders"}
+STATUTORY_REF_RE = re.compile(r"\s*(?:van\s+\w+\s*)?,?\s*(?:als\s+)?bedoeld\s+in\s+[^.;]{0,80}?\b(?:van|der)\s+"
+                              r"(?:de\s+)?[A-Z]")
 
 
 @detector("AMB-03", name="status of binding van beleidsinstrument onbepaald",
@@ -47,6 +53,8 @@ def instrument_status(res: Resources) -> Iterator[Flag]:
     for m in res.instruments:
         if m.name in statutory:
             continue
+        if m.text.lower() in GENERIC_PLURALS:
+            continue  # "de geldende kaders", "plannen": frameworks in general, not one instrument
         if _named_document(res, m):
             continue  # "het Centraal Economisch Plan", "Meerjarenprogramma Infrastructuur en Transport": a title
         if m.passage_id in def_passages or m.name.startswith("ontwerp"):

@@ -15,7 +15,8 @@ means a lawyer must find out who acts, so it needs all of: a competence verb of 
 decision or delegation class; a *worden*-passive in a main clause (a stative "is vastgesteld" or a
 passive inside a relative or temporal clause — "die nog niet is vastgesteld", "nadat … wordt
 vastgesteld" — describes a state or moment, the act itself is regulated where it is conferred); and
-no organ named anywhere else in the artikel (then the reader has no candidate agent and no
+no organ named anywhere else in the artikel, nor one sole organ in the whole text (a verordening
+whose only organ is the college: the college acts; round 6 test sample) (then the reader has no candidate agent and no
 statute-assigned act is at stake: the begroting, the aanwijzing of members … are always in an
 artikel that names their organs). An object that no organ adopts anywhere (AMB-03/04) stays
 KRITIEK. Everything else is SUGGESTIE (still shown): the agent can be read from the artikel.
@@ -149,6 +150,10 @@ def _flag(res: Resources, pi: PassageInfo, start: int, end: int, lemma: str, ver
     same = res.actor_of_action(pi, lemma)
     agent = same or _previous_agent(res, pi)
     named = res.organs_named_in_artikel(pi, outside=(s, e))
+    # One organ in the whole regulation besides this sentence (a verordening of the college): it is the agent.
+    sole = res.organs_in_document() - {m.key for m in res.mentions_in(pi, s, e)}
+    if len(sole) == 1 and not named:
+        named = sole
     subordinate = bool(SUBORDINATE_RE.search(pi.text[s:start]))
     hint = ""
     if NO_ACTOR_RE.search(pi.text[s:e]):

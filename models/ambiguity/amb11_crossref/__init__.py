@@ -3,7 +3,8 @@
 Every internal reference is resolved against the structure index: "artikel 5", "artikelen
 5 tot en met 7", "artikel 5, tweede lid, onder b", "het vorige lid", "het derde lid" (in
 the current artikel), "dit artikel". A reference followed by "van de <Wet>" (or a link to
-another BWB document) is external and checked for form only (non-standard "lid 2",
+another BWB document), a bare law name ("artikel 56 Gemeentewet") or a law's abbreviation
+("artikel 25 IOAW", round 6 test sample) is external and checked for form only (non-standard "lid 2",
 "sub a", unknown law name → INFO). Dangling targets → KRITIEK in a competence clause or a
 task article, ZORG elsewhere; vague references ("bovengenoemd", "de toepasselijke
 regels") → ZORG; chained references (the target only declares another provision "van
@@ -41,6 +42,8 @@ EXTERNAL_AFTER_RE = re.compile(r"^\s*\]?\s*(?:\([^)]*\))?\s*,?\s*(?:van|der|uit)
                                r"(?P<name>[^,.;()\]]{0,80})", re.I)
 # A law named without "van de": "artikel 56 Gemeentewet", "artikel 16, zesde lid, Wet gemeenschappelijke regelingen"
 BARE_LAW_RE = re.compile(r"^\s*,?\s*(?P<name>(?:[A-Z][a-z]+wet|Wet\s+[a-z][^,.;()]{2,60}?)(?:\s+\d{4})?)(?=[\s,.;)]|$)")
+# A law cited by its abbreviation: "artikel 25 IOAW", "artikel 38 Bbz 2004", "artikel 4:87 Awb".
+ACRONYM_LAW_RE = re.compile(r"^\s*,?\s*(?P<name>[A-Z][A-Za-z]{0,3}[A-Z][A-Za-z]*(?:\s+\d{4})?)(?=[\s,.;)]|$)")
 INTERNAL_NAMES_RE = re.compile(r"^(deze|dit)\s+(gemeenschappelijke\s+)?(regeling|besluit)|^(deze|dit)\b", re.I)
 
 
@@ -61,6 +64,9 @@ def crossrefs(res: Resources) -> Iterator[Flag]:
             bare = BARE_LAW_RE.match(after)
             if not ext_name and bare:
                 ext_name = bare.group("name").lower()  # "artikel 16, zesde lid, Wet gemeenschappelijke regelingen"
+            acronym = ACRONYM_LAW_RE.match(after)
+            if not ext_name and acronym:
+                ext_name = f"extern (afkorting {acronym.group('name')})"  # "artikel 25 IOAW", "artikel 38 Bbz 2004"
             if not ext_name:
                 # "artikelen 15 derde lid, 16 tweede lid … van de Archiefwet 1995": the law name closes a
                 # long list further on in the same clause.
