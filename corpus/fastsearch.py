@@ -370,7 +370,8 @@ def _sync(sc: _Sidecar, store: Any, *, rebuild: bool,
     removed = sorted(set(old or ()) - set(current))
     if changed or removed or old is None:
         try:
-            writer = sc.index.writer(heap_size=WRITER_HEAP, num_threads=1)
+            big = old is None or len(changed) > 1000  # a small sync needs no large indexing arena
+            writer = sc.index.writer(heap_size=WRITER_HEAP if big else WRITER_HEAP // 4, num_threads=1)
         except ValueError as err:  # LockBusy: another process is writing the index
             raise FastSearchUnavailable(f"zoekindex wordt bijgewerkt door een ander proces ({err})") from err
         try:
