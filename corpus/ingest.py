@@ -308,6 +308,9 @@ def ingest_paths(store: Store, paths: Iterable[str | Path], *, overrides: dict[s
                     doc, outputs, error = None, [], (f"{p.path}: het verwerkingsproces stopte onverwacht "
                                                      f"({type(err).__name__}).")
                 tally.emit(store_result(store, p, doc, outputs, error, time.monotonic() - t))
+    if report.stored:  # bring the search sidecar up to date now, so the first search does not pay for it
+        from corpus.fastsearch import sync_quietly
+        sync_quietly(store)
     report.seconds = time.monotonic() - t0
     return report
 
