@@ -29,8 +29,8 @@ Measurement protocol (round 6, fixed before the test sample was drawn)
     **sample B** (seed 6062) was drawn from the same 12 files after those fixes →
     ``ambiguity_handcheck_round6_test.tsv``. Sample B is NOT independent of the fixes (same documents,
     many of the same clauses): it is an optimistic figure and reported as such.
-* **Test set 2**, chosen after sample A and before its fixes were written (no flag of it seen), to measure them on text nobody
-  looked at: ``laws-markdown/BWBR0027466`` (Wet veiligheidsregio's) and ``BWBR0003718`` (Wet arhi),
+* **Test set 2**, chosen after sample A and before its fixes were written (no flag of it seen), to
+  measure them on text nobody looked at: ``laws-markdown/BWBR0027466`` (Wet veiligheidsregio's) and ``BWBR0003718`` (Wet arhi),
   national regulation text, no held-out passages. Simple random sample of 50 kritiek+zorg flags
   (seed 6061), drawn once after commit 8999952 → ``ambiguity_handcheck_round6_test2.tsv``.
 * Both sets: flags per 1,000 words by severity (target: zorg+ ≤ 25 on the unmodified GR texts).
