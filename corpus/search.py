@@ -15,14 +15,26 @@ Matching:
 * ``"exact phrase"`` matches the surface text (case and diacritics folded);
 * ``woon*`` is a prefix on the surface text.
 
-Ranking is FTS5 BM25. Snippets are computed in Python: ``SearchHit.snippet`` is plain
+Ranking is BM25. Snippets are computed in Python: ``SearchHit.snippet`` is plain
 text and ``SearchHit.highlights`` are ``(start, end)`` offsets into it, so a caller
 escapes the text itself (:func:`snippet_html` does it for HTML).
+
+Two engines answer a SQLite store, with the same matching, filters and result contract:
+
+* **tantivy** (``corpus.fastsearch``), for a store in a file: a sidecar index
+  ``<db>.tantivy/`` kept in sync with the store per document, built on first use or at the
+  end of an ingest. It ranks the top k without scoring every match, so ``total`` and the
+  facets are always exact (``total_exact``/``facets_exact`` stay True); only the page of
+  hits is read from SQLite for text, page and snippet. About 10 ms per search at 1M
+  passages where FTS5 needs 100 ms–1 s (``bench/results``);
+* **FTS5** (below): for ``:memory:`` stores, with ``DRECHTLENS_SEARCH_ENGINE=fts5``, and as
+  the fallback whenever the sidecar cannot answer (another process is writing it, it is
+  damaged, tantivy fails): the search then runs here and a warning is logged, it never fails.
 
 ``build_search_sql(parsed_or_query, filters, limit, offset) -> (sql, params)`` is separate
 from execution so the benchmark can time the exact statement.
 
-Cost at scale (1M passages; see ``bench/search.py``):
+Cost of the FTS5 path at scale (1M passages; see ``bench/search.py``):
 
 * ranking is top-k inside the FTS query (``ORDER BY rank, rowid LIMIT k OFFSET o`` on
   ``passages_fts``); only the page is joined to its passage text and document, and only
