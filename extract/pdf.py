@@ -18,8 +18,11 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
+import threading
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 from extract.cleaning import prepare_page
@@ -56,10 +59,15 @@ class PdfText:
 
 
 def _versions(settings: ExtractSettings) -> str:
+    return _backend_versions(settings.backend)
+
+
+@lru_cache(maxsize=4)
+def _backend_versions(backend: str) -> str:
     from importlib.metadata import version  # cheap: importing pdfplumber costs ~0.4 s
 
     plumber = f"pdfplumber-{version('pdfplumber')}"
-    if settings.backend == "pdfplumber":
+    if backend == "pdfplumber":
         return plumber
     return f"pypdfium2-{version('pypdfium2')}+{plumber}"
 
@@ -198,12 +206,48 @@ def _read_range(path: str, start: int, end: int, settings: ExtractSettings) -> l
 
 
 # -- worker pool ---------------------------------------------------------------------------
+#
+# One pool per process, kept between calls: starting two workers costs 20-60 ms (fork,
+# executor threads), a tenth of reading a 100-page PDF, and callers that parse many files
+# (ingest with one worker, the bench, the tests) would pay it for every file.
+
+_POOL: ProcessPoolExecutor | None = None
+_POOL_KEY: tuple[int, int] | None = None  # (pid that started it, workers)
+_POOL_LOCK = threading.Lock()
+
 
 def _mp_context() -> multiprocessing.context.BaseContext:
-    """"fork" where available: starts in milliseconds and needs no ``__main__`` guard in
-    callers' scripts; the parent holds no open PDF handles when it forks."""
+    """"fork" where available and this process runs no other threads: starts in
+    milliseconds, workers inherit the imported extractor, and callers' scripts need no
+    ``__main__`` guard. A process with threads (Streamlit) must not fork: "forkserver"."""
     methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    """The process's page-reading pool, started on first use (again after a fork or a crash)."""
+    global _POOL, _POOL_KEY
+    key = (os.getpid(), workers)
+    with _POOL_LOCK:
+        if _POOL is not None and (_POOL_KEY != key or getattr(_POOL, "_broken", False)):
+            if _POOL_KEY is not None and _POOL_KEY[0] == key[0]:  # ours: stop it (a fork's copy is not)
+                _POOL.shutdown(wait=False, cancel_futures=True)
+            _POOL = None
+        if _POOL is None:
+            _POOL = ProcessPoolExecutor(max_workers=workers, mp_context=_mp_context())
+            _POOL_KEY = key
+        return _POOL
+
+
+def shutdown_pool() -> None:
+    """Stop the page-reading workers (they also stop when the process exits)."""
+    global _POOL, _POOL_KEY
+    with _POOL_LOCK:
+        if _POOL is not None and _POOL_KEY is not None and _POOL_KEY[0] == os.getpid():
+            _POOL.shutdown(wait=True, cancel_futures=True)
+        _POOL, _POOL_KEY = None, None
 
 
 def _chunks(n: int, workers: int) -> list[tuple[int, int]]:
@@ -217,11 +261,15 @@ def _read_pages(path: str, n: int, s: ExtractSettings) -> list[PageLines]:
     if workers <= 1:
         return _read_range(path, 0, n, s)
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=_mp_context()) as pool:
-            futures = [pool.submit(_read_range, path, a, b, s) for a, b in _chunks(n, workers)]
-            pages: list[PageLines] = []
+        pool = _pool(workers)
+        futures = [pool.submit(_read_range, path, a, b, s) for a, b in _chunks(n, workers)]
+        pages: list[PageLines] = []
+        try:
             for f in futures:
                 pages.extend(f.result())
+        finally:
+            for f in futures:
+                f.cancel()
         return pages
     except Exception as err:  # noqa: BLE001 - a broken pool must not lose the document
         log.warning("parallel PDF reading failed (%s); reading in this process", err)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import ctypes
 import re
 import statistics
+import struct
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -79,6 +80,39 @@ def pdfium_page(doc: pdfium.PdfDocument, index: int, table_min_rules: int = 4) -
         page.close()
 
 
+def _bare(fn, restype, *argtypes):  # noqa: ANN001, ANN202 - ctypes function objects
+    """The same C function as pypdfium2's binding ``fn``, with plain ``c_void_p``/int
+    arguments: pypdfium2's typed pointer arguments cost ~3 us of argument checking per
+    call, more than the call itself, and the per-word loop makes ~4 calls per word."""
+    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(fn, ctypes.c_void_p).value)
+
+
+class _TextApi(NamedTuple):
+    box: object  # FPDFText_GetLooseCharBox(textpage, index, FS_RECTF*) -> ok
+    size: object  # FPDFText_GetFontSize(textpage, index) -> double
+    weight: object  # FPDFText_GetFontWeight(textpage, index) -> int
+    text_object: object  # FPDFText_GetTextObject(textpage, index) -> page object address
+    matrix: object  # FPDFText_GetMatrix(textpage, index, FS_MATRIX*) -> ok
+
+
+_API: _TextApi | None = None
+_FLOAT4 = struct.Struct("4f").unpack_from  # four C floats -> Python floats (as ctypes converts)
+
+
+def _text_api() -> _TextApi:
+    global _API
+    if _API is None:
+        vp, c_int = ctypes.c_void_p, ctypes.c_int
+        _API = _TextApi(
+            box=_bare(pdfium_c.FPDFText_GetLooseCharBox, c_int, vp, c_int, vp),
+            size=_bare(pdfium_c.FPDFText_GetFontSize, ctypes.c_double, vp, c_int),
+            weight=_bare(pdfium_c.FPDFText_GetFontWeight, c_int, vp, c_int),
+            text_object=_bare(pdfium_c.FPDFText_GetTextObject, vp, vp, c_int),
+            matrix=_bare(pdfium_c.FPDFText_GetMatrix, c_int, vp, c_int, vp),
+        )
+    return _API
+
+
 def _pdfium_chars(tp, height: float) -> list[Char]:
     """Word spans: pdfium's text split at its own (generated) spaces and line breaks.
 
@@ -97,46 +131,60 @@ def _pdfium_chars(tp, height: float) -> list[Char]:
         get_unicode = pdfium_c.FPDFText_GetUnicode
         text = "".join(chr(get_unicode(tp, i) or 0xFFFD) for i in range(n))
     text = _fix_markers(text, tp)
-    rect = pdfium_c.FS_RECTF()
-    rect_p = ctypes.byref(rect)
-    get_box = pdfium_c.FPDFText_GetLooseCharBox
-    get_size = pdfium_c.FPDFText_GetFontSize
-    get_weight = pdfium_c.FPDFText_GetFontWeight  # falls back to the font program's weight
+    api = _text_api()
+    h = ctypes.cast(tp, ctypes.c_void_p).value
+    rect = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom
+    rect_p = ctypes.addressof(rect)
+    floats = _FLOAT4  # unpacking the buffer in one call beats four ctypes field reads
+    get_box, get_size, get_weight, get_object = api.box, api.size, api.weight, api.text_object
     out: list[Char] = []
     append = out.append
 
     matrix = pdfium_c.FS_MATRIX()
-    matrix_p = ctypes.byref(matrix)
+    matrix_p = ctypes.addressof(matrix)
+    # size, weight and matrix belong to the text object (pdfium's CPDF_TextPage copies the
+    # object's font size and text matrix into each of its chars; checked on 2.5 M chars of
+    # ../shared/corpus): one call and a lookup per word instead of two or three calls
+    fonts: dict[int, tuple[float, bool]] = {}
 
     def font(i: int) -> tuple[float, bool]:
-        size = get_size(tp, i)
-        if size < 3.0 and pdfium_c.FPDFText_GetMatrix(tp, i, matrix_p):
+        obj = get_object(h, i)
+        hit = fonts.get(obj) if obj else None
+        if hit is not None:
+            return hit
+        size = get_size(h, i)
+        if size < 3.0 and api.matrix(h, i, matrix_p):
             # nominal size of a font scaled by the text matrix ("1 Tf" + Tm): apply the
             # matrix's vertical scale, as pdfplumber's size does
             size *= (matrix.c ** 2 + matrix.d ** 2) ** 0.5
-        return (round(size, 2), get_weight(tp, i) >= 600)
+        hit = (round(size, 2), get_weight(h, i) >= 600)
+        if obj:
+            fonts[obj] = hit
+        return hit
 
     for m in _RUN.finditer(text):
-        i, j = m.start(), m.end() - 1
-        if not get_box(tp, i, rect_p):
+        i, j = m.span()
+        j -= 1
+        if not get_box(h, i, rect_p):
             continue
-        l0, t0, b0 = rect.left, rect.top, rect.bottom
+        l0, t0, r0, b0 = floats(rect)
         size, bold = font(i)
         # pdfium's spaces (drawn or generated for a gap) separate words; trusting them keeps
         # "het fundament" apart where a negative side bearing closes the geometric gap
         sep = i > 0 and text[i - 1] == " "
         if j == i:
-            append(Char(m.group(), l0, rect.right, height - t0, height - b0, size, bold, sep))
+            append(Char(text[i], l0, r0, height - t0, height - b0, size, bold, sep))
             continue
-        ok = j - i < _MAX_RUN and get_box(tp, j, rect_p)
-        if ok and abs(rect.top - t0) < 2.0 and rect.right >= l0 and rect.right - l0 < 40 * max(size, 1.0):
-            append(Char(m.group(), l0, rect.right, height - max(t0, rect.top), height - min(b0, rect.bottom),
-                        size, bold, sep))
-            continue
+        if j - i < _MAX_RUN and get_box(h, j, rect_p):
+            l1, t1, r1, b1 = floats(rect)
+            if abs(t1 - t0) < 2.0 and r1 >= l0 and r1 - l0 < 40 * max(size, 1.0):
+                append(Char(text[i:j + 1], l0, r1, height - max(t0, t1), height - min(b0, b1), size, bold, sep))
+                continue
         for k in range(i, j + 1):  # not one line: measure each glyph
-            if get_box(tp, k, rect_p):
+            if get_box(h, k, rect_p):
                 size, bold = font(k)
-                append(Char(text[k], rect.left, rect.right, height - rect.top, height - rect.bottom, size, bold))
+                left, top, right, bottom = floats(rect)
+                append(Char(text[k], left, right, height - top, height - bottom, size, bold))
     return out
 
 
@@ -170,30 +218,55 @@ def _page_objects(page: pdfium.PdfPage, raw: RawPage) -> None:
     n = pdfium_c.FPDFPage_CountObjects(page.raw)
     if n <= 0:
         return
-    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
-    refs = (ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top))
+    api = _object_api()
+    bounds = (ctypes.c_float * 4)()  # left, bottom, right, top
+    b = ctypes.addressof(bounds)
+    refs = (b, b + 4, b + 8, b + 12)
     area = max(raw.width * raw.height, 1.0)
     rules = 0
     cover = 0.0
-    get_object, get_type, get_bounds = (pdfium_c.FPDFPage_GetObject, pdfium_c.FPDFPageObj_GetType,
-                                        pdfium_c.FPDFPageObj_GetBounds)
-    wanted = (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE)
-    page_raw = page.raw
+    get_object, get_type, get_bounds = api.get_object, api.get_type, api.get_bounds
+    path, image = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE
+    page_raw = ctypes.cast(page.raw, ctypes.c_void_p).value
     for i in range(n):
         obj = get_object(page_raw, i)
         kind = get_type(obj)
-        if kind not in wanted or not get_bounds(obj, *refs):
+        if (kind != path and kind != image) or not get_bounds(obj, *refs):
             continue
-        w = right.value - left.value
-        h = top.value - bottom.value
-        if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+        left, bottom, right, top = _FLOAT4(bounds)
+        w = right - left
+        h = top - bottom
+        if kind == image:
             cover = max(cover, (w * h) / area)
         elif w > 8 or h > 8:
             # a rule, a cell border or a grid drawn as one path (count its segments)
-            segs = pdfium_c.FPDFPath_CountSegments(obj)
+            segs = api.count_segments(obj)
             rules += 1 if segs < 8 else segs // 4
     raw.rules = rules
     raw.image_cover = cover
+
+
+class _ObjectApi(NamedTuple):
+    get_object: object  # FPDFPage_GetObject(page, index) -> page object address
+    get_type: object  # FPDFPageObj_GetType(object) -> int
+    get_bounds: object  # FPDFPageObj_GetBounds(object, float* x4) -> ok
+    count_segments: object  # FPDFPath_CountSegments(object) -> int
+
+
+_OBJECT_API: _ObjectApi | None = None
+
+
+def _object_api() -> _ObjectApi:
+    global _OBJECT_API
+    if _OBJECT_API is None:
+        vp, c_int = ctypes.c_void_p, ctypes.c_int
+        _OBJECT_API = _ObjectApi(
+            get_object=_bare(pdfium_c.FPDFPage_GetObject, vp, vp, c_int),
+            get_type=_bare(pdfium_c.FPDFPageObj_GetType, c_int, vp),
+            get_bounds=_bare(pdfium_c.FPDFPageObj_GetBounds, c_int, vp, vp, vp, vp, vp),
+            count_segments=_bare(pdfium_c.FPDFPath_CountSegments, c_int, vp),
+        )
+    return _OBJECT_API
 
 
 def plumber_page(page, number: int, *, find_tables: bool, min_rules: int,
