@@ -19,9 +19,14 @@ parameter, never from spliced text:
 * clauses AND-ed with ``&&``, alternatives ``||``, exclusions ``&& !!(…)``.
 
 Index: ``passages.tsv`` (four weighted layers, ``corpus.migrations_pg.TSV_EXPR``) with a GIN
-index. Ranking: ``ts_rank_cd(tsv, q, 1)`` (cover density with the default weights, heading
-above text, divided by 1 + log of the passage length, which like BM25 favours the shorter of
-two passages with the same matches), higher is better, ties by insertion order. Highlights:
+index. Ranking: Okapi BM25 with SQLite FTS5's formula and constants (k1 = 1.2, b = 0.75, idf
+from the passages containing each term, passage length ``ntok`` = tokens of text + lemma
+column, as FTS5 counts them), where each term's frequency is ``ts_rank_cd`` of that term
+alone over its layer (cover density of a single term = its number of occurrences). So both
+backends rank alike and ``SearchHit.score`` has the same scale; ties by insertion order.
+``DRECHTLENS_PG_RANK=ts_rank_cd`` ranks by plain ``ts_rank_cd(tsv, q, 1)`` instead (cover
+density over all layers with the default weights, heading above text, divided by 1 + log
+of the length): cheaper, but ordered differently from SQLite. Highlights:
 ``ts_headline`` (configuration ``dutch``, private-use marker characters) marks the words
 PostgreSQL matched; together with the SQLite search's own spans (lemma, phrase, prefix) they
 go through the same :func:`corpus.search.make_snippet`, so both backends show the same
@@ -33,7 +38,11 @@ Totals and facets are exact counts (``total_exact``/``facets_exact`` always True
 from __future__ import annotations
 
 import json
+import math
+import os
+import threading
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 from corpus.migrations_pg import TS_CONFIG
@@ -51,6 +60,8 @@ from corpus.search import (
 from extract.document import Passage
 
 START, STOP = "\ue000", "\ue001"  # private-use code points: never in extracted text
+K1, B = 1.2, 0.75  # SQLite FTS5 bm25() constants
+RANKING = os.environ.get("DRECHTLENS_PG_RANK", "bm25").strip().lower()  # "bm25" | "ts_rank_cd"
 _HEADLINE_OPTS = f'StartSel="{START}", StopSel="{STOP}", HighlightAll=true'
 
 
@@ -70,6 +81,16 @@ def _term_sql(t: Term) -> tuple[str, list[Any]]:
     if t.kind == "prefix":
         return "to_tsquery('simple', %s)", [_lex(t.words[0], "*D")]
     return "to_tsquery('simple', %s)", [" <-> ".join(_lex(w, "D") for w in t.words)]
+
+
+def _tf_sql(t: Term) -> tuple[str, str, list[Any]]:
+    """The layer weights and tsquery that count a term's occurrences the way FTS5 does:
+    a word in the lemma layer C (SQLite's ``norm`` column), a phrase or prefix in the
+    surface layer D (SQLite's ``text`` column). Weights are ``{D, C, B, A}``."""
+    if t.kind == "word":
+        return "{0,1,0,0}", "to_tsquery('simple', %s)", [_lex(t.norm or t.words[0], "C")]
+    s, params = _term_sql(t)
+    return "{1,0,0,0}", s, params
 
 
 def tsquery_sql(pq: ParsedQuery) -> tuple[str, list[Any]]:
@@ -141,15 +162,84 @@ def _match(tsq: str, f: SearchFilters) -> tuple[str, list[Any]]:
     return ("FROM passages p WHERE p.tsv @@ %s::tsquery" + "".join(f" AND {w}" for w in where), [tsq, *params])
 
 
-def build_search_sql(tsq: str, f: SearchFilters, limit: int, offset: int) -> tuple[str, list[Any]]:
-    """The ranked page: top-k by ``ts_rank_cd`` first, then only those rows get text and headline."""
+@dataclass(frozen=True, slots=True)
+class RankTerm:
+    weights: str  # ts_rank_cd weights {D, C, B, A}: the one layer this term is counted in
+    tsquery: str  # the term alone, as tsquery text
+    idf: float
+
+
+def build_search_sql(tsq: str, f: SearchFilters, limit: int, offset: int, terms: list[RankTerm],
+                     avgdl: float) -> tuple[str, list[Any]]:
+    """The ranked page: BM25 top-k first, then only those rows get text and headline.
+
+    Score = Σ idf(t) · tf·(k1+1) / (tf + k1·(1 − b + b·ntok/avgdl)), the formula of SQLite
+    FTS5's bm25() with its constants, where tf = ``ts_rank_cd(layer weights, tsv, t, 0)``:
+    for one term without normalisation, cover density is exactly the number of occurrences.
+    ``RANKING=ts_rank_cd`` (env ``DRECHTLENS_PG_RANK``) ranks by plain ``ts_rank_cd(tsv, q, 1)``."""
     base, params = _match(tsq, f)
+    if RANKING == "ts_rank_cd" or not terms:
+        score, sparams = "ts_rank_cd(p.tsv, %s::tsquery, 1)", [tsq]
+    else:
+        norm = f"({K1} * (1 - {B} + {B} * p.ntok / %s::float8))"
+        parts, sparams = [], []
+        for t in terms:
+            tf = f"ts_rank_cd('{t.weights}', p.tsv, %s::tsquery, 0)"
+            parts.append(f"%s::float8 * {tf} * {K1 + 1} / ({tf} + {norm})")
+            sparams += [t.idf, t.tsquery, t.tsquery, max(avgdl, 1e-9)]
+        score = " + ".join(parts)
     sql = ("SELECT p.id AS passage_id, p.doc_id, d.title, d.kind, d.body, d.year, p.page_start, p.page_end, p.path,"
            f" p.heading, p.text, t.score, ts_headline('{TS_CONFIG}', p.text, %s::tsquery, %s) AS headline"
-           f" FROM (SELECT p.rowid AS rid, ts_rank_cd(p.tsv, %s::tsquery, 1) AS score {base}"
+           f" FROM (SELECT p.rowid AS rid, {score} AS score {base}"
            " ORDER BY score DESC, p.rowid LIMIT %s OFFSET %s) t"
            " JOIN passages p ON p.rowid = t.rid JOIN documents d ON d.id = p.doc_id ORDER BY t.score DESC, t.rid")
-    return sql, [tsq, _HEADLINE_OPTS, tsq, *params, int(limit), int(offset)]
+    return sql, [tsq, _HEADLINE_OPTS, *sparams, *params, int(limit), int(offset)]
+
+
+_STATS: dict[tuple[str, str], tuple[int, float]] = {}
+_DF: dict[tuple[str, str, str], int] = {}
+_CACHE_LOCK = threading.Lock()
+
+
+def _corpus_stats(store: Any, generation: str) -> tuple[int, float]:
+    """(passages, mean tokens per passage), cached per corpus state."""
+    key = (store.path, generation)
+    with _CACHE_LOCK:
+        if key in _STATS:
+            return _STATS[key]
+    n, avg = store.read_pg("SELECT count(*), coalesce(avg(ntok), 0) FROM passages")[0]
+    with _CACHE_LOCK:
+        if len(_STATS) > 64:
+            _STATS.clear()
+        _STATS[key] = (int(n), float(avg))
+    return int(n), float(avg)
+
+
+def _rank_terms(store: Any, pq: ParsedQuery, generation: str) -> tuple[list[RankTerm], float]:
+    """The query's terms with their FTS5-style idf = ln((N − n + ½)/(n + ½)) (at least 1e-6),
+    n = passages containing the term in its layer (cached per corpus state)."""
+    if RANKING == "ts_rank_cd":
+        return [], 0.0
+    n_rows, avgdl = _corpus_stats(store, generation)
+    specs = [_tf_sql(t) for t in pq.terms()]
+    if not specs:
+        return [], avgdl
+    texts = store.read_pg("SELECT " + ", ".join(f"({s})::text" for _, s, _ in specs),
+                          [x for _, _, ps in specs for x in ps])[0]
+    out = []
+    for (weights, _, _), tq in zip(specs, texts, strict=True):
+        key = (store.path, generation, tq or "")
+        with _CACHE_LOCK:
+            n = _DF.get(key)
+        if n is None:
+            n = int(store.read_pg("SELECT count(*) FROM passages WHERE tsv @@ %s::tsquery", [tq])[0][0]) if tq else 0
+            with _CACHE_LOCK:
+                if len(_DF) > 50_000:
+                    _DF.clear()
+                _DF[key] = n
+        idf = math.log((n_rows - n + 0.5) / (n + 0.5)) if n_rows else 0.0
+        out.append(RankTerm(weights, tq or "", idf if idf > 0 else 1e-6))
+    return out, avgdl
 
 
 def headline_spans(text: str, headline: str) -> list[tuple[int, int]]:
@@ -229,7 +319,8 @@ def search(store: Any, query: str, filters: SearchFilters | dict[str, Any] | Non
         notes = [*pq.notes, "De zoekvraag bestaat alleen uit veelvoorkomende woorden (zoals 'de', 'het', 'van'); "
                             "gebruik \"…\" voor een exacte zin of voeg een inhoudelijk woord toe."]
         return SearchResult([], 0, {}, "", " ".join(notes))
-    sql, params = build_search_sql(tsq, f, limit, offset)
+    terms, avgdl = _rank_terms(store, pq, store.generation)
+    sql, params = build_search_sql(tsq, f, limit, offset, terms, avgdl)
     rows = store.read_pg(sql, params)
     base, bparams = _match(tsq, f)
     total = int(store.read_pg(f"SELECT count(*) {base}", bparams)[0][0])
