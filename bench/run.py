@@ -26,6 +26,7 @@ STAGES = [
     "bench.ingest",
     "bench.ingest_dask",
     "bench.search",
+    "bench.search_pg",
     "bench.memory",
     "bench.ambiguity_quality",
 ]
