@@ -58,7 +58,11 @@ def decision_locus(res: Resources) -> Iterator[Flag]:
     for pi in res.passages:
         if res.is_definition_passage(pi):
             continue
-        for hit in TRIGGERS.find(pi.text):
+        hits = list(TRIGGERS.find(pi.text))
+        absorbed: set[int] = set()  # joint hits reported with the collective subject just before them
+        for hit in hits:
+            if hit.start in absorbed:
+                continue
             s, e = pi.sentence_of(hit.start)
             q = pi.text[hit.start:hit.end]
             sub = hit.trigger.subclass
@@ -84,13 +88,21 @@ def decision_locus(res: Resources) -> Iterator[Flag]:
             if sub == "joint" and len({mm.key for mm in res.mentions_in(pi, s, e)}) >= 2:
                 continue  # named organs acting jointly: the allocation is explicit
             what = "een verzamelnaam" if sub == "collective" else "een gezamenlijke handeling"
+            joint = next((h for h in hits if sub == "collective" and h.trigger.subclass == "joint"
+                          and 0 <= h.start - hit.end <= 40 and h.start < e), None)
+            if joint is not None:
+                # "De gemeenten stellen gezamenlijk …": one subject, one finding.
+                absorbed.add(joint.start)
+                what += f" die gezamenlijk handelt ('{pi.text[joint.start:joint.end]}')"
             drafted = (pi.passage.id, (s, e)) not in adopt_sents
             act = ("Het opstellen van een stuk dat geen orgaan in de regeling vaststelt" if drafted
                    else "Het besluit")
             yield make_flag("AMB-04", pi, hit.start, hit.end, severity=Severity.ZORG, confidence=0.6 if drafted else 0.65,
                             explanation=f"{act} wordt toegekend aan {what} ('{q}'), niet aan een orgaan "
                                         "(raad, college, algemeen of dagelijks bestuur).",
-                            question="Welk orgaan neemt dit besluit, en op welk niveau (GR of gemeente)?",
+                            question=("Welk orgaan stelt het stuk op, wie stelt het vast, en op welk niveau (GR of "
+                                      "gemeente)?") if drafted else
+                            "Welk orgaan neemt dit besluit, en op welk niveau (GR of gemeente)?",
                             suggestion="Noem het orgaan: 'het algemeen bestuur stelt … vast' of 'de raden stellen "
                                        "… vast'.")
     # 3. "in overleg met" on an adoption act.

@@ -110,18 +110,32 @@ def conditional_allocation(res: Resources) -> Iterator[Flag]:
             if found is None:
                 continue
             s, e, start = found
-            other = list(dict.fromkeys(mm.text for mm in res.mentions_in(x, s, e) if mm.key != first.actor))
+            other = list(dict.fromkeys(_with_det(x.text, mm.start, mm.text) for mm in res.mentions_in(x, s, e)
+                                       if mm.key != first.actor))
             if not other:
                 continue
             yield make_flag("AMB-07", x, start, e, severity=Severity.ZORG, confidence=0.55,
                             explanation=f"Welk orgaan bevoegd is, hangt af van de voorwaarde '{clause.strip(' .')}'"
                                         f" ({loc(first)}), maar de regeling zegt niet wie beoordeelt of daaraan is "
                                         f"voldaan. In de andere gevallen gaat de zaak naar {' en '.join(other)}.",
-                            question=f"Wie beoordeelt of de voorwaarde vervuld is, en dus of {first.actor_text} zelf "
+                            question="Wie beoordeelt of de voorwaarde vervuld is, en dus of "
+                                     f"{_with_det(pi.text, first_start(res, pi, first), first.actor_text)} zelf "
                                      "beslist of de zaak naar het andere orgaan gaat?",
                             suggestion="Noem wie toetst ('naar het oordeel van …') en met welke maatstaf, of leg "
                                        "de bevoegdheid bij één orgaan.")
             break
+
+
+def _with_det(text: str, start: int, name: str) -> str:
+    """"de Drechtraad" for a mention written "de Drechtraad" (the organ mention itself has no determiner)."""
+    m = re.search(r"\b(de|het)\s+$", text[max(0, start - 6):start], re.I)
+    return f"{m.group(1).lower()} {name}" if m and not name.lower().startswith(("de ", "het ")) else name
+
+
+def first_start(res: Resources, pi, c: Competence) -> int:
+    """Where the actor of ``c`` is mentioned in its sentence (for its determiner)."""
+    s, e = c.sentence
+    return next((m.start for m in res.mentions_in(pi, s, e) if m.key == c.actor), 0)
 
 
 def loc(c: Competence) -> str:

@@ -50,8 +50,12 @@ def test_collective_drafting_an_unadopted_instrument():
     flags = run("AMB-04", lid("De regio stelt een mobiliteitsplan op."))
     assert [(f.quote, f.severity) for f in flags] == [("De regio", Severity.ZORG)]
     assert "geen orgaan" in flags[0].explanation
+    # the joint adverb of the same collective subject is one finding, not a second one
     flags = run("AMB-04", lid("De gemeenten ontwerpen gezamenlijk een regionale energiestrategie."))
-    assert {f.quote for f in flags} == {"De gemeenten", "gezamenlijk"}
+    assert [f.quote for f in flags] == ["De gemeenten"] and "'gezamenlijk'" in flags[0].explanation
+    # without a collective subject the joint act is a finding of its own
+    flags = run("AMB-04", lid("De energiestrategie wordt gezamenlijk vastgesteld."))
+    assert [f.quote for f in flags] == ["gezamenlijk"]
 
 
 DRAFTED_NEGATIVE = [
