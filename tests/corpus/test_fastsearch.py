@@ -239,11 +239,13 @@ _KILLED_SYNC = textwrap.dedent("""
 
 
 def test_killed_mid_sync_is_repaired_by_the_next_sync(tmp_path: Path, monkeypatch, caplog):
-    from bench.search import _documents
-
     db = tmp_path / "big.db"
-    with Store(db) as store:
-        store.bulk_add(_documents(4000, seed=9))  # 200 documents: several progress batches
+    words = ("gemeente", "woningen", "algemeen bestuur", "begroting", "jeugdzorg", "zienswijze")
+    with Store(db) as store:  # 800 documents: four sync batches
+        store.bulk_add(make_doc(f"Regeling {i}", [
+            ((("artikel", "1"),), f"Het {words[i % 6]} van regeling {i} wordt door de gemeente vastgesteld.", 1),
+            ((("artikel", "2"),), f"De begroting {i} volgt het algemeen bestuur over {words[(i * 7) % 6]}.", 2)],
+            salt=str(i)) for i in range(4 * fastsearch.BATCH_DOCS))
     proc = subprocess.Popen([sys.executable, "-c", _KILLED_SYNC, str(db)], cwd=REPO, stdout=subprocess.PIPE,
                             text=True, env={**os.environ, "PYTHONPATH": str(REPO)})
     try:
@@ -253,6 +255,8 @@ def test_killed_mid_sync_is_repaired_by_the_next_sync(tmp_path: Path, monkeypatc
     finally:
         proc.wait(timeout=60)
     assert proc.returncode == -signal.SIGKILL
+    index = db.with_name(db.name + ".tantivy")
+    assert index.is_dir() and not (index / fastsearch.STAMPS_FILE).exists()  # killed before the end
     monkeypatch.setenv("DRECHTLENS_SEARCH_ENGINE", "tantivy")
     with Store(db) as store:
         for q in ("gemeente", "woningen", '"algemeen bestuur"', "begro*"):
