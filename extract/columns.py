@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 import numpy as np
 
@@ -42,6 +43,7 @@ class _PhysLine:
     words: list[_Word] = field(default_factory=list)
     table: list[list[str]] | None = None
     shift: float = 0.0  # subtracted from x0 in the Line: right-column lines share the left frame
+    segs: list[tuple[float, float]] | None = None  # _solid(self, gutter_min_gap), kept by _find_gutter
 
     @property
     def x0(self) -> float:
@@ -56,38 +58,46 @@ def _group_lines(chars: list[Char], y_tol: float) -> list[list[Char]]:
     """Cluster spans into physical lines by vertical centre (row-wise streams included)."""
     if not chars:
         return []
-    spans = sorted(chars, key=lambda c: (c.top + c.bottom) / 2)
+    mids = [(c.top + c.bottom) / 2 for c in chars]
+    order = sorted(range(len(chars)), key=mids.__getitem__)  # stable, like sorting the spans
     lines: list[list[Char]] = []
-    current: list[Char] = [spans[0]]
-    centre = (spans[0].top + spans[0].bottom) / 2
-    for c in spans[1:]:
-        mid = (c.top + c.bottom) / 2
+    first = order[0]
+    current: list[Char] = [chars[first]]
+    centre = mids[first]
+    for k in order[1:]:
+        mid = mids[k]
         if mid - centre <= y_tol:
-            current.append(c)
+            current.append(chars[k])
             # running centre of the line's first spans keeps long lines from drifting
             centre = (centre * (len(current) - 1) + mid) / len(current)
         else:
             lines.append(current)
-            current = [c]
+            current = [chars[k]]
             centre = mid
     lines.append(current)
     return lines
 
 
+_X0 = attrgetter("x0")
+_TOP = attrgetter("top")
+_BOTTOM = attrgetter("bottom")
+
+
 def _words(spans: list[Char], s: ExtractSettings) -> list[_Word]:
     """Join spans left to right; a gap wider than the tolerance separates words."""
-    spans = sorted(spans, key=lambda c: c.x0)
+    spans = sorted(spans, key=_X0)
     words: list[_Word] = []
     prev: Char | None = None
+    x_tol, x_ratio = s.x_tolerance, s.x_tolerance_ratio
     for c in spans:
         n = len(c.text)
         if prev is not None and words:
-            gap = c.x0 - prev.x1
-            tol = max(s.x_tolerance, s.x_tolerance_ratio * max(c.size, prev.size))
             # overlapping duplicate glyphs (fake bold) are drawn twice at the same spot
-            if n == 1 and c.text == prev.text[-1:] and abs(c.x0 - prev.x0) < 0.5 and len(prev.text) == 1:
+            if n == 1 and len(prev.text) == 1 and c.text == prev.text and abs(c.x0 - prev.x0) < 0.5:
                 continue
-            if gap <= tol and not c.sep:
+            # a gap within max(x_tolerance, ratio x size) joins; pdfium's own spaces never do
+            gap = c.x0 - prev.x1
+            if not c.sep and (gap <= x_tol or gap <= x_ratio * max(c.size, prev.size)):
                 w = words[-1]
                 w.text += c.text
                 w.x1 = max(w.x1, c.x1)
@@ -113,8 +123,8 @@ def _phys_lines(raw: RawPage, s: ExtractSettings) -> list[_PhysLine]:
         chars = [c for c in chars if not in_table(c)]
     out = []
     for group in _group_lines(chars, s.y_tolerance):
-        top = min(c.top for c in group)
-        bottom = max(c.bottom for c in group)
+        top = min(map(_TOP, group))
+        bottom = max(map(_BOTTOM, group))
         words = _words(group, s)
         if words:
             out.append(_PhysLine(top, bottom, words))
@@ -133,7 +143,7 @@ _CROSS, _SPLIT, _LEFT, _RIGHT = "cross", "split", "left", "right"
 def _classify(line: _PhysLine, gx: float, min_gap: float) -> str:
     if line.table is not None:
         return _CROSS
-    segs = _solid(line, min_gap)
+    segs = line.segs if line.segs is not None else _solid(line, min_gap)
     if any(a < gx < b for a, b in segs):
         return _CROSS
     if segs[-1][1] <= gx:
@@ -165,19 +175,32 @@ def _find_gutter(lines: list[_PhysLine], width: float, s: ExtractSettings) -> fl
         return None
     lo, hi = int(0.3 * width), int(0.7 * width) + 1
     xs = np.arange(lo, hi, dtype=float)
-    n = len(text_lines)
-    cross = np.zeros((n, xs.size), dtype=bool)
-    starts = np.empty(n)
-    ends = np.empty(n)
-    clear = np.full((n, xs.size), 1e6)  # distance from each x to the line's nearest text
+    # every line's solid segments at once: one row per segment
+    seg_a: list[float] = []
+    seg_b: list[float] = []
+    seg_line: list[int] = []
+    starts_l: list[float] = []
+    ends_l: list[float] = []
     for i, ln in enumerate(text_lines):
-        segs = _solid(ln, s.gutter_min_gap)
-        starts[i], ends[i] = segs[0][0], segs[-1][1]
+        ln.segs = segs = _solid(ln, s.gutter_min_gap)
+        starts_l.append(segs[0][0])
+        ends_l.append(segs[-1][1])
         for a, b in segs:
-            ia, ib = max(int(np.ceil(a)) - lo, 0), min(int(np.floor(b)) - lo + 1, xs.size)
-            if ib > ia:
-                cross[i, ia:ib] = True
-            np.minimum(clear[i], np.maximum(np.maximum(a - xs, xs - b), 0.0), out=clear[i])
+            seg_a.append(a)
+            seg_b.append(b)
+            seg_line.append(i)
+    n = len(text_lines)
+    starts, ends = np.array(starts_l), np.array(ends_l)
+    a_, b_, line_of = np.array(seg_a), np.array(seg_b), np.array(seg_line)
+    # x bins inside a segment, as a +1/-1 difference array per line: a line crosses x when
+    # one of its segments covers it (ceil(a) <= x <= floor(b): the bins are whole numbers)
+    ia = np.maximum(np.ceil(a_).astype(np.int64) - lo, 0)
+    ib = np.minimum(np.floor(b_).astype(np.int64) - lo + 1, xs.size)
+    hit = ib > ia
+    diff = np.zeros((n, xs.size + 1), dtype=np.int32)
+    np.add.at(diff, (line_of[hit], ia[hit]), 1)
+    np.add.at(diff, (line_of[hit], ib[hit]), -1)
+    cross = np.cumsum(diff[:, :-1], axis=1) > 0
     left = (ends[:, None] <= xs[None, :]) & ~cross
     right = (starts[:, None] >= xs[None, :]) & ~cross
     split = ~cross & ~left & ~right
@@ -186,7 +209,12 @@ def _find_gutter(lines: list[_PhysLine], width: float, s: ExtractSettings) -> fl
     # lines of real width count against a candidate
     wide = (ends - starts) >= 0.25 * width
     n_cross = cross[wide].sum(0)
-    clearance = np.minimum(clear[wide].min(0), 50.0) if wide.any() else np.zeros(xs.size)
+    if wide.any():
+        # distance from each x to the nearest text of any wide line
+        wa, wb = a_[wide[line_of]][:, None], b_[wide[line_of]][:, None]
+        clearance = np.minimum(np.maximum(np.maximum(wa - xs, xs - wb), 0.0).min(0), 50.0)
+    else:
+        clearance = np.zeros(xs.size)
     ok = ((n_split + n_right) >= s.gutter_min_lines) & ((n_split + n_left) >= s.gutter_min_lines)
     if not ok.any():
         return None
@@ -274,13 +302,40 @@ def _to_line(ln: _PhysLine, page: int) -> Line:
         text = "\n".join(" | ".join(r) for r in ln.table)
         return Line(text=text, page=page, x0=round(ln.x0, 1), top=round(ln.top, 1), table=ln.table,
                     para_end=True)
-    sizes: list[float] = []
-    for w in ln.words:
-        sizes.extend([w.size] * w.chars)
-    chars = sum(w.chars for w in ln.words)
-    bold = sum(w.bold_chars for w in ln.words) * 2 > chars
-    return Line(text=" ".join(w.text for w in ln.words), page=page, size=round(statistics.median(sizes), 2),
-                bold=bold, x0=round(ln.x0 - ln.shift, 1), top=round(ln.top, 1))
+    words = ln.words
+    first = words[0].size
+    chars = bold_chars = 0
+    uniform = True
+    texts = []
+    for w in words:  # one pass: this runs for every line of every page
+        chars += w.chars
+        bold_chars += w.bold_chars
+        texts.append(w.text)
+        if w.size != first:
+            uniform = False
+    size = first if uniform else _char_median(words, chars)
+    return Line(text=" ".join(texts), page=page, size=round(size, 2), bold=bold_chars * 2 > chars,
+                x0=round(ln.x0 - ln.shift, 1), top=round(ln.top, 1))
+
+
+def _char_median(words: list[_Word], n: int) -> float:
+    """``statistics.median`` of the font size of every character, without the list of
+    one entry per character: sizes with their counts, walked in order."""
+    counts: dict[float, int] = {}
+    for w in words:
+        counts[w.size] = counts.get(w.size, 0) + w.chars
+    lo, hi = (n - 1) // 2, n // 2  # the middle one or two positions (0-based)
+    seen = 0
+    a = b = 0.0
+    for size in sorted(counts):
+        nxt = seen + counts[size]
+        if seen <= lo < nxt:
+            a = size
+        if seen <= hi < nxt:
+            b = size
+            break
+        seen = nxt
+    return a if n % 2 else (a + b) / 2
 
 
 def _mark_paragraphs(ordered: list[tuple[_PhysLine, int]], lines: list[Line], s: ExtractSettings) -> None:
