@@ -270,6 +270,12 @@ def is_database_url(target: str | Path) -> bool:
     return str(target).startswith(("postgresql://", "postgres://"))
 
 
+def store_exists(target: str | Path) -> bool:
+    """Whether there is a corpus at ``target`` to open: a SQLite file that exists, or any
+    database URL (the server answers for those; opening one creates its schema)."""
+    return is_database_url(target) or Path(target).exists()
+
+
 def redact(target: str | Path) -> str:
     """``target`` fit to show: a database URL without its password."""
     return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", str(target))

@@ -13,6 +13,13 @@ import click
 
 from models.labels import Labels, Prediction
 
+
+def store_exists(target: str) -> bool:
+    """A SQLite file that exists, or a database URL (see corpus.store.store_exists)."""
+    from corpus.store import store_exists as exists
+    return exists(target)
+
+
 FORMATS = click.Choice(["json", "csv"])
 
 
@@ -57,7 +64,7 @@ def _document(ctx: click.Context, target: str) -> Any:
     from corpus.store import StoreError, open_store
 
     db = ctx.obj["db"]
-    if not Path(db).exists():
+    if not store_exists(db):
         raise _fail(f"{target!r} is geen bestand, en de corpusdatabase {db} bestaat niet.")
     with open_store(db) as store:
         try:
@@ -184,7 +191,7 @@ def train(ctx: click.Context, from_store: bool, codings_files: tuple[str, ...], 
         from corpus.coding import store_codings
         from corpus.store import open_store
 
-        if not Path(ctx.obj["db"]).exists():
+        if not store_exists(ctx.obj["db"]):
             raise _fail(f"corpusdatabase {ctx.obj['db']} bestaat niet")
         with open_store(ctx.obj["db"]) as store:
             codings += store_codings(store)
@@ -256,7 +263,7 @@ def profile(ctx: click.Context, target: str | None, gemeente: str | None, per: s
     else:
         from corpus.store import open_store
 
-        if not Path(ctx.obj["db"]).exists():
+        if not store_exists(ctx.obj["db"]):
             raise _fail(f"corpusdatabase {ctx.obj['db']} bestaat niet")
         with open_store(ctx.obj["db"]) as store:
             docs = [store.get_document(s.id) for s in store.documents(body=gemeente, latest_only=True)]
@@ -340,7 +347,7 @@ def codings_export(ctx: click.Context, file: str, fmt: str | None, doc_id: str |
     from models.interchange import QdaSource, export_qdpx, write_csv, write_jsonl
 
     fmt = fmt or {".csv": "csv", ".qdpx": "qdpx"}.get(Path(file).suffix.lower(), "jsonl")
-    if not Path(ctx.obj["db"]).exists():
+    if not store_exists(ctx.obj["db"]):
         raise _fail(f"corpusdatabase {ctx.obj['db']} bestaat niet")
     with open_store(ctx.obj["db"]) as store:
         rows = store_codings(store, doc_id)
@@ -383,7 +390,7 @@ def codings_queue(ctx: click.Context, n: int, doc_id: str | None, fmt: str) -> N
     from corpus.store import StoreError, open_store
     from models.active import next_batch
 
-    if not Path(ctx.obj["db"]).exists():
+    if not store_exists(ctx.obj["db"]):
         raise _fail(f"corpusdatabase {ctx.obj['db']} bestaat niet")
     model, _info = _model(None, False)
     with open_store(ctx.obj["db"]) as store:
@@ -418,7 +425,7 @@ def codings_agreement(ctx: click.Context, fmt: str) -> None:
     from corpus.store import open_store
     from models.agreement import agreement, disagreements
 
-    if not Path(ctx.obj["db"]).exists():
+    if not store_exists(ctx.obj["db"]):
         raise _fail(f"corpusdatabase {ctx.obj['db']} bestaat niet")
     with open_store(ctx.obj["db"]) as store:
         rows = store_codings(store)

@@ -10,6 +10,12 @@ import click
 from corpus.flag_report import FORMATS, ReportInput, render
 
 
+def store_exists(target: str) -> bool:
+    """A SQLite file that exists, or a database URL (see corpus.store.store_exists)."""
+    from corpus.store import store_exists as exists
+    return exists(target)
+
+
 def _fail(msg: str) -> click.ClickException:
     return click.ClickException(msg)
 
@@ -40,7 +46,7 @@ def _from_store(db: str, target: str) -> ReportInput:
     from corpus.store import StoreError, open_store
     from models.ambiguity import Flag
 
-    if not Path(db).exists():
+    if not store_exists(db):
         raise _fail(f"{target!r} is geen bestand, en de corpusdatabase {db} bestaat niet.")
     with open_store(db) as store:
         try:
