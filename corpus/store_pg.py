@@ -93,14 +93,24 @@ class PostgresStore(Store):
         self.url = str(url)
         self.path = redact(self.url)  # messages, cache keys: no password
         self._lock = threading.RLock()
+        self._connect_args = {"autocommit": True, "row_factory": _row_factory,
+                              "connect_timeout": max(1, int(timeout)), "application_name": application_name}
+        self._connect()
+        migrate(self._raw)
+
+    def _connect(self) -> None:
         try:
-            self._raw = psycopg.connect(self.url, autocommit=True, row_factory=_row_factory,
-                                        connect_timeout=max(1, int(timeout)), application_name=application_name)
+            self._raw = psycopg.connect(self.url, **self._connect_args)
         except psycopg.OperationalError as err:
             raise StoreError(f"Kan de PostgreSQL-database {self.path} niet bereiken: "
                              f"{str(err).strip().splitlines()[-1]}") from err
         self._conn = _Conn(self._raw)
-        migrate(self._raw)
+
+    def _ensure(self) -> None:
+        """Reconnect when the server dropped the connection (a restart, a failover): a long-running
+        app keeps working after the database is back, instead of failing every page."""
+        if self._raw.broken:
+            self._connect()
 
     # -- plumbing ------------------------------------------------------------------------
     def close(self) -> None:
@@ -111,6 +121,7 @@ class PostgresStore(Store):
     def transaction(self) -> Iterator[_Conn]:
         """One write transaction (BEGIN … COMMIT, ROLLBACK on any error); bumps the generation."""
         with self._lock:
+            self._ensure()
             self._raw.execute("BEGIN")
             try:
                 yield self._conn
@@ -125,17 +136,29 @@ class PostgresStore(Store):
         """Run a read-only query written with ``?`` placeholders; returns all rows."""
         if isinstance(params, dict):
             raise TypeError("PostgresStore.read takes positional parameters (?)")
-        with self._lock:
-            return self._conn.execute(sql, params).fetchall()
+        return self._retry_read(lambda: self._conn.execute(sql, params).fetchall())
 
     def read_pg(self, sql: str, params: Sequence[Any] | dict[str, Any] | None = None) -> list[Any]:
         """Run a query written for PostgreSQL (``%s``/``%(name)s`` placeholders), e.g. from corpus.search_pg."""
+        return self._retry_read(lambda: self._raw.execute(sql, params).fetchall())
+
+    def _retry_read(self, run: Any) -> Any:
+        """A read, run again once on a fresh connection when the old one turned out to be gone
+        (reads are idempotent; writes are not retried)."""
         with self._lock:
-            return self._raw.execute(sql, params).fetchall()
+            self._ensure()
+            try:
+                return run()
+            except psycopg.OperationalError:
+                if not self._raw.broken:
+                    raise
+                self._connect()
+                return run()
 
     @property
     def generation(self) -> str:
         with self._lock:
+            self._ensure()
             row = self._raw.execute("SELECT last_value, is_called FROM corpus_generation").fetchone()
         return f"pg:{row[0] if row[1] else 0}"
 

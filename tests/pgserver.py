@@ -17,6 +17,7 @@ role needs CREATEDB); the per-test databases are created and dropped on it.
 
 from __future__ import annotations
 
+import atexit
 import glob
 import itertools
 import os
@@ -80,6 +81,7 @@ class PgServer:
         except Exception:
             server.stop()
             raise
+        atexit.register(server.stop)  # also when the test run is interrupted
         return server
 
     @classmethod

@@ -175,3 +175,15 @@ def test_generation_sees_writes_of_another_connection(store_target):
         a.save_labels(doc.id, [{"passage_id": a.passages(doc.id)[0].id, "domains": ["bestuur"]}],
                       producer="x", version="1")  # a change that adds no passage
         assert b.generation != mid
+
+
+def test_store_reconnects_after_the_server_dropped_it(pg_url):
+    """A long-running app keeps working when PostgreSQL ends its session (restart, failover)."""
+    with Store(pg_url) as s:
+        s.add_document(make_doc("Agenda", AGENDA, kind="agenda"))
+        with psycopg.connect(pg_url, autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                          " WHERE datname = current_database() AND pid <> pg_backend_pid()")
+        assert [d.title for d in s.documents()] == ["Agenda"]  # a read reconnects and runs again
+        s.add_document(make_doc("Akkoord", AKKOORD, kind="akkoord"))
+        assert s.stats().documents == 2
