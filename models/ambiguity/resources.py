@@ -55,6 +55,11 @@ NOUN_STOPLIST = {"leden", "lid", "gebieden", "gebied", "besluit", "besluiten", "
 
 GR_RE = re.compile(r"gemeenschappelijke\s+regeling|Wet\s+gemeenschappelijke\s+regelingen|\bWgr\b|openbaar\s+lichaam"
                    r"|centrumregeling|bedrijfsvoeringsorganisatie", re.I)
+# The agent named through the instrument it acts by: "bij algemene maatregel van bestuur" (the Crown), "bij
+# ministeriële regeling" (the minister), "bij koninklijk besluit", "bij wet" (the legislator), "bij verordening".
+AGENT_INSTRUMENT_RE = re.compile(r"\bbij\s+(?:of\s+krachtens\s+)?(?:de\s+|een\s+)?(?:wet|algemene\s+maatregel\s+van\s+"
+                                 r"bestuur|ministeriële\s+regeling|koninklijk\s+besluit|(?:provinciale\s+)?verordening"
+                                 r"|besluit\s+van\s+de\s+raad|raadsbesluit)\b", re.I)
 CONJUNCTIONS = {"indien", "mits", "tenzij", "zodra", "nadat", "voordat", "wanneer"}
 # "…" = a gap of up to six words ("houdt zoveel mogelijk rekening met").
 BINDING_LEVELS: dict[str, tuple[str, ...]] = {
@@ -325,6 +330,19 @@ class Resources:
         if not {"algemeen bestuur", "dagelijks bestuur"} <= self.organs_in_document():
             return False
         return bool(GR_RE.search(self.doc.title or "")) or any(GR_RE.search(pi.text) for pi in self.passages)
+
+    def organs_named_in_lid(self, pi: PassageInfo, outside: tuple[int, int] | None = None) -> set[str]:
+        """Organ keys mentioned in ``pi``'s lid (all its passages: lead-in and onderdelen), leaving out the span
+        ``outside`` of ``pi``; a passage without a lid counts on its own."""
+        p = pi.passage
+        scope = [q for q in self.artikel_passages(p.artikel) if q.passage.lid == p.lid] if p.lid else [pi]
+        out = set()
+        for q in scope or [pi]:
+            for m in self.organ_mentions.get(q.passage.id, []):
+                if outside and q is pi and m.start >= outside[0] and m.end <= outside[1]:
+                    continue
+                out.add(m.key)
+        return out
 
     def actor_of_action(self, pi: PassageInfo, verb: str) -> str | None:
         """The organ that performs ``verb`` elsewhere in the same artikel, actively ("de raden wijzen … aan")

@@ -18,7 +18,9 @@ organ or the whole text names exactly one (the only candidate). With two or more
 batig saldo kan worden bestemd …") the holder is a real question. Aspiration and weak verbs are ZORG
 only for a body of a gemeenschappelijke regeling ("Het openbaar lichaam bevordert …": the GR's tasks are
 an aspiration); "Het college ondersteunt …" in a verordening describes a task (SUGGESTIE). "zal kunnen"
-is a prediction ("te voorzien is dat hij niet zal kunnen betalen"), not flagged.
+is a prediction ("te voorzien is dat hij niet zal kunnen betalen"), not flagged. A passive "kan worden …"
+is a power only with a competence verb ("kan worden vastgesteld", not "kan worden verkregen") and not
+when its agent is named through the instrument ("bij ministeriële regeling kunnen regels worden gesteld").
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from pathlib import Path
 from models.ambiguity.common import TriggerSet, organ_subject_power
 from models.ambiguity.flag import Flag, Severity
 from models.ambiguity.registration import detector, make_flag
-from models.ambiguity.resources import GR_RE, Resources
+from models.ambiguity.resources import AGENT_INSTRUMENT_RE, GR_RE, Resources
 from models.nlp import lemma
 
 HERE = Path(__file__).resolve().parent
@@ -50,6 +52,9 @@ TRANSITIONAL_RE = re.compile(r"in werking|vervalt|vervallen|ingetrokken|wordt aa
 # A measure that fixes what the future-tense clause will do ("op basis van het prijsmutatiepercentage").
 MEASURE_RE = re.compile(r"\b(?:op basis van|overeenkomstig|conform|volgens|aan de hand van|met inachtneming van)\b",
                         re.I)
+# Acts on money and rights outside the competence lexicon that are still powers ("kan worden bestemd").
+MONEY_ACTS = {"bestemmen", "verdelen", "aanwenden", "uitkeren", "terugvorderen", "intrekken", "beëindigen",
+              "beeindigen", "opschorten", "herzien", "verrekenen", "verhogen", "verlagen", "toevoegen"}
 AGENT_DECISION_RE = re.compile(r"\bbij\s+(?:dat|dit|het|hun|zijn|haar)\s+(?:\w+\s+)?besluit\b", re.I)
 PASSIVE_POWER_RE = re.compile(r"\b(kan|kunnen|dient|dienen|moet|moeten)\b(?:\s+[\w,]+){0,8}?\s+(worden)\b", re.I)
 QUOTES = "\"'‘’“”„"
@@ -112,11 +117,13 @@ def modality(res: Resources) -> Iterator[Flag]:
             s, e = pi.sentence_of(m.start())
             rest = text[m.start():e]
             if re.search(r"\bdoor\b|\bbij\s+(?:\w+\s+)?besluit(?:en)?\s+van\b", rest, re.I) \
-                    or not re.match(r"kan|kunnen", m.group(1), re.I):
-                continue
+                    or not re.match(r"kan|kunnen", m.group(1), re.I) or AGENT_INSTRUMENT_RE.search(text[s:e]):
+                continue  # agent named, or named through its instrument ("bij ministeriële regeling")
             part = re.match(r"\s+(\w+)", text[m.end():e])
             if part and part.group(1).lower() in ("aangehaald", "geciteerd"):
                 continue  # "kan worden aangehaald als …": the citation title, no power
+            if part and not {_infinitive(part.group(1)), lemma(part.group(1).lower())} & (set(res.verbs) | MONEY_ACTS):
+                continue  # "kan worden verkregen/verschaft": a possibility, no power (research AMB-02 (d) 3)
             end = m.end() + part.end() if part else m.end()  # "kan worden gewijzigd"
             same = res.actor_of_action(pi, _infinitive(part.group(1))) if part else None
             note = (f" In dit artikel doet '{same}' dit elders; vermoedelijk is dat orgaan bedoeld. (Verlaagd.)"

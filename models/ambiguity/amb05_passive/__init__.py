@@ -10,16 +10,18 @@ kader") do not match by construction. Nominalisations ("de vaststelling … gesc
 "besluitvorming vindt plaats") are caught by pattern. When one organ acts in the previous
 lid of the same artikel, it is named as the probable agent and the confidence drops.
 
-Severity (hand checks rounds 1–5: 1 true positive in 48 judged zorg flags on the GR texts). ZORG
-means a lawyer must find out who acts, so it needs all of: a competence verb of the adoption,
-decision or delegation class; a *worden*-passive in a main clause (a stative "is vastgesteld" or a
-passive inside a relative or temporal clause — "die nog niet is vastgesteld", "nadat … wordt
-vastgesteld" — describes a state or moment, the act itself is regulated where it is conferred); and
-no organ named anywhere else in the artikel, nor one sole organ in the whole text (a verordening
-whose only organ is the college: the college acts; round 6 test sample) (then the reader has no candidate agent and no
-statute-assigned act is at stake: the begroting, the aanwijzing of members … are always in an
-artikel that names their organs). An object that no organ adopts anywhere (AMB-03/04) stays
-KRITIEK. Everything else is SUGGESTIE (still shown): the agent can be read from the artikel.
+Severity (hand checks rounds 1–5: 1 true positive in 48 judged zorg flags on the GR texts; round 6
+test samples). ZORG means a lawyer must find out who acts, so it needs all of: a competence verb of the
+adoption, decision or delegation class; a *worden*-passive in a main clause (a stative "is vastgesteld"
+or a passive inside a relative or temporal clause — "die nog niet is vastgesteld", "nadat … wordt
+vastgesteld" — describes a state or moment, the act itself is regulated where it is conferred); no
+organ named elsewhere in the same lid and none performing the same verb in the artikel ("wordt door het
+algemeen bestuur aangewezen … kan alleen … worden aangewezen"); not a clause that regulates how rather
+than who ("De bijdrage wordt verleend onder de voorwaarden, bedoeld in …"); and not a text whose only
+organ is the college (a verordening: the college acts). An agent named through its instrument ("bij
+algemene maatregel van bestuur", "bij ministeriële regeling", "bij wet") is no missing agent at all.
+An object that no organ adopts anywhere (AMB-03/04) stays KRITIEK. Everything else is SUGGESTIE (still
+shown): the agent can be read from the text.
 A passive with "stilzwijgend"/"van rechtswege" describes an effect without an actor (INFO); a
 "heeft/hebben" before the participle makes it an active perfect ("dat hem heeft aangewezen").
 Executive acts with financial or record-keeping effect (``acts.tsv``: verrekenen, vastleggen …)
@@ -36,16 +38,19 @@ from models.ambiguity.common import AGENT_PHRASE_RE
 from models.ambiguity.flag import Flag, Severity
 from models.ambiguity.lexicon import read_tsv
 from models.ambiguity.registration import detector, make_flag
-from models.ambiguity.resources import NOUN_STOPLIST, WORDEN, PassageInfo, Resources, Tok
+from models.ambiguity.resources import AGENT_INSTRUMENT_RE, NOUN_STOPLIST, WORDEN, PassageInfo, Resources, Tok
 
 HERE = Path(__file__).resolve().parent
 # Acts outside the competence lexicon whose agent matters (money, records): reported, never ZORG.
 ACTS = {r["verb"]: r["class"] for r in read_tsv(HERE / "acts.tsv", ("verb", "class", "source"))}
+# The clause regulates how the act is done, not who does it: "De bijdrage wordt verleend onder de voorwaarden …".
+MANNER_RE = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:onder\s+de\s+voorwaarden?|met\s+inachtneming\s+van|overeenkomstig"
+                       r"|op\s+basis\s+van|volgens|conform|met\s+toepassing\s+van)\b", re.I)
 HEBBEN = {"heeft", "hebben", "had", "hadden"}
 # No act of an organ: the effect follows from the text itself.
 NO_ACTOR_RE = re.compile(r"\bstilzwijgend\b|\bvan rechtswege\b|\bautomatisch\b", re.I)
 # The passive sits in a relative or adverbial clause: it describes a state or a moment.
-SUBORDINATE_RE = re.compile(r"\b(?:die|dat|welke|waarin|waarbij|waarmee|waarop|waarvoor|nadat|zodra|voordat"
+SUBORDINATE_RE = re.compile(r"\b(?:die|dat|welke|waar(?:in|bij|mee|op|voor|aan|door|over|uit|van|naar)|nadat|zodra|voordat"
                             r"|totdat|zolang|indien|wanneer|voor\s?zover)\b[^,;:]*$", re.I)
 
 PARTICIPLE_RE = re.compile(r"^(?:ge\w+[dt]|\w+ge\w+[dt]|(?:be|ver|ont|her|er)\w+[dt]|ge\w+en|\w+ge\w+en"
@@ -109,7 +114,8 @@ def agentless(res: Resources) -> Iterator[Flag]:
             verb_class = res.verbs.get(part.lemma) or ACTS.get(part.lemma)
             if verb_class is None or aux_zijn and verb_class not in ("adoption", "decision", "delegation"):
                 continue  # only competence verbs: "wordt geplaatst", "worden omgezet" are left alone
-            if re.search(r"\bdoor\b", pi.text[s:e], re.I) or AGENT_PHRASE_RE.search(pi.text[s:e]):
+            if re.search(r"\bdoor\b", pi.text[s:e], re.I) or AGENT_PHRASE_RE.search(pi.text[s:e]) \
+                    or AGENT_INSTRUMENT_RE.search(pi.text[s:e]):
                 continue  # agent named, or named as its decision/rules/meeting ("bij besluit van de raden")
             if re.search(r"\b(voorgesteld|bepaald)\s+(in|bij)\b", pi.text[part.start:e], re.I) and aux_zijn:
                 continue  # "is bepaald in artikel 5": a reference, not an act
@@ -149,7 +155,7 @@ def _flag(res: Resources, pi: PassageInfo, start: int, end: int, lemma: str, ver
               and m.kind == "beleid" and not m.adopters]
     same = res.actor_of_action(pi, lemma)
     agent = same or _previous_agent(res, pi)
-    named = res.organs_named_in_artikel(pi, outside=(s, e))
+    named = res.organs_named_in_lid(pi, outside=(s, e))
     # One organ in the whole regulation besides this sentence (a verordening of the college): it is the agent.
     sole = res.organs_in_document() - {m.key for m in res.mentions_in(pi, s, e)}
     if len(sole) == 1 and not named:
@@ -161,12 +167,16 @@ def _flag(res: Resources, pi: PassageInfo, start: int, end: int, lemma: str, ver
         hint = " De zin beschrijft een gevolg dat vanzelf intreedt ('stilzwijgend', 'van rechtswege'). (Verlaagd.)"
     elif orphan and verb_class == "adoption" and not aux_zijn:
         sev = Severity.KRITIEK
-    elif competence and not aux_zijn and not subordinate and not named:
+    elif competence and not aux_zijn and not subordinate and not named and not same \
+            and not MANNER_RE.match(pi.text[end:e]):
         sev = Severity.ZORG
     else:
         sev = Severity.SUGGESTIE
-        if competence and not aux_zijn and not subordinate:
-            hint = (f" Het artikel noemt {_names(named)}; de handelende partij is daaruit af te leiden, maar staat "
+        if MANNER_RE.match(pi.text[end:e]):
+            hint = (" Het lid regelt hoe het gebeurt ('onder de voorwaarden …'), niet wie het doet; dat staat elders. "
+                    "(Verlaagd.)")
+        elif competence and not aux_zijn and not subordinate and named:
+            hint = (f" Het lid noemt {_names(named)}; de handelende partij is daaruit af te leiden, maar staat "
                     "er niet. (Verlaagd.)")
         elif competence:
             hint = " De zin beschrijft een toestand of moment; de handeling zelf is elders geregeld. (Verlaagd.)"
