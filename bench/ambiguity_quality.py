@@ -33,6 +33,11 @@ Measurement protocol (round 6, fixed before the test sample was drawn)
   measure them on text nobody looked at: ``laws-markdown/BWBR0027466`` (Wet veiligheidsregio's) and ``BWBR0003718`` (Wet arhi),
   national regulation text, no held-out passages. Simple random sample of 50 kritiek+zorg flags
   (seed 6061), drawn once after commit 8999952 → ``ambiguity_handcheck_round6_test2.tsv``.
+* The detectors were changed once more after samples B and test set 2 (AMB-02/AMB-05: agents named
+  through their instrument, "bij algemene maatregel van bestuur"; a passive power needs a competence
+  verb; manner clauses). **Test set 3**: ``laws-markdown/BWBR0005645`` (Provinciewet), national
+  regulation text nobody looked at, no held-out passages; simple random sample of 50 kritiek+zorg flags
+  (seed 6063), drawn once after that change → ``ambiguity_handcheck_round6_test3.tsv``.
 * Both sets: flags per 1,000 words by severity (target: zorg+ ≤ 25 on the unmodified GR texts).
 * Seeded-defect recall per kind at the right artikel and lid (tests/models/ambiguity/seeding.py,
   one defect per kind per GR text, parsed from the modified Markdown; the PDF round trip is covered
@@ -42,7 +47,7 @@ Measurement protocol (round 6, fixed before the test sample was drawn)
 Rounds 1–5 (``ambiguity_handcheck_round1..5.tsv``) were judged on the detectors of their day and stay as
 history; ``--history`` prints them.
 
-``--sample N --set test|test2|dev`` writes the sample to judge (TSV, stdout); ``--census`` writes the dev census
+``--sample N --set test|test2|test3|dev`` writes the sample to judge (TSV, stdout); ``--census`` writes the dev census
 with the reusable judgements filled in.
 """
 
@@ -70,8 +75,10 @@ HANDCHECK_DEV = DATA / "ambiguity_handcheck_round6_dev.tsv"
 HANDCHECK_TEST_A = DATA / "ambiguity_handcheck_round6_test_a.tsv"  # first draw, before the fixes it prompted
 HANDCHECK_TEST = DATA / "ambiguity_handcheck_round6_test.tsv"  # sample B, after those fixes
 HANDCHECK_TEST2 = DATA / "ambiguity_handcheck_round6_test2.tsv"  # test set 2 (national laws)
+HANDCHECK_TEST3 = DATA / "ambiguity_handcheck_round6_test3.tsv"  # test set 3 (Provinciewet)
+TEST3_IDS = ("0005645",)
 TEST2_IDS = ("0027466", "0003718")  # Wet veiligheidsregio's, Wet arhi
-SEEDS = {"dev": 2026, "test": 6062, "test2": 6061}
+SEEDS = {"dev": 2026, "test": 6062, "test2": 6061, "test3": 6063}
 # Rounds 1–5, each judged on the detectors of its day (fixes followed each round; see the commit log).
 HANDCHECK_HISTORY = sorted(p for p in DATA.glob("ambiguity_handcheck_round[1-5].tsv"))
 DEMO_GR = ROOT / "corpus" / "demo" / "gr-drechtsteden-2026.md"
@@ -160,9 +167,9 @@ def test_items() -> list[Analysed]:
     return analyse_all(test_paths(CORPUS), loader=load_yaml_regulation)
 
 
-def test2_items() -> list[Analysed]:
-    """Test set 2: national regulation texts (see the protocol), analysed."""
-    paths = [p for gid in TEST2_IDS for p in sorted(LAWS.glob(f"BWBR{gid}_*.md"))[:1]]
+def test2_items(ids: tuple[str, ...] = TEST2_IDS) -> list[Analysed]:
+    """Test set 2 (or 3, ``ids=TEST3_IDS``): national regulation texts (see the protocol), analysed."""
+    paths = [p for gid in ids for p in sorted(LAWS.glob(f"BWBR{gid}_*.md"))[:1]]
     return analyse_all(paths) if paths else []
 
 
@@ -326,7 +333,7 @@ def run(smoke: bool) -> list[Row]:
     if smoke or not LAWS.exists():
         return rows
     tests = test_items()
-    for label, group in (("test", tests), ("test set 2", test2_items())):
+    for label, group in (("test", tests), ("test set 2", test2_items()), ("test set 3", test2_items(TEST3_IDS))):
         if group:
             twords, tper = noise(group)
             rows.append(Row("ambiguity_quality", f"{label}: {len(group)} texts, {twords:,} words",
@@ -339,7 +346,8 @@ def run(smoke: bool) -> list[Row]:
     for label, path in (("dev census (11 GR texts)", HANDCHECK_DEV),
                         ("test sample A (verordeningen, before fixes)", HANDCHECK_TEST_A),
                         ("test sample B (verordeningen, after fixes, not independent)", HANDCHECK_TEST),
-                        ("test set 2 sample (national laws)", HANDCHECK_TEST2)):
+                        ("test set 2 sample (national laws)", HANDCHECK_TEST2),
+                        ("test set 3 sample (Provinciewet)", HANDCHECK_TEST3)):
         row = _precision_row(label, path)
         if row is not None:
             rows.append(row)
@@ -370,7 +378,7 @@ def _print_precision(label: str, path: Path, items: list[Analysed]) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sample", type=int, default=0, help="write N zorg+ flags to judge (TSV) and stop")
-    ap.add_argument("--set", choices=("dev", "test", "test2"), default="test", help="set to sample from")
+    ap.add_argument("--set", choices=("dev", "test", "test2", "test3"), default="test", help="set to sample from")
     ap.add_argument("--seed", type=int, default=None, help="default: the protocol's seed of the set")
     ap.add_argument("--census", action="store_true", help="write the dev census (TSV) and stop")
     ap.add_argument("--history", action="store_true", help="also print rounds 1-5 (judged on older detectors)")
@@ -384,13 +392,15 @@ def main(argv: list[str] | None = None) -> int:
         _write(census_rows(items))
         return 0
     if args.sample:
-        group = {"dev": lambda: items, "test": test_items, "test2": test2_items}[args.set]()
+        group = {"dev": lambda: items, "test": test_items, "test2": test2_items,
+                 "test3": lambda: test2_items(TEST3_IDS)}[args.set]()
         _write(sample(group, args.sample, SEEDS[args.set] if args.seed is None else args.seed))
         return 0
     tests = test_items()
     tests2 = test2_items()
+    tests3 = test2_items(TEST3_IDS)
     for label, group in (("Dev (11 GR texts)", items), (f"Test ({len(tests)} verordeningen)", tests),
-                         (f"Test set 2 ({len(tests2)} national laws)", tests2)):
+                         (f"Test set 2 ({len(tests2)} national laws)", tests2), ("Test set 3 (Provinciewet)", tests3)):
         if not group:
             continue
         words, per = noise(group)
@@ -411,7 +421,8 @@ def main(argv: list[str] | None = None) -> int:
     _print_precision("Dev census", HANDCHECK_DEV, items)
     _print_precision("Test sample A (before the fixes it prompted)", HANDCHECK_TEST_A, [])
     _print_precision("Test sample B (after those fixes; same documents, not independent)", HANDCHECK_TEST, tests)
-    _print_precision("Test set 2 sample (national laws, untouched)", HANDCHECK_TEST2, tests2)
+    _print_precision("Test set 2 sample (national laws, untouched at the time)", HANDCHECK_TEST2, tests2)
+    _print_precision("Test set 3 sample (Provinciewet, untouched)", HANDCHECK_TEST3, tests3)
     if args.history:
         for path in HANDCHECK_HISTORY:
             _per, tp, n = precision(read_judgements(path))
