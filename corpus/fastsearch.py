@@ -42,7 +42,11 @@ write counter). ``Store.generation`` would do, but its ``count(*)`` of passages 
 130–170 ms at 1M passages, three times the whole search budget. When the token differs
 from the one this process last synced that store at, the stamps are compared (about
 0.3 s at 50k documents) and changed documents are reindexed before the search runs.
-``corpus.ingest`` syncs at the end of an ingest, so usually no search pays for it.
+``corpus.ingest`` syncs at the end of an ingest, so usually no search pays for it. A store
+without a sidecar is built on its first search, in the foreground up to
+``FOREGROUND_MAX_PASSAGES`` (about 10 s per 50k passages on this machine) and above that in
+a background thread while FTS5 answers (1M passages: 300 s wall under load, 85 s CPU);
+``drechtlens zoekindex`` builds it explicitly.
 
 Concurrency: one writer per index (tantivy's lock file). A search that needs a sync while
 another process holds the writer raises :class:`FastSearchUnavailable` and that search runs
@@ -78,6 +82,9 @@ PREFIX_EXPANSIONS = 256  # prefix terms scored by BM25; beyond that the rest mat
 TIE_FETCH_CAP = 100  # extra hits fetched to order a tie group at the page boundary by rowid
 BATCH_DOCS = 200  # documents read from SQLite per batch during a sync
 WRITER_HEAP = 256_000_000
+# A store with more passages is built in a background thread on its first search (FTS5 answers
+# meanwhile); smaller ones are built before that search returns (about 10 s per 50k passages).
+FOREGROUND_MAX_PASSAGES = 100_000
 
 
 class FastSearchUnavailable(Exception):
@@ -173,6 +180,7 @@ class _Sidecar:
     stamps: dict[str, str] | None = None  # as last read from / written to the stamps file
     stamps_mtime: float = -1.0
     bodies: list[str] | None = None  # distinct documents.body as of the last sync (for the body filter)
+    building: threading.Thread | None = None  # a full build running in the background
     # Store object → change token it was last synced at (weak: a closed store drops out)
     tokens: weakref.WeakKeyDictionary = field(default_factory=weakref.WeakKeyDictionary)
 
@@ -406,6 +414,14 @@ def _sync(sc: _Sidecar, store: Any, *, rebuild: bool,
 
 
 def _ensure_synced(sc: _Sidecar, store: Any) -> None:
+    """Sync before a search; a full build of a large store goes to a background thread and
+    raises :class:`FastSearchUnavailable` meanwhile (FTS5 answers until it is done)."""
+    if sc.building is not None and sc.building.is_alive():
+        raise FastSearchUnavailable("de snelle zoekindex wordt op de achtergrond opgebouwd")
+    if _load_stamps(sc) is None and _passages_estimate(store) > FOREGROUND_MAX_PASSAGES:
+        _build_in_background(sc, store)
+        raise FastSearchUnavailable("de snelle zoekindex wordt op de achtergrond opgebouwd (drechtlens zoekindex "
+                                    "bouwt hem in één keer)")
     with sc.lock:
         try:
             known = sc.tokens.get(store)
@@ -414,6 +430,41 @@ def _ensure_synced(sc: _Sidecar, store: Any) -> None:
         if known is not None and known == change_token(store):
             return
         _sync(sc, store, rebuild=False, progress=None)
+
+
+def _passages_estimate(store: Any) -> int:
+    """About how many passages the store holds (max rowid: an index lookup, not a count)."""
+    return int(store.read("SELECT coalesce(max(rowid), 0) FROM passages")[0][0])
+
+
+def _build_in_background(sc: _Sidecar, store: Any) -> None:
+    """Start the full build of a large store in a daemon thread (once per sidecar at a time)."""
+    with _REGISTRY_LOCK:
+        if sc.building is not None and sc.building.is_alive():
+            return
+
+        def run() -> None:
+            try:
+                with sc.lock:
+                    report = _sync(sc, store, rebuild=False, progress=None)
+                log.info("Zoekindex %s opgebouwd: %d passages in %.0f s.", sc.path, report.passages_indexed,
+                         report.seconds)
+            except BaseException as err:  # a failed build leaves FTS5 in charge; the next search retries
+                log.warning("Zoekindex %s niet opgebouwd (%s: %s).", sc.path, type(err).__name__, err)
+
+        sc.building = threading.Thread(target=run, name="drechtlens-zoekindex", daemon=True)
+        sc.building.start()
+
+
+def wait_for_background_build(store: Any, timeout: float | None = None) -> bool:
+    """Wait until a background build of ``store``'s sidecar is done; False on timeout."""
+    path = index_dir(store)
+    sc = _SIDECARS.get(str(path)) if path else None
+    thread = sc.building if sc is not None else None
+    if thread is not None:
+        thread.join(timeout)
+        return not thread.is_alive()
+    return True
 
 
 # -- queries -------------------------------------------------------------------------

@@ -335,3 +335,20 @@ def test_ingest_syncs_the_index(tmp_path: Path, monkeypatch):
         assert fastsearch.sync(store).documents_indexed == 0  # already up to date after the ingest
         assert search(store, "woning").total >= 1
         assert time.perf_counter() - t < 60
+
+
+def test_large_store_is_built_in_the_background(fresh_store: Store, monkeypatch, caplog):
+    """Above FOREGROUND_MAX_PASSAGES the first search does not wait minutes for a full build:
+    FTS5 answers (with a warning) while a thread builds the sidecar, tantivy answers after."""
+    monkeypatch.setenv("DRECHTLENS_SEARCH_ENGINE", "tantivy")
+    monkeypatch.setattr(fastsearch, "FOREGROUND_MAX_PASSAGES", 2)
+    for i in range(3):
+        fresh_store.add_document(make_doc(f"Regeling {i}", DOC_A, salt=str(i)))
+    with caplog.at_level(logging.WARNING, logger="corpus.search"):
+        assert search(fresh_store, "woning").total == 3  # FTS5, while the build runs
+    assert any("achtergrond" in r.getMessage() for r in caplog.records)
+    assert fastsearch.wait_for_background_build(fresh_store, timeout=60)
+    caplog.clear()
+    assert search(fresh_store, "woning", {"kind": "regeling"}).total == 3
+    _no_fallback(caplog)
+    assert fastsearch.sync(fresh_store).documents_indexed == 0
