@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "corpus.commands.demo",
     "corpus.commands.classify",
     "corpus.commands.flag",
+    "corpus.commands.zoekindex",
 ]
 
 

@@ -352,3 +352,21 @@ def test_large_store_is_built_in_the_background(fresh_store: Store, monkeypatch,
     assert search(fresh_store, "woning", {"kind": "regeling"}).total == 3
     _no_fallback(caplog)
     assert fastsearch.sync(fresh_store).documents_indexed == 0
+
+
+def test_zoekindex_command(tmp_path: Path, capsys):
+    from corpus.cli import main
+
+    db = tmp_path / "c.db"
+    with Store(db) as store:
+        store.add_document(make_doc("Regeling A", DOC_A))
+        store.add_document(make_doc("Akkoord B", DOC_B, kind="akkoord"))
+    assert main(["--db", str(db), "zoekindex"]) == 0
+    assert "2 documenten (3 passages) geïndexeerd" in capsys.readouterr().out
+    assert main(["--db", str(db), "zoekindex"]) == 0
+    assert "0 documenten (0 passages) geïndexeerd" in capsys.readouterr().out
+    assert main(["--db", str(db), "zoekindex", "--opnieuw"]) == 0
+    assert "volledig opnieuw opgebouwd" in capsys.readouterr().out
+    assert main(["--db", str(tmp_path / "geen.db"), "zoekindex"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Fout: ") and "Traceback" not in err
