@@ -86,6 +86,7 @@ from corpus.ingest import (
     plan_file,
 )
 from corpus.manifest import ManifestIndex
+from corpus.store import is_database_url
 from extract.document import Document, ExtractionWarning, Passage
 
 if TYPE_CHECKING:
@@ -99,13 +100,9 @@ SHARD_SUFFIX = ".parquet"
 DEFAULT_RETRIES = 2
 STALE_TMP_SECONDS = 24 * 3600  # temporary shard files older than this are from a crashed run
 LOCAL = "local"  # --scheduler local: a LocalCluster on this machine
+WINDOW_RECOUNT_SECONDS = 5.0
 
 log = logging.getLogger(__name__)
-
-
-def is_database_url(target: str | Path) -> bool:
-    """Whether ``target`` names a PostgreSQL database rather than a SQLite file."""
-    return str(target).startswith(("postgresql://", "postgres://"))
 
 
 # -- shards --------------------------------------------------------------------------------
@@ -174,7 +171,8 @@ def write_shard(staging: Path, doc: Document, analysis: list[AnalysisOutput], fi
     tmp = staging / f".{run_id or 'run'}.{doc.id}.{uuid.uuid4().hex}.tmp"
     try:
         with tmp.open("wb") as fh:
-            pq.write_table(table, fh, compression="zstd")
+            # no statistics or dictionaries: one row per file, they only cost time and bytes
+            pq.write_table(table, fh, compression="zstd", write_statistics=False, use_dictionary=False)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, final)  # atomic within one folder: readers see no shard or a whole one
@@ -187,7 +185,8 @@ def read_shard(path: Path) -> Shard:
     """Read a shard written by :func:`write_shard` (raises ValueError for another shard version)."""
     import pyarrow.parquet as pq
 
-    rows = pq.read_table(path).to_pylist()
+    with path.open("rb") as fh:
+        rows = pq.ParquetFile(fh).read(use_threads=False).to_pylist()
     if len(rows) != 1 or rows[0].get("shard_version") != SHARD_VERSION:
         raise ValueError(f"geen shard van versie {SHARD_VERSION}")
     r = rows[0]
@@ -365,14 +364,17 @@ class ClusterError(Exception):
 
 def _connect(scheduler: str | None, workers: int, dashboard_address: str | None, timeout: float = 20
              ) -> tuple[Client, Any]:
-    """A client for ``scheduler`` (an address, or None/``local`` for a LocalCluster of ``workers``
-    processes with one thread each). Returns (client, cluster or None)."""
+    """A client for ``scheduler``: an address (``tcp://host:8786``), a scheduler file (JSON written
+    by ``dask scheduler --scheduler-file``), or None/``local`` for a LocalCluster of ``workers``
+    processes with one thread each. Returns (client, cluster or None)."""
     from distributed import Client, LocalCluster
 
     if scheduler and scheduler != LOCAL:
         try:
+            if "://" not in scheduler and Path(scheduler).is_file():
+                return Client(scheduler_file=scheduler, timeout=timeout), None
             return Client(scheduler, timeout=timeout), None
-        except (OSError, TimeoutError) as err:
+        except (OSError, TimeoutError, ValueError) as err:
             raise ClusterError(f"Kan de Dask-scheduler {scheduler} niet bereiken ({err}). Draait `dask scheduler` "
                                "daar, en is de poort open?") from err
     cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
@@ -471,16 +473,26 @@ def _run(client: Client, store: Store, files: list[Path], tally: IngestTally, re
     settings = dict(extract_settings or {})
     settings.setdefault("workers", 1)  # documents run in parallel: no nested page pools per worker
     manifests = ManifestIndex()
-    threads = sum(client.nthreads().values()) or 1
-    window = max(16, 4 * threads)
+    # Tasks in flight: a few per worker thread, recounted every few seconds because workers
+    # join and leave (adaptive clusters) while the ingest runs.
+    # The workers seen on the way tell, at the end, which ones left during the ingest.
+    window = {"size": 16, "at": float("-inf")}
+    seen: set[str] = set()
+
+    def window_size() -> int:
+        if time.monotonic() - window["at"] > WINDOW_RECOUNT_SECONDS:
+            threads = client.nthreads()
+            seen.update(threads)
+            window.update(size=max(16, 4 * sum(threads.values())), at=time.monotonic())
+        return int(window["size"])
+
     pending: dict[Future, PlannedFile] = {}
     in_batch: set[str] = set()
     todo: Iterator[Path] = iter(files)
     done = as_completed()
-    start_workers = set(client.scheduler_info(n_workers=-1).get("workers", {}))
 
     def fill() -> None:
-        while len(pending) < window:
+        while len(pending) < window_size():
             f = next(todo, None)
             if f is None:
                 return
@@ -513,7 +525,7 @@ def _run(client: Client, store: Store, files: list[Path], tally: IngestTally, re
         if item.status != "duplicate":
             tally.total += 1
             tally.emit(item)
-    report.lost_workers = sorted(start_workers - set(client.scheduler_info(n_workers=-1).get("workers", {})))
+    report.lost_workers = sorted(seen - set(client.nthreads()))
 
 
 def _collect(fut: Future, planned: PlannedFile, store: Store, stage: Path | None, retries: int) -> IngestItem:

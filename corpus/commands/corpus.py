@@ -58,8 +58,9 @@ def _console(err: bool = False) -> Console:
 @click.option("--zonder-analyse", is_flag=True, help="Alleen ontleden en opslaan, geen modellen draaien.")
 @click.option("--geen-ocr", is_flag=True, help="Gescande pagina's niet met OCR lezen (sneller; zonder tekst).")
 @click.option("--scheduler", default=None, metavar="ADRES",
-              help="Verdeel het werk over een Dask-cluster: adres van de scheduler (tcp://host:8786), of 'local' "
-                   "voor een cluster op deze computer met --workers processen.")
+              help="Verdeel het werk over een Dask-cluster: adres van de scheduler (tcp://host:8786), een "
+                   "scheduler-bestand (JSON van `dask scheduler --scheduler-file`), of 'local' voor een cluster op "
+                   "deze computer met --workers processen.")
 @click.option("--retries", type=click.IntRange(0, 10), default=2, show_default=True,
               help="Met --scheduler: zo vaak wordt een mislukte taak opnieuw geprobeerd.")
 @click.pass_context

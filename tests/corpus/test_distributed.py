@@ -103,28 +103,44 @@ def test_shard_round_trip(tmp_path: Path):
     assert (back.analysis[0].producer, back.analysis[0].pipeline) == ("p", "x")
 
 
-@pytest.mark.slow  # every worker loads the models (15-30 s on a busy 2-core machine)
 def test_dask_ingest_equals_plain_ingest(client, tmp_path: Path):
     src = _folder(tmp_path / "src", 3, 3, pages=2)
     (src / "MANIFEST.tsv").write_text("bestand\tgemeente\tjaar\nregeling-0.md\tGemeente Dordrecht\t2019\n",
                                       encoding="utf-8")
     with Store(tmp_path / "plain.db") as plain:
-        rep_plain = ingest_paths(plain, [src], workers=1)
+        rep_plain = ingest_paths(plain, [src], workers=1, analyse=False)
         expected = _snapshot(plain)
     events: list[IngestProgress] = []
     with Store(tmp_path / "dask.db") as store:
-        rep = ingest_dask(store, [src], client=client, progress=events.append)
+        rep = ingest_dask(store, [src], client=client, progress=events.append, analyse=False)
         got = _snapshot(store)
     assert [i.error for i in rep.errors] == [] and rep.count("new") == 6 == rep_plain.count("new")
     assert set(got) == set(expected)
-    assert sum(len(v["flags"]) for v in got.values()) > 0  # the ambiguity analyser really ran on the workers
-    assert sum(len(v["labels"]) for v in got.values()) > 0
     for doc_id in expected:
         assert got[doc_id] == expected[doc_id], doc_id
+    from_manifest = [v["doc"] for v in got.values() if v["doc"]["source_file"].endswith("regeling-0.md")]
+    assert [(d["body"], d["year"]) for d in from_manifest] == [("Gemeente Dordrecht", 2019)]
     assert sorted(i.path for i in rep.items) == sorted(i.path for i in rep_plain.items)
     assert [e.done for e in events] == list(range(1, 7)) and events[-1].pages == rep.pages == rep_plain.pages
     assert rep.workers == 2 and rep.dashboard.startswith("http")
     assert not staging_dir(tmp_path / "dask.db").exists()
+
+
+@pytest.mark.slow  # the worker loads the models (10-30 s on a busy 2-core machine)
+def test_analysis_on_the_workers_equals_plain_ingest(client, tmp_path: Path):
+    """Labels and ambiguity flags made on a worker are the ones a plain ingest stores. One
+    document, so that only one worker has to load the models."""
+    src = _folder(tmp_path / "src", 0, 1)
+    with Store(tmp_path / "plain.db") as plain:
+        ingest_paths(plain, [src], workers=1)
+        expected = _snapshot(plain)
+    with Store(tmp_path / "dask.db") as store:
+        rep = ingest_dask(store, [src], client=client)
+        got = _snapshot(store)
+    assert [i.error for i in rep.errors] == [] and rep.count("new") == 1
+    (doc_id, want), = expected.items()
+    assert want["flags"] and want["labels"]  # the analysers really ran, so the comparison means something
+    assert got == expected
 
 
 @pytest.mark.slow  # renders and ingests 200 PDFs
@@ -217,3 +233,36 @@ def test_cli_on_a_running_scheduler(client, tmp_path: Path, capsys):
 def test_unreachable_scheduler_is_a_clear_error(tmp_path: Path):
     with Store(tmp_path / "c.db") as store, pytest.raises(ClusterError, match="Kan de Dask-scheduler"):
         ingest_dask(store, [tmp_path], scheduler="tcp://127.0.0.1:9", connect_timeout=2)
+
+
+@pytest.mark.slow  # renders and ingests 200 PDFs
+def test_worker_killed_mid_ingest_postgresql_every_document_once(client, pg_url: str, tmp_path: Path):
+    """Workers write straight to PostgreSQL; a SIGKILLed worker's tasks run again elsewhere."""
+    from corpus.store import open_store
+
+    src = _folder(tmp_path / "src", 200)
+    hashes = {sha256_file(f) for f in src.iterdir()}
+    killed: dict[str, object] = {}
+
+    def kill_one(p: IngestProgress) -> None:
+        if p.done == 60 and not killed:
+            busy = {w: keys for w, keys in client.processing().items() if keys}
+            worker = sorted(busy)[0]
+            os.kill(client.run(os.getpid, workers=[worker])[worker], signal.SIGKILL)
+            killed.update(worker=worker, tasks=list(busy[worker]))
+
+    with open_store(pg_url) as store:
+        rep = ingest_dask(store, [src], target=pg_url, client=client, analyse=False, progress=kill_one)
+        assert killed["tasks"] and killed["worker"] in rep.lost_workers
+        assert [i.error for i in rep.errors] == []
+        # a task whose worker died after its commit runs again and finds its document: "duplicate"
+        assert len(rep.items) == 200 and rep.count("new") + rep.count("duplicate") == 200
+        ids = [r[0] for r in store.read("SELECT id FROM documents")]
+        assert len(ids) == 200 and set(ids) == hashes
+        per_doc = store.read("SELECT doc_id, count(*), count(DISTINCT seq) FROM passages GROUP BY doc_id")
+        assert len(per_doc) == 200 and all(n == distinct > 0 for _, n, distinct in per_doc)
+        assert store.read("SELECT count(*) FROM files")[0][0] == 200
+
+        again = ingest_dask(store, [src], target=pg_url, client=client, analyse=False)
+        assert again.count("duplicate") == 200
+    client.wait_for_workers(2, timeout=60)
