@@ -60,24 +60,32 @@ def is_bold_font(fontname: str, weight: int = 0) -> bool:
 
 
 def pdfium_page(doc: pdfium.PdfDocument, index: int, table_min_rules: int = 4) -> RawPage:
-    """Characters (and ruled grids) of page ``index`` (0-based) via the raw pdfium API."""
+    """Characters (and ruled grids) of page ``index`` (0-based) via the raw pdfium API.
+
+    Pages and text pages are opened and closed with the raw calls that pypdfium2's
+    ``doc[i]`` / ``get_textpage()`` make (the document has no form environment), without
+    the wrapper objects and their finalizers."""
     from extract.pdf_tables import find_grids, path_segments
 
-    page = doc[index]
+    page = pdfium_c.FPDF_LoadPage(doc.raw, index)
+    if not page:
+        raise pdfium.PdfiumError("Failed to load page.")
     try:
-        width, height = page.get_size()
+        width, height = pdfium_c.FPDF_GetPageWidthF(page), pdfium_c.FPDF_GetPageHeightF(page)
         raw = RawPage(number=index + 1, width=width, height=height)
         _page_objects(page, raw)
         if raw.rules >= table_min_rules:
-            raw.grids = find_grids(path_segments(page.raw, height))
-        textpage = page.get_textpage()
+            raw.grids = find_grids(path_segments(page, height))
+        textpage = pdfium_c.FPDFText_LoadPage(page)
+        if not textpage:
+            raise pdfium.PdfiumError("Failed to load text page.")
         try:
-            raw.chars = _pdfium_chars(textpage.raw, height)
+            raw.chars = _pdfium_chars(textpage, height)
         finally:
-            textpage.close()
+            pdfium_c.FPDFText_ClosePage(textpage)
         return raw
     finally:
-        page.close()
+        pdfium_c.FPDF_ClosePage(page)
 
 
 def _bare(fn, restype, *argtypes):  # noqa: ANN001, ANN202 - ctypes function objects
@@ -213,9 +221,9 @@ _RUN = re.compile(r"[^\s\uffff]+")
 _MAX_RUN = 32
 
 
-def _page_objects(page: pdfium.PdfPage, raw: RawPage) -> None:
+def _page_objects(page, raw: RawPage) -> None:  # noqa: ANN001 - a raw FPDF_PAGE handle
     """Count rule-like path objects and find page-covering images (scans)."""
-    n = pdfium_c.FPDFPage_CountObjects(page.raw)
+    n = pdfium_c.FPDFPage_CountObjects(page)
     if n <= 0:
         return
     api = _object_api()
@@ -227,7 +235,7 @@ def _page_objects(page: pdfium.PdfPage, raw: RawPage) -> None:
     cover = 0.0
     get_object, get_type, get_bounds = api.get_object, api.get_type, api.get_bounds
     path, image = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE
-    page_raw = ctypes.cast(page.raw, ctypes.c_void_p).value
+    page_raw = ctypes.cast(page, ctypes.c_void_p).value
     for i in range(n):
         obj = get_object(page_raw, i)
         kind = get_type(obj)
