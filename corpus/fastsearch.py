@@ -55,6 +55,7 @@ on FTS5. ``DRECHTLENS_SEARCH_ENGINE=fts5`` switches this module off entirely.
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import hashlib
 import json
@@ -65,6 +66,7 @@ import threading
 import time
 import weakref
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -199,20 +201,51 @@ def _open(path: Path) -> _Sidecar:
         schema = _schema()
         index = None
         meta = _read_stamps_file(path)
-        if path.is_dir() and meta is not None and meta.get("schema") == SCHEMA_VERSION and t.Index.exists(str(path)):
+        # Without a stamps file (first build still running elsewhere, or it died) the index is
+        # opened as it is: the next sync rebuilds its content under the writer lock. Only an
+        # index of another schema version, marked damaged, or unreadable is deleted and made anew.
+        if path.is_dir() and t.Index.exists(str(path)) and (meta is None or meta.get("schema") == SCHEMA_VERSION):
             try:
                 index = t.Index.open(str(path))
-            except ValueError as err:
+                index.searcher()  # opens every segment: a damaged file fails here, not in a search
+            except BaseException as err:  # tantivy raises ValueError, or panics (a BaseException)
+                if isinstance(err, (KeyboardInterrupt, SystemExit, GeneratorExit)):
+                    raise
                 log.warning("Zoekindex %s is onleesbaar (%s); hij wordt opnieuw opgebouwd.", path, err)
+                index = None
         if index is None:
-            if path.exists():
-                shutil.rmtree(path)
-            path.mkdir(parents=True)
-            index = t.Index(schema, path=str(path))
+            with _exclusive(path) as mine:
+                if not mine:
+                    raise FastSearchUnavailable("de zoekindex wordt door een ander proces opgebouwd")
+                if path.exists():
+                    shutil.rmtree(path)
+                path.mkdir(parents=True)
+                index = t.Index(schema, path=str(path))
         index.register_tokenizer(TOKENIZER, _analyzer())
         sc = _Sidecar(path, index, schema)
         _SIDECARS[str(path)] = sc
         return sc
+
+
+@contextmanager
+def _exclusive(path: Path) -> Iterator[bool]:
+    """An exclusive, non-blocking lock on ``<index>.lock`` (next to the index folder), held by
+    whoever writes the index or deletes it; yields False when another process holds it.
+    tantivy's own writer lock lives inside the folder, so it cannot guard deleting the folder."""
+    lock = path.with_name(path.name + ".lock")
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        try:
+            yield True
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
 
 
 def _read_stamps_file(path: Path) -> dict[str, Any] | None:
@@ -377,32 +410,11 @@ def _sync(sc: _Sidecar, store: Any, *, rebuild: bool,
                      key=lambda d: int(current[d].split("|", 1)[0]))
     removed = sorted(set(old or ()) - set(current))
     if changed or removed or old is None:
-        try:
-            big = old is None or len(changed) > 1000  # a small sync needs no large indexing arena
-            writer = sc.index.writer(heap_size=WRITER_HEAP if big else WRITER_HEAP // 4, num_threads=1)
-        except ValueError as err:  # LockBusy: another process is writing the index
-            raise FastSearchUnavailable(f"zoekindex wordt bijgewerkt door een ander proces ({err})") from err
-        try:
-            if old is None:
-                writer.delete_all_documents()
-            else:
-                for doc_id in (*removed, *changed):
-                    writer.delete_documents_by_term("doc", doc_id)
-            for i in range(0, len(changed), BATCH_DOCS):
-                for doc in _documents(store, changed[i:i + BATCH_DOCS]):
-                    writer.add_document(doc)
-                    report.passages_indexed += 1
-                if progress:
-                    progress(min(i + BATCH_DOCS, len(changed)), len(changed))
-            writer.commit()
-            writer.wait_merging_threads()
-        except BaseException:
-            try:
-                writer.rollback()
-            except BaseException:  # noqa: S110 - the writer may already be gone; the commit did not happen
-                pass
-            raise
-        _write_stamps_file(sc.path, current, token)
+        with _exclusive(sc.path) as mine:
+            if not mine:
+                raise FastSearchUnavailable("de zoekindex wordt door een ander proces bijgewerkt")
+            _write_changes(sc, store, old, changed, removed, report, progress)
+            _write_stamps_file(sc.path, current, token)
         sc.stamps, sc.stamps_mtime = current, (sc.path / STAMPS_FILE).stat().st_mtime
         report.documents_indexed, report.documents_removed = len(changed), len(removed)
     if changed or removed or sc.bodies is None:
@@ -411,6 +423,36 @@ def _sync(sc: _Sidecar, store: Any, *, rebuild: bool,
     sc.tokens[store] = token
     report.seconds = time.perf_counter() - t0
     return report
+
+
+def _write_changes(sc: _Sidecar, store: Any, old: dict[str, str] | None, changed: list[str], removed: list[str],
+                   report: SyncReport, progress: Callable[[int, int], None] | None) -> None:
+    """Delete and re-add the changed documents, remove the removed ones, commit (or roll back)."""
+    try:
+        big = old is None or len(changed) > 1000  # a small sync needs no large indexing arena
+        writer = sc.index.writer(heap_size=WRITER_HEAP if big else WRITER_HEAP // 4, num_threads=1)
+    except ValueError as err:  # LockBusy: another process is writing the index
+        raise FastSearchUnavailable(f"zoekindex wordt bijgewerkt door een ander proces ({err})") from err
+    try:
+        if old is None:
+            writer.delete_all_documents()
+        else:
+            for doc_id in (*removed, *changed):
+                writer.delete_documents_by_term("doc", doc_id)
+        for i in range(0, len(changed), BATCH_DOCS):
+            for doc in _documents(store, changed[i:i + BATCH_DOCS]):
+                writer.add_document(doc)
+                report.passages_indexed += 1
+            if progress:
+                progress(min(i + BATCH_DOCS, len(changed)), len(changed))
+        writer.commit()
+        writer.wait_merging_threads()
+    except BaseException:
+        try:
+            writer.rollback()
+        except BaseException:  # noqa: S110 - the writer may already be gone; the commit did not happen
+            pass
+        raise
 
 
 def _ensure_synced(sc: _Sidecar, store: Any) -> None:
@@ -665,7 +707,10 @@ def _discard(sc: _Sidecar) -> None:
     with _REGISTRY_LOCK:
         if _SIDECARS.get(str(sc.path)) is sc:
             del _SIDECARS[str(sc.path)]
-    (sc.path / STAMPS_FILE).unlink(missing_ok=True)  # no stamps: _open starts a fresh index
+    # schema -1: the next _open deletes the folder and starts a fresh index (under the lock)
+    tmp = sc.path / (STAMPS_FILE + ".tmp")
+    tmp.write_text(json.dumps({"schema": -1, "stamps": {}, "damaged": True}), encoding="utf-8")
+    os.replace(tmp, sc.path / STAMPS_FILE)
 
 
 def forget(store: Any) -> None:

@@ -288,6 +288,16 @@ def test_writer_held_elsewhere_falls_back_to_fts5(fresh_store: Store, monkeypatc
     caplog.clear()
     assert search(fresh_store, "woning").total == 2
     _no_fallback(caplog)
+    # the lock next to the folder (held while another process writes or recreates the index)
+    with fastsearch._exclusive(fastsearch.index_dir(fresh_store)) as mine:
+        assert mine
+        fresh_store.add_document(make_doc("Akkoord C", DOC_B, kind="akkoord", salt="c"))
+        with caplog.at_level(logging.WARNING, logger="corpus.search"):
+            assert search(fresh_store, "woning").total == 3
+        assert any(FALLBACK in r.getMessage() for r in caplog.records)
+    caplog.clear()
+    assert search(fresh_store, "woning").total == 3
+    _no_fallback(caplog)
 
 
 def test_damaged_index_is_rebuilt_or_bypassed(fresh_store: Store, monkeypatch):
