@@ -43,6 +43,11 @@ def zoekindex(ctx: click.Context, opnieuw: bool) -> None:
             report = fastsearch.sync(store, rebuild=opnieuw, progress=progress)
         except fastsearch.FastSearchUnavailable as err:
             raise click.ClickException(f"De zoekindex kan nu niet worden bijgewerkt: {err}.") from err
+        except BaseException as err:  # tantivy errors, including its panics (BaseException)
+            if isinstance(err, (KeyboardInterrupt, SystemExit, GeneratorExit)):
+                raise
+            raise click.ClickException(f"De zoekindex kon niet worden gebouwd ({type(err).__name__}: {err}); "
+                                       "zoeken werkt via SQLite FTS5. Probeer: drechtlens zoekindex --opnieuw") from err
     click.echo(f"Zoekindex {fastsearch.index_dir(store)}: {report.documents_indexed} documenten "
                f"({report.passages_indexed} passages) geïndexeerd, {report.documents_removed} verwijderd"
                f"{', volledig opnieuw opgebouwd' if report.rebuilt else ''}; {report.seconds:.1f} s.")
