@@ -18,7 +18,10 @@ organ or the whole text names exactly one (the only candidate). With two or more
 batig saldo kan worden bestemd …") the holder is a real question. Aspiration and weak verbs are ZORG
 only for a body of a gemeenschappelijke regeling ("Het openbaar lichaam bevordert …": the GR's tasks are
 an aspiration); "Het college ondersteunt …" in a verordening describes a task (SUGGESTIE). "zal kunnen"
-is a prediction ("te voorzien is dat hij niet zal kunnen betalen"), not flagged. A passive "kan worden …"
+is a prediction ("te voorzien is dat hij niet zal kunnen betalen"), not flagged; nor is "zal/zullen" in a
+subordinate clause ("indien aannemelijk is dat … tot stand zal worden gebracht", "welke voorschriften …
+zullen gelden") or in an oath ("Ik zweer … dat ik … zal"). Inconsistent modality compares main-clause
+competences only ("Indien provinciale staten … opdragen" is a condition, not a duty). A passive "kan worden …"
 is a power only with a competence verb ("kan worden vastgesteld", not "kan worden verkregen") and not
 when its agent is named through the instrument ("bij ministeriële regeling kunnen regels worden gesteld").
 """
@@ -55,6 +58,10 @@ MEASURE_RE = re.compile(r"\b(?:op basis van|overeenkomstig|conform|volgens|aan d
 # Acts on money and rights outside the competence lexicon that are still powers ("kan worden bestemd").
 MONEY_ACTS = {"bestemmen", "verdelen", "aanwenden", "uitkeren", "terugvorderen", "intrekken", "beëindigen",
               "beeindigen", "opschorten", "herzien", "verrekenen", "verhogen", "verlagen", "toevoegen"}
+# A subordinate clause up to the modal: "dat …", "indien …", "welke …": the future describes, it does not oblige.
+SUBCLAUSE_RE = re.compile(r"\b(?:dat|die|welke|wat|of|indien|wanneer|als|voor ?zover|nadat|zodat|zodra|hoe"
+                          r"|waar(?:in|bij|mee|op|voor|aan|door|over|uit|van|naar))\b", re.I)
+FIRST_PERSON_RE = re.compile(r"\b(?:ik|wij|Ik|Wij)\b")
 AGENT_DECISION_RE = re.compile(r"\bbij\s+(?:dat|dit|het|hun|zijn|haar)\s+(?:\w+\s+)?besluit\b", re.I)
 PASSIVE_POWER_RE = re.compile(r"\b(kan|kunnen|dient|dienen|moet|moeten)\b(?:\s+[\w,]+){0,8}?\s+(worden)\b", re.I)
 QUOTES = "\"'‘’“”„"
@@ -85,6 +92,8 @@ def modality(res: Resources) -> Iterator[Flag]:
             elif sub == "future":
                 if DESCRIPTIVE_FUTURE_RE.match(text[hit.end:e]) or re.match(r"\s+kunnen\b", text[hit.end:e]):
                     continue  # "zal kunnen voortgaan": a prediction, no duty
+                if SUBCLAUSE_RE.search(text[_clause_start(text, s, hit.start):hit.start]) or FIRST_PERSON_RE.search(sent):
+                    continue  # "indien aannemelijk is dat … zal worden gebracht", an oath ("Ik zweer … zal"): no duty
                 if TRANSITIONAL_RE.search(sent) or PUBLICATION_RE.search(sent) or DESCRIPTIVE_RE.search(
                         text[max(s, hit.start - 40):hit.start]):
                     continue
@@ -150,6 +159,18 @@ def modality(res: Resources) -> Iterator[Flag]:
     yield from _inconsistent(res)
 
 
+def _clause_start(text: str, s: int, pos: int) -> int:
+    """Start of the clause that holds ``pos``: after the last comma, semicolon or colon of its sentence."""
+    cut = max(text.rfind(c, s, pos) for c in ",;:")
+    return cut + 1 if cut >= s else s
+
+
+def _main_clause(res: Resources, c) -> bool:
+    """The competence's verb stands in a main clause (not "Indien provinciale staten … opdragen, …")."""
+    text = res.by_id[c.passage_id].text
+    return not SUBCLAUSE_RE.search(text[_clause_start(text, c.sentence[0], c.start):c.start])
+
+
 def _infinitive(participle: str) -> str:
     """"aangewezen" → "aanwijzen" via the lemmatiser (separable verbs come back without the underscore)."""
     return lemma(participle.lower()).replace("_", "")
@@ -158,7 +179,7 @@ def _infinitive(participle: str) -> str:
 def _inconsistent(res: Resources) -> Iterator[Flag]:
     groups: dict[tuple[str, str, str], list] = defaultdict(list)
     for c in res.competences:
-        if c.actor and c.object and not c.passive and c.modality in ("plicht", "bevoegdheid"):
+        if c.actor and c.object and not c.passive and c.modality in ("plicht", "bevoegdheid") and _main_clause(res, c):
             groups[(c.actor, c.action, c.object)].append(c)
     for (actor, action, obj), cs in groups.items():
         mods = {c.modality for c in cs}

@@ -24,6 +24,7 @@ An object that no organ adopts anywhere (AMB-03/04) stays KRITIEK. Everything el
 shown): the agent can be read from the text.
 A passive with "stilzwijgend"/"van rechtswege" describes an effect without an actor (INFO); a
 "heeft/hebben" before the participle makes it an active perfect ("dat hem heeft aangewezen").
+Nominalisations ("de vaststelling … geschiedt") are SUGGESTIE (no judged one was a missing actor).
 Executive acts with financial or record-keeping effect (``acts.tsv``: verrekenen, vastleggen …)
 are reported as SUGGESTIE.
 """
@@ -130,9 +131,11 @@ def agentless(res: Resources) -> Iterator[Flag]:
             s, e = pi.sentence_of(m.start())
             if re.search(r"\bdoor\b", pi.text[s:e], re.I):
                 continue
-            # Main-clause act with no organ anywhere in the artikel: nobody to read as the agent.
-            open_agent = not SUBORDINATE_RE.search(pi.text[s:m.start()]) and \
-                not res.organs_named_in_artikel(pi, outside=(s, e))
+            if AGENT_INSTRUMENT_RE.search(pi.text[s:e]):
+                continue  # "Een wijziging van de provinciale indeling geschiedt bij wet": the legislator acts
+            # A nominalised act names a procedure or a moment ("De benoeming van gedeputeerden vindt plaats in
+            # een vergadering van provinciale staten"); in no hand check was one a missing actor: SUGGESTIE.
+            open_agent = False
             yield make_flag("AMB-05", pi, m.start(1), m.end(), severity=Severity.ZORG if open_agent
                             else Severity.SUGGESTIE, confidence=0.6 if open_agent else 0.4,
                             explanation=f"'{m.group(1)}' is een handeling als zelfstandig naamwoord; de tekst zegt "

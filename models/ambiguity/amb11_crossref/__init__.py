@@ -73,7 +73,8 @@ def crossrefs(res: Resources) -> Iterator[Flag]:
                 s, e = pi.sentence_of(m.start())
                 tail = text[m.end():e].split(";")[0][:250]
                 far = re.search(r"\bvan\s+(?:de|het)\s+([^,.;()]{3,60})", tail)
-                if far and any(far.group(1).lower().startswith(n) for n in LAW_NAMES if len(n) > 3) \
+                if far and (any(far.group(1).lower().startswith(n) for n in LAW_NAMES if len(n) > 3)
+                            or far.group(1)[:1].isupper() or far.group(1).lower().startswith("wet")) \
                         and not re.search(r"\b(deze|dit)\s+(regeling|besluit)", tail[:far.start()], re.I):
                     ext_name = far.group(1).lower()
                 elif re.search(r"\bvan\s+die\s+wet\b", tail):
@@ -211,7 +212,7 @@ def _resolve_local(res: Resources, pi: PassageInfo, m: re.Match[str]) -> Iterato
     leden = [k for k in res.structure.artikelen.get(p.artikel, {}) if k]
     which = m.group("which").lower()
     # "het eerste lid van artikel 5": the reference is to another artikel, REF_RE handles it.
-    if re.match(r"^\s*(van|uit)\s+(artikel|de|het)\b", p.text[m.end():m.end() + 20], re.I):
+    if re.match(r"^\s*(van|uit)\s+(artikel|de|het|genoemd|dat|dit|bedoeld)\b", p.text[m.end():m.end() + 20], re.I):
         return
     missing = None
     if which in ("vorige", "voorgaande"):

@@ -11,17 +11,17 @@ more of niet/geen/nooit/tenzij/behoudens/zonder in one sentence; ZORG) and "onve
 (precedence left implicit; SUGGESTIE). A deliberate open norm ("voor zover redelijkerwijs nodig") in a
 sentence that names an organ is a SUGGESTIE: the norm is reviewable and its decider knowable.
 
-Severity (hand checks rounds 1–5: 1 true positive in 13 judged zorg flags). Reasonableness
-("voor zover dat redelijkerwijs nodig is") is a standard a court applies, whoever is named: SUGGESTIE.
-A best-efforts hedge ("voor zover mogelijk worden de voorwaarden … gerespecteerd") binds nobody to a
-result and is AMB-01's subject: SUGGESTIE. What stays ZORG is an open condition or exception that
-decides whether a rule or a term applies ("behoudens bijzondere omstandigheden", "indien noodzakelijk")
-with no assessor, and KRITIEK when it allocates competence between two organs. A double negation
-is a readability point (SUGGESTIE; round 6 test sample: none changed the legal effect; "om niet" is no
-negation). A condition in a text whose only organ is the college is the college's to apply, and a
-condition on a power
-of the one organ named in the sentence ("Het college kan … indien dat noodzakelijk is") is
-applied by that organ: SUGGESTIE.
+Severity (hand checks rounds 1–5: 1 true positive in 13 judged zorg flags; round 6 test sets).
+Reasonableness ("voor zover dat redelijkerwijs nodig is") is a standard a court applies, whoever is
+named: SUGGESTIE. A best-efforts hedge ("voor zover mogelijk worden de voorwaarden … gerespecteerd")
+binds nobody to a result and is AMB-01's subject: SUGGESTIE. A double negation is a readability point
+(SUGGESTIE; "om niet" is no negation). A condition on a power or duty of the organ that is the subject
+of the main clause ("Het college kan … indien dat noodzakelijk is", "Voor zover zulks nodig is,
+regelen gedeputeerde staten …"), of the one organ named in the sentence, or in a text whose only organ
+is the college, is applied by that organ: SUGGESTIE. What stays ZORG is an open condition or exception
+that decides whether a rule applies with no organ to judge it ("De stukken worden … toegezonden,
+behoudens bijzondere omstandigheden"), and KRITIEK when it allocates competence between two organs
+("indien dit past binnen het kader, …; anders …").
 """
 
 from __future__ import annotations
@@ -52,7 +52,24 @@ BOUND_RE = re.compile(r"\bniet\s+(meer|minder|later|eerder|langer|korter)\s+dan\
 DELIBERATE_RE = re.compile(r"\bredelijkerwijs\b|\bredelijk(?:e)?\b|\bbillijk(?:e|heid)?\b", re.I)
 BEST_EFFORTS_RE = re.compile(r"(?:voor ?zover|indien|wanneer|als)\s+(?:[\w ]{0,40}?\s+)?(?:niet\s+)?"
                              r"(?:enigszins\s+)?mogelijk\b", re.I)
+# The other branch of a conditional allocation: "indien dit past binnen het kader, …; anders …".
+ALTERNATIVE_RE = re.compile(r"\banders\b|\bzo niet\b|\bin (?:alle )?andere gevallen\b|\bin het andere geval\b", re.I)
 NEGATORS_RE = re.compile(r"(?<![\w-])(niet|geen|nooit|tenzij|behoudens|zonder)(?![\w-])", re.I)
+
+
+def _subject_organ(res: Resources, pi, s: int, e: int, cstart: int, cend: int) -> str | None:
+    """The organ that is the subject of the main clause around the condition: it opens the sentence ("Het
+    college kan …, indien …") or follows the finite verb right after a fronted condition ("Voor zover …,
+    regelen gedeputeerde staten …")."""
+    text = pi.text
+    for mm in res.mentions_in(pi, s, e):
+        if cstart <= mm.start < cend:
+            continue  # inside the condition itself
+        before = text[s:mm.start] if mm.start < cstart else text[cend:mm.start]
+        if re.fullmatch(r"\s*,?\s*(?:(?:de|het|De|Het)\s+)?", before) or \
+                (mm.start > cend and re.fullmatch(r"\s*,?\s*\w+\s+(?:(?:de|het)\s+)?", before)):
+            return mm.key
+    return None
 
 
 @detector("AMB-14", name="voorwaarde zonder toetsingsmaatstaf of beoordelaar",
@@ -83,12 +100,14 @@ def conditions(res: Resources) -> Iterator[Flag]:
             elif BEST_EFFORTS_RE.match(cond):
                 sev, why = Severity.SUGGESTIE, (" Het is een inspanningsformule ('voor zover mogelijk'): zij "
                                                 "verplicht niet tot een resultaat; verlaagd.")
-            elif competence and len(organs) >= 2:
+            elif competence and len(organs) >= 2 and ALTERNATIVE_RE.search(text[s:e]):
                 sev, why = Severity.KRITIEK, " De voorwaarde bepaalt welk orgaan bevoegd is, maar niemand toetst haar."
-            elif len(organs) == 1 and organ_subject_power(res, pi, s, e) or len(res.organs_in_document()) == 1:
-                # "Het college kan afzien van … indien dat noodzakelijk is": the one organ that holds
-                # the power applies the condition; an open norm with a knowable decider (research §3).
-                who = next(iter(organs or res.organs_in_document()))
+            elif (subj := _subject_organ(res, pi, s, e, m.start(), cend)) and competence or \
+                    len(organs) == 1 and organ_subject_power(res, pi, s, e) or len(res.organs_in_document()) == 1:
+                # "Het college kan afzien van … indien dat noodzakelijk is", "Voor zover zulks … nodig is, regelen
+                # gedeputeerde staten …": the organ that holds the power applies the condition; an open norm with
+                # a knowable decider (research §3).
+                who = subj or next(iter(organs or res.organs_in_document()))
                 sev, why = Severity.SUGGESTIE, (f" Het orgaan dat de bevoegdheid heeft ('{who}') beoordeelt dit "
                                                 "vermoedelijk zelf; verlaagd.")
             else:

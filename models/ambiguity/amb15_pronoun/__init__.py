@@ -15,6 +15,9 @@ Severity (hand checks rounds 1–5: 0 true positives in 8 judged zorg flags). A 
 no organ ("een lid van het algemeen bestuur", "de plaatsvervanger") earlier in the same sentence is the
 natural antecedent of "hij/hem/diens" ("De raad en de minister kunnen een lid … ter verantwoording
 roepen voor het door hem gevoerde beleid"): the organs are then only formal candidates, SUGGESTIE.
+Likewise an organ that opens the sentence is the preferred antecedent of a pronoun later in the same
+sentence ("Gedeputeerde staten stellen … op de hoogte van de onderzoeken die zij doen instellen"; round 6
+test sets): SUGGESTIE. A pronoun that opens a sentence after two organs stays ZORG.
 """
 
 from __future__ import annotations
@@ -82,14 +85,30 @@ def pronouns(res: Resources) -> Iterator[Flag]:
             competence = res.competence_clause(pi, t.start)
             names = ", ".join(f"'{m.text}'" for m in organs.values())
             person = PERSON_RE.search(pi.text[s:t.start]) if kind == "m" else None
+            subject = _subject(res, pi, s, t.start, organs)
             note = (f" Vermoedelijk is '{person.group(0)}' bedoeld (geen orgaan, maar de voor de hand liggende "
-                    "verwijzing); verlaagd." if person else "")
+                    "verwijzing); verlaagd." if person else
+                    f" Vermoedelijk is '{subject.text}' bedoeld, het onderwerp van de zin; verlaagd." if subject else "")
+            clear = bool(person or subject)
             yield make_flag("AMB-15", pi, t.start, t.end,
-                            severity=Severity.ZORG if competence and not person else Severity.SUGGESTIE,
-                            confidence=0.55 if competence and not person else 0.4,
+                            severity=Severity.ZORG if competence and not clear else Severity.SUGGESTIE,
+                            confidence=0.55 if competence and not clear else 0.4,
                             explanation=f"'{t.text}' kan verwijzen naar {names}.{note}",
                             question=f"Naar welk orgaan verwijst '{t.text}'?",
                             suggestion=f"Herhaal de naam van het orgaan in plaats van '{t.text}'.")
+
+
+def _subject(res: Resources, pi: PassageInfo, s: int, pos: int, organs: dict) -> Mention | None:
+    """The organ that opens the sentence (its subject) when the pronoun sits later in that same sentence:
+    "Gedeputeerde staten stellen de rekenkamer op de hoogte van de onderzoeken die zij doen instellen".
+    Subject preference resolves a pronoun inside the subject's own sentence; across sentences it does not."""
+    if not pi.text[s:pos].strip():
+        return None  # the pronoun opens the sentence: "Hij stelt …" after two organs stays ambiguous
+    first = next((m for m in res.organ_mentions.get(pi.passage.id, []) if s <= m.start < pos), None)
+    if first is None or first.key not in organs:
+        return None
+    lead = pi.text[s:first.start].strip().lower()
+    return first if lead in ("", "de", "het") else None
 
 
 def _candidates(res: Resources, pi: PassageInfo, pos: int) -> list[Mention]:
