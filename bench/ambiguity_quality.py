@@ -38,6 +38,10 @@ Measurement protocol (round 6, fixed before the test sample was drawn)
   verb; manner clauses). **Test set 3**: ``laws-markdown/BWBR0005645`` (Provinciewet), national
   regulation text nobody looked at, no held-out passages; simple random sample of 50 kritiek+zorg flags
   (seed 6063), drawn once after that change → ``ambiguity_handcheck_round6_test3.tsv``.
+* A third fix round followed test sets 2 and 3 (subordinate-clause "zal", subject organs as deciders
+  and antecedents, external reference forms). **Test set 4**: ``laws-markdown/BWBR0003740`` (Wet
+  gemeenschappelijke regelingen), chosen then, never looked at; simple random sample of 50 kritiek+zorg
+  flags (seed 6064) → ``ambiguity_handcheck_round6_test4.tsv``. No detector change after it.
 * Both sets: flags per 1,000 words by severity (target: zorg+ ≤ 25 on the unmodified GR texts).
 * Seeded-defect recall per kind at the right artikel and lid (tests/models/ambiguity/seeding.py,
   one defect per kind per GR text, parsed from the modified Markdown; the PDF round trip is covered
@@ -47,7 +51,7 @@ Measurement protocol (round 6, fixed before the test sample was drawn)
 Rounds 1–5 (``ambiguity_handcheck_round1..5.tsv``) were judged on the detectors of their day and stay as
 history; ``--history`` prints them.
 
-``--sample N --set test|test2|test3|dev`` writes the sample to judge (TSV, stdout); ``--census`` writes the dev census
+``--sample N --set test|test2|test3|test4|dev`` writes the sample to judge (TSV, stdout); ``--census`` writes the dev census
 with the reusable judgements filled in.
 """
 
@@ -77,8 +81,10 @@ HANDCHECK_TEST = DATA / "ambiguity_handcheck_round6_test.tsv"  # sample B, after
 HANDCHECK_TEST2 = DATA / "ambiguity_handcheck_round6_test2.tsv"  # test set 2 (national laws)
 HANDCHECK_TEST3 = DATA / "ambiguity_handcheck_round6_test3.tsv"  # test set 3 (Provinciewet)
 TEST3_IDS = ("0005645",)
+HANDCHECK_TEST4 = DATA / "ambiguity_handcheck_round6_test4.tsv"  # test set 4 (Wgr)
+TEST4_IDS = ("0003740",)
 TEST2_IDS = ("0027466", "0003718")  # Wet veiligheidsregio's, Wet arhi
-SEEDS = {"dev": 2026, "test": 6062, "test2": 6061, "test3": 6063}
+SEEDS = {"dev": 2026, "test": 6062, "test2": 6061, "test3": 6063, "test4": 6064}
 # Rounds 1–5, each judged on the detectors of its day (fixes followed each round; see the commit log).
 HANDCHECK_HISTORY = sorted(p for p in DATA.glob("ambiguity_handcheck_round[1-5].tsv"))
 DEMO_GR = ROOT / "corpus" / "demo" / "gr-drechtsteden-2026.md"
@@ -333,7 +339,8 @@ def run(smoke: bool) -> list[Row]:
     if smoke or not LAWS.exists():
         return rows
     tests = test_items()
-    for label, group in (("test", tests), ("test set 2", test2_items()), ("test set 3", test2_items(TEST3_IDS))):
+    for label, group in (("test", tests), ("test set 2", test2_items()), ("test set 3", test2_items(TEST3_IDS)),
+                         ("test set 4", test2_items(TEST4_IDS))):
         if group:
             twords, tper = noise(group)
             rows.append(Row("ambiguity_quality", f"{label}: {len(group)} texts, {twords:,} words",
@@ -347,7 +354,8 @@ def run(smoke: bool) -> list[Row]:
                         ("test sample A (verordeningen, before fixes)", HANDCHECK_TEST_A),
                         ("test sample B (verordeningen, after fixes, not independent)", HANDCHECK_TEST),
                         ("test set 2 sample (national laws)", HANDCHECK_TEST2),
-                        ("test set 3 sample (Provinciewet)", HANDCHECK_TEST3)):
+                        ("test set 3 sample (Provinciewet)", HANDCHECK_TEST3),
+                        ("test set 4 sample (Wgr)", HANDCHECK_TEST4)):
         row = _precision_row(label, path)
         if row is not None:
             rows.append(row)
@@ -378,7 +386,8 @@ def _print_precision(label: str, path: Path, items: list[Analysed]) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sample", type=int, default=0, help="write N zorg+ flags to judge (TSV) and stop")
-    ap.add_argument("--set", choices=("dev", "test", "test2", "test3"), default="test", help="set to sample from")
+    ap.add_argument("--set", choices=("dev", "test", "test2", "test3", "test4"), default="test",
+                    help="set to sample from")
     ap.add_argument("--seed", type=int, default=None, help="default: the protocol's seed of the set")
     ap.add_argument("--census", action="store_true", help="write the dev census (TSV) and stop")
     ap.add_argument("--history", action="store_true", help="also print rounds 1-5 (judged on older detectors)")
@@ -393,14 +402,16 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.sample:
         group = {"dev": lambda: items, "test": test_items, "test2": test2_items,
-                 "test3": lambda: test2_items(TEST3_IDS)}[args.set]()
+                 "test3": lambda: test2_items(TEST3_IDS), "test4": lambda: test2_items(TEST4_IDS)}[args.set]()
         _write(sample(group, args.sample, SEEDS[args.set] if args.seed is None else args.seed))
         return 0
     tests = test_items()
     tests2 = test2_items()
     tests3 = test2_items(TEST3_IDS)
+    tests4 = test2_items(TEST4_IDS)
     for label, group in (("Dev (11 GR texts)", items), (f"Test ({len(tests)} verordeningen)", tests),
-                         (f"Test set 2 ({len(tests2)} national laws)", tests2), ("Test set 3 (Provinciewet)", tests3)):
+                         (f"Test set 2 ({len(tests2)} national laws)", tests2), ("Test set 3 (Provinciewet)", tests3),
+                         ("Test set 4 (Wgr)", tests4)):
         if not group:
             continue
         words, per = noise(group)
@@ -422,7 +433,8 @@ def main(argv: list[str] | None = None) -> int:
     _print_precision("Test sample A (before the fixes it prompted)", HANDCHECK_TEST_A, [])
     _print_precision("Test sample B (after those fixes; same documents, not independent)", HANDCHECK_TEST, tests)
     _print_precision("Test set 2 sample (national laws, untouched at the time)", HANDCHECK_TEST2, tests2)
-    _print_precision("Test set 3 sample (Provinciewet, untouched)", HANDCHECK_TEST3, tests3)
+    _print_precision("Test set 3 sample (Provinciewet, untouched at the time)", HANDCHECK_TEST3, tests3)
+    _print_precision("Test set 4 sample (Wgr, untouched)", HANDCHECK_TEST4, tests4)
     if args.history:
         for path in HANDCHECK_HISTORY:
             _per, tp, n = precision(read_judgements(path))
