@@ -512,12 +512,20 @@ def _run(client: Client, store: Store, files: list[Path], tally: IngestTally, re
             pending[fut] = planned
             done.add(fut)
 
-    fill()
-    for fut in done:
-        planned = pending.pop(fut)
-        tally.emit(_collect(fut, planned, store, stage, retries))
-        del fut  # let the scheduler forget the result: no recomputation once its shard is merged
+    try:
         fill()
+        for fut in done:
+            planned = pending.pop(fut)
+            if fut.cancelled() and client.status != "running":
+                raise OSError("de client is gestopt")
+            tally.emit(_collect(fut, planned, store, stage, retries))
+            del fut  # let the scheduler forget the result: no recomputation once its shard is merged
+            fill()
+    except (OSError, TimeoutError) as err:  # CommClosedError is an OSError: the scheduler is gone
+        raise ClusterError(
+            f"De verbinding met de Dask-scheduler is verbroken ({type(err).__name__}: {err}). {tally.done} van "
+            f"{tally.total} bestanden zijn verwerkt en opgeslagen. Start de scheduler opnieuw en voer hetzelfde "
+            "commando nog eens uit: wat al is opgeslagen wordt overgeslagen.") from err
     # A shard a task wrote after its future failed or was recomputed (a worker that was declared
     # dead but still ran): its document is normally stored already; anything new is reported.
     for shard in leftover_shards(stage) if stage else []:

@@ -140,7 +140,15 @@ def _ingest_dask(ctx: click.Context, store: Store, paths: tuple[str, ...], overr
                  workers: int, retries: int, progress: Callable, analyse: bool, settings: dict | None,
                  console: Console) -> IngestReport:
     """``ingest --scheduler``: the same ingest as Dask tasks (corpus.distributed); prints the dashboard."""
+    import logging
+
+    import distributed  # noqa: F401 - configures its loggers on import; quieten them after that
+
     from corpus.distributed import ClusterError, DaskIngestReport, ingest_dask
+
+    # A lost scheduler is reported below in one Dutch sentence; Dask's own reconnect tracebacks are noise here.
+    for name in ("distributed.client", "distributed.utils"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
 
     def started(r: DaskIngestReport) -> None:
         console.print(f"Dask-cluster: {r.workers} workers; voortgang ook op het dashboard: "
