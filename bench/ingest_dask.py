@@ -86,6 +86,7 @@ def _child(files_list: Path, workers: int, db: Path, analyse: bool) -> None:
                 t0 = time.perf_counter()
                 rep = ingest_dask(store, files, client=client, analyse=analyse)
                 out["seconds"] = time.perf_counter() - t0
+                out["rss_worker_mb"] = max(client.run(vm_hwm_mb).values())
             finally:
                 client.close()
                 cluster.close()
@@ -135,7 +136,8 @@ def run(smoke: bool) -> list[Row]:
                         notes=f"speedup {speedup:.2f}×, parallel efficiency {speedup / n:.2f}; "
                               f"{len(files) / res['seconds']:.2f} documents/s; cluster start {res['start_s']:.1f} s "
                               f"and worker warm-up (imports, models) {res['warm_s']:.1f} s not timed; "
-                              f"client peak RSS {res['rss_client_mb']:.0f} MB",
+                              f"peak RSS: client {res['rss_client_mb']:.0f} MB, largest worker "
+                              f"{res['rss_worker_mb']:.0f} MB",
                         extra=res))
         effs.append(Row("ingest_dask", f"{label}, parallel efficiency, {n} worker{'s' if n > 1 else ''}",
                         "speedup / workers", speedup / n,
