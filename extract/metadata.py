@@ -94,8 +94,13 @@ def kind_scores(lines: Sequence[Line], filename: str = "") -> dict[str, float]:
     opening = opening_text(lines)
     low = opening.lower()
     name = Path(filename).stem.lower().replace("_", " ").replace("-", " ")
-    all_lines = [ln.text.strip() for ln in lines if ln.table is None]
-    artikel_headings = sum(1 for t in all_lines if _ARTIKEL_LINE.match(t))
+    # article headings count up to 10: stop looking after the tenth
+    artikel_headings = 0
+    for ln in lines:
+        if ln.table is None and _ARTIKEL_LINE.match(ln.text.strip()):
+            artikel_headings += 1
+            if artikel_headings == 10:
+                break
     scores = {"regeling": 0.0, "akkoord": 0.0, "agenda": 0.0}
     scores["regeling"] += min(artikel_headings, 10) * 1.0
     for cue in _REGELING_CUES:
@@ -121,7 +126,11 @@ def kind_scores(lines: Sequence[Line], filename: str = "") -> dict[str, float]:
 
 def detect_kind(lines: Sequence[Line], filename: str = "") -> str:
     """``regeling``, ``akkoord``, ``agenda`` or ``overig`` from the text and file name."""
-    scores = kind_scores(lines, filename)
+    return kind_from_scores(kind_scores(lines, filename))
+
+
+def kind_from_scores(scores: dict[str, float]) -> str:
+    """The kind :func:`detect_kind` picks from :func:`kind_scores`."""
     kind, best = max(scores.items(), key=lambda kv: kv[1])
     return kind if best >= 3.0 else "overig"
 

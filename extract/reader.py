@@ -24,7 +24,15 @@ from typing import Any
 from extract.document import KINDS, Document, ExtractionWarning, renumber
 from extract.errors import ExtractError
 from extract.formats import ReadResult
-from extract.metadata import detect_kind, infer_body, infer_title, infer_year, kind_scores, regeling_title
+from extract.metadata import (
+    detect_kind,
+    infer_body,
+    infer_title,
+    infer_year,
+    kind_from_scores,
+    kind_scores,
+    regeling_title,
+)
 from extract.structure import OutlineEntry, build_passages
 
 log = logging.getLogger(__name__)
@@ -157,7 +165,9 @@ def _parse(path: Path, data: bytes, fmt: str, kind: str | None, settings: Any, t
     meta["kind_detected"] = kind is None
     if kind is None and result.kind is None:
         meta["kind_scores"] = kind_scores(lines, path.name)
-    doc_kind = kind or result.kind or detect_kind(lines, path.name)
+        doc_kind = kind_from_scores(meta["kind_scores"])  # = detect_kind, without scoring twice
+    else:
+        doc_kind = kind or result.kind or detect_kind(lines, path.name)
     if result.passages is not None:
         passages = renumber(doc_id, result.passages)
     else:
