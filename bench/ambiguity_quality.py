@@ -48,6 +48,21 @@ Measurement protocol (round 6, fixed before the test sample was drawn)
   by the seeded-defect test), at any severity (the test's criterion) and at zorg or higher.
 * Speed: words/s of ``analyse`` against the bare ``spacy.blank("nl")`` tokenizer on the same text.
 
+Round 7 (fixed 2026-11-28 00:05 UTC, before any round-7 change and before any flag on the final set was seen)
+-------------------------------------------------------------------------------------------------------------
+* The five round-6 test samples (A, B, 2, 3, 4) are now **development material**: their fp reasons drive
+  the round-7 fixes (statutory delegations, plain enumerations, the Wgr checklist on texts that are no
+  GR, …). Their figures are no longer held-out figures.
+* **Dev census**: as in round 6, all current kritiek+zorg flags on the 11 GR texts, earlier judgements
+  reused only for identical flags → ``ambiguity_handcheck_round7_dev.tsv`` (must stay ≥ 70%).
+* **Final test set (round 7)**, chosen now, never looked at by anyone: ``laws-markdown/BWBR0005416``
+  (Gemeentewet), ``BWBR0005108`` (Waterschapswet) and ``BWBR0004287`` (Bekendmakingswet), parsed by
+  ``extract.parse`` like the other laws-markdown texts; none has held-out passages (checked in code).
+  Not the Aanwijzingen, nothing from ``../shared/eval``. Figure: a simple random sample of 50
+  kritiek+zorg flags, ``random.Random(7070)`` over the flags in document order (all of them when fewer),
+  drawn ONCE after the round-7 detector changes are committed → ``ambiguity_handcheck_round7_test.tsv``,
+  each judged tp/fp with a one-line reason. No detector change after the draw.
+
 Rounds 1–5 (``ambiguity_handcheck_round1..5.tsv``) were judged on the detectors of their day and stay as
 history; ``--history`` prints them.
 
