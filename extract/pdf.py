@@ -1,16 +1,18 @@
 """PDF → cleaned lines in reading order: the entry point :func:`read_pdf`.
 
-Pipeline per page (in worker processes for long documents, contiguous page chunks, each
-worker opening the PDF once per chunk):
+Pipeline per page (for long documents in a pool of worker processes that is kept between
+files, on contiguous page chunks, each worker opening the PDF once per chunk):
 
 1. characters with boxes: the pypdfium2 fast path (``extract.pdf_chars.pdfium_page``), or
    pdfplumber (the reference backend, and the fallback for pages with ruled tables or
    pages pdfium cannot read);
-2. lines, columns and paragraph ends (``extract.columns``).
+2. lines, columns and paragraph ends (``extract.columns``);
+3. page-local cleaning (``extract.cleaning.prepare_page``): text normalisation, the
+   signatures of the edge lines, page numbers, the page's vocabulary.
 
-Then, over the whole document in the main process: running headers/footers, hyphenation
-and ligature repair (``extract.cleaning``), and OCR of pages without a text layer
-(``extract.ocr``). Every failure reaches the caller as a Dutch :class:`ExtractError`
+Then, over the whole document in the main process: OCR of pages without a text layer
+(``extract.ocr``) and the document-wide cleaning decisions (``extract.cleaning``: which
+edge lines repeat, hyphenation and ligature repair against the document's vocabulary). Every failure reaches the caller as a Dutch :class:`ExtractError`
 (whole file unreadable) or a per-page :class:`ExtractionWarning`; never a traceback.
 """
 
@@ -251,7 +253,8 @@ def shutdown_pool() -> None:
 
 
 def _chunks(n: int, workers: int) -> list[tuple[int, int]]:
-    parts = max(1, min(n, workers * 4))
+    # 8 chunks per worker: the last worker to finish idles for at most a short chunk
+    parts = max(1, min(n, workers * 8))
     size = -(-n // parts)
     return [(i, min(n, i + size)) for i in range(0, n, size)]
 

@@ -23,7 +23,6 @@ Tables (``Line.table``) become ``block="table"`` passages with one row per text 
 from __future__ import annotations
 
 import re
-import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -115,11 +114,29 @@ def _words(text: str) -> int:
 
 def body_size(lines: Sequence[Line]) -> float:
     """The body text font size: the median size over text lines, weighted by their length."""
-    sizes: list[float] = []
+    weights: dict[float, int] = {}  # size -> number of entries (a line of n chars counts n // 10, 1..20)
     for ln in lines:
         if ln.table is None and ln.size > 0:
-            sizes.extend([round(ln.size, 1)] * max(1, min(20, len(ln.text) // 10)))
-    return statistics.median(sizes) if sizes else 0.0
+            size = round(ln.size, 1)
+            weights[size] = weights.get(size, 0) + max(1, min(20, len(ln.text) // 10))
+    return weighted_median(weights) if weights else 0.0
+
+
+def weighted_median(weights: dict[float, int]) -> float:
+    """``statistics.median`` of a list holding each value ``weights[value]`` times."""
+    n = sum(weights.values())
+    lo, hi = (n - 1) // 2, n // 2  # the middle one or two positions (0-based)
+    seen = 0
+    a = b = 0.0
+    for value in sorted(weights):
+        nxt = seen + weights[value]
+        if seen <= lo < nxt:
+            a = value
+        if seen <= hi < nxt:
+            b = value
+            break
+        seen = nxt
+    return a if n % 2 else (a + b) / 2
 
 
 def _ends_sentence(text: str) -> bool:
