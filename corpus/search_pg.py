@@ -179,21 +179,24 @@ def build_search_sql(tsq: str, f: SearchFilters, limit: int, offset: int, terms:
     ``RANKING=ts_rank_cd`` (env ``DRECHTLENS_PG_RANK``) ranks by plain ``ts_rank_cd(tsv, q, 1)``."""
     base, params = _match(tsq, f)
     if RANKING == "ts_rank_cd" or not terms:
+        lateral, lparams = "", []
         score, sparams = "ts_rank_cd(p.tsv, %s::tsquery, 1)", [tsq]
     else:
-        norm = f"({K1} * (1 - {B} + {B} * p.ntok / %s::float8))"
-        parts, sparams = [], []
-        for t in terms:
-            tf = f"ts_rank_cd('{t.weights}', p.tsv, %s::tsquery, 0)"
-            parts.append(f"%s::float8 * {tf} * {K1 + 1} / ({tf} + {norm})")
-            sparams += [t.idf, t.tsquery, t.tsquery, max(avgdl, 1e-9)]
-        score = " + ".join(parts)
+        # each term's frequency computed once per row (LATERAL), then the BM25 sum
+        lateral = (" CROSS JOIN LATERAL (SELECT "
+                   + ", ".join(f"ts_rank_cd('{t.weights}', p.tsv, %s::tsquery, 0) AS tf{i}" for i, t in enumerate(terms))
+                   + f", {K1} * (1 - {B} + {B} * p.ntok / %s::float8) AS lnorm) r")
+        lparams = [t.tsquery for t in terms] + [max(avgdl, 1e-9)]
+        score = " + ".join(f"%s::float8 * r.tf{i} * {K1 + 1} / (r.tf{i} + r.lnorm)" for i in range(len(terms)))
+        sparams = [t.idf for t in terms]
+    # the FROM of the match, with the LATERAL term frequencies joined before its WHERE
+    ranked_from = base.replace(" WHERE ", lateral + " WHERE ", 1)
     sql = ("SELECT p.id AS passage_id, p.doc_id, d.title, d.kind, d.body, d.year, p.page_start, p.page_end, p.path,"
            f" p.heading, p.text, t.score, ts_headline('{TS_CONFIG}', p.text, %s::tsquery, %s) AS headline"
-           f" FROM (SELECT p.rowid AS rid, {score} AS score {base}"
+           f" FROM (SELECT p.rowid AS rid, {score} AS score {ranked_from}"
            " ORDER BY score DESC, p.rowid LIMIT %s OFFSET %s) t"
            " JOIN passages p ON p.rowid = t.rid JOIN documents d ON d.id = p.doc_id ORDER BY t.score DESC, t.rid")
-    return sql, [tsq, _HEADLINE_OPTS, *sparams, *params, int(limit), int(offset)]
+    return sql, [tsq, _HEADLINE_OPTS, *sparams, *lparams, *params, int(limit), int(offset)]
 
 
 _STATS: dict[tuple[str, str], tuple[int, float]] = {}
