@@ -192,8 +192,9 @@ def build_search_sql(tsq: str, f: SearchFilters, limit: int, offset: int, terms:
     # the FROM of the match, with the LATERAL term frequencies joined before its WHERE
     ranked_from = base.replace(" WHERE ", lateral + " WHERE ", 1)
     sql = ("SELECT p.id AS passage_id, p.doc_id, d.title, d.kind, d.body, d.year, p.page_start, p.page_end, p.path,"
-           f" p.heading, p.text, t.score, ts_headline('{TS_CONFIG}', p.text, %s::tsquery, %s) AS headline"
-           f" FROM (SELECT p.rowid AS rid, {score} AS score {ranked_from}"
+           f" p.heading, p.text, t.score, t.total, ts_headline('{TS_CONFIG}', p.text, %s::tsquery, %s) AS headline"
+           # the ranking visits every match anyway: the total comes from the same scan
+           f" FROM (SELECT p.rowid AS rid, {score} AS score, count(*) OVER () AS total {ranked_from}"
            " ORDER BY score DESC, p.rowid LIMIT %s OFFSET %s) t"
            " JOIN passages p ON p.rowid = t.rid JOIN documents d ON d.id = p.doc_id ORDER BY t.score DESC, t.rid")
     return sql, [tsq, _HEADLINE_OPTS, *sparams, *lparams, *params, int(limit), int(offset)]
@@ -229,17 +230,22 @@ def _rank_terms(store: Any, pq: ParsedQuery, generation: str) -> tuple[list[Rank
         return [], avgdl
     texts = store.read_pg("SELECT " + ", ".join(f"({s})::text" for _, s, _ in specs),
                           [x for _, _, ps in specs for x in ps])[0]
+    with _CACHE_LOCK:
+        missing = sorted({tq for tq in texts if tq and (store.path, generation, tq) not in _DF})
+    if missing:  # one scan over the union of the terms' postings counts them all
+        counts = store.read_pg(
+            "SELECT " + ", ".join("count(*) FILTER (WHERE tsv @@ %s::tsquery)" for _ in missing)
+            + " FROM passages WHERE tsv @@ (" + " || ".join("%s::tsquery" for _ in missing) + ")",
+            [*missing, *missing])[0]
+        with _CACHE_LOCK:
+            if len(_DF) > 50_000:
+                _DF.clear()
+            for tq, n in zip(missing, counts, strict=True):
+                _DF[(store.path, generation, tq)] = int(n)
     out = []
     for (weights, _, _), tq in zip(specs, texts, strict=True):
-        key = (store.path, generation, tq or "")
         with _CACHE_LOCK:
-            n = _DF.get(key)
-        if n is None:
-            n = int(store.read_pg("SELECT count(*) FROM passages WHERE tsv @@ %s::tsquery", [tq])[0][0]) if tq else 0
-            with _CACHE_LOCK:
-                if len(_DF) > 50_000:
-                    _DF.clear()
-                _DF[key] = n
+            n = _DF.get((store.path, generation, tq), 0) if tq else 0
         idf = math.log((n_rows - n + 0.5) / (n + 0.5)) if n_rows else 0.0
         out.append(RankTerm(weights, tq or "", idf if idf > 0 else 1e-6))
     return out, avgdl
@@ -325,8 +331,13 @@ def search(store: Any, query: str, filters: SearchFilters | dict[str, Any] | Non
     terms, avgdl = _rank_terms(store, pq, store.generation)
     sql, params = build_search_sql(tsq, f, limit, offset, terms, avgdl)
     rows = store.read_pg(sql, params)
-    base, bparams = _match(tsq, f)
-    total = int(store.read_pg(f"SELECT count(*) {base}", bparams)[0][0])
+    if rows:
+        total = int(rows[0]["total"])
+    elif offset == 0:
+        total = 0
+    else:  # a page past the end: count separately
+        base, bparams = _match(tsq, f)
+        total = int(store.read_pg(f"SELECT count(*) {base}", bparams)[0][0])
     facet_counts = facets(store, pq, f, tsq=tsq) if with_facets else {}
     hits = []
     for r in rows:

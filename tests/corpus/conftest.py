@@ -45,15 +45,8 @@ SQLITE_ONLY_MODULES = ("test_search_scale", "test_fastsearch")
 
 
 def _skip_pg_for_sqlite_modules(request: pytest.FixtureRequest, backend: str) -> None:
-    if backend != "postgresql":
-        return
-    if request.module.__name__.rsplit(".", 1)[-1] in SQLITE_ONLY_MODULES:
+    if backend == "postgresql" and request.module.__name__.rsplit(".", 1)[-1] in SQLITE_ONLY_MODULES:
         pytest.skip("alleen SQLite: deze module test de SQLite-zoekmachine")
-    # tests parametrised over the SQLite search engines (fts5 / tantivy sidecar): on
-    # PostgreSQL both would run the same tsvector search, so it runs once (as "fts5")
-    params = getattr(getattr(request.node, "callspec", None), "params", {})
-    if params.get("engine") == "tantivy":
-        pytest.skip("de tantivy-zoekindex hoort bij SQLite; PostgreSQL draait deze test al als fts5-variant")
 
 
 @pytest.fixture
