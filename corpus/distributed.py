@@ -23,7 +23,7 @@ Where results go depends on the store:
   and the file may not even be reachable from the workers' machines). A worker writes its
   result as one Parquet shard into the staging folder next to the database
   (``<db>.staging/<sha256>.parquet``), atomically: a temporary file in the same folder,
-  fsync'ed, then renamed. The client merges each shard as its task completes (one
+  closed, then renamed. The client merges each shard as its task completes (one
   ``add_document`` transaction; duplicates by hash are reported, never stored twice) and
   deletes it. A retried task whose shard already exists returns it without extracting again.
   Shards left by a crashed client are merged at the start of the next run. With a remote
@@ -147,7 +147,7 @@ def _json(value: Any) -> str:
 
 def write_shard(staging: Path, doc: Document, analysis: list[AnalysisOutput], file_bytes: bytes | None,
                 source_path: str, seconds: float, *, worker: str = "", run_id: str = "") -> Path:
-    """Write ``doc`` as ``staging/<doc.id>.parquet`` atomically (temporary file, fsync, rename)."""
+    """Write ``doc`` as ``staging/<doc.id>.parquet`` atomically (temporary file, then rename)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -173,9 +173,11 @@ def write_shard(staging: Path, doc: Document, analysis: list[AnalysisOutput], fi
         with tmp.open("wb") as fh:
             # no statistics or dictionaries: one row per file, they only cost time and bytes
             pq.write_table(table, fh, compression="zstd", write_statistics=False, use_dictionary=False)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, final)  # atomic within one folder: readers see no shard or a whole one
+        # Closed, then renamed (atomic within one folder; on NFS close flushes to the server): a
+        # reader sees no shard or a whole one. No fsync: a worker that dies leaves the page cache
+        # intact, and a shard a machine crash truncated fails to read, is reported and deleted,
+        # and its source file is simply ingested again.
+        os.replace(tmp, final)
     finally:
         tmp.unlink(missing_ok=True)
     return final
@@ -315,8 +317,15 @@ def process_file(planned: PlannedFile, src: str, sink: Sink, analyse: bool = Tru
         shard = Path(sink.staging) / f"{planned.sha}{SHARD_SUFFIX}"
         if shard.exists():  # an earlier attempt finished before its worker died
             return TaskResult(shard=str(shard))
-    elif sink.url and _worker_store(sink.url).has_document(planned.sha):
-        return TaskResult(IngestItem(label, "duplicate", planned.sha))  # an earlier attempt committed
+    elif sink.url:
+        try:
+            store = _worker_store(sink.url)
+            if store.has_document(planned.sha):  # an earlier attempt committed before its worker died
+                s = store.get_document(planned.sha, with_passages=False)
+                return TaskResult(IngestItem(label, "duplicate", planned.sha, s.title, s.kind, s.page_count))
+        except Exception:
+            _drop_worker_store(sink.url)  # the next attempt reconnects
+            raise
     t0 = time.monotonic()
     doc, outputs, error = extract_one(src, planned.meta, analyse, None, extract_settings)
     if doc is None:

@@ -1,11 +1,13 @@
 """Distributed ingest on a real Dask LocalCluster (2 worker processes, 1 thread each).
 
 One cluster serves the whole module (it takes a few seconds to start). Covers: SQLite via
-Parquet shards gives the same corpus as a plain ingest (passages, labels, flags); a worker
-killed with SIGKILL during an ingest of 200 documents loses none and stores none twice;
-a corrupt file is one error row (no retries) while the rest is stored; a re-run finds only
-duplicates; leftover shards of a crashed run are merged; tasks that keep raising end as
-error rows after their retries; the CLI prints the dashboard link.
+Parquet shards gives the same corpus as a plain ingest (documents, passages, files, metadata;
+labels and ambiguity flags made on a worker); a worker killed with SIGKILL during an ingest of
+200 documents loses none and stores none twice, with shards merged into SQLite and with the
+workers writing straight to PostgreSQL (the session's throwaway server; skipped with the
+reason when it cannot start); a corrupt file is one error row (no retries) while the rest is
+stored; a re-run finds only duplicates; leftover shards of a crashed run are merged; tasks
+that keep raising end as error rows after their retries; the CLI prints the dashboard link.
 """
 
 from __future__ import annotations
