@@ -13,7 +13,9 @@ SQLite store, so runs do not share caches:
   in the notes.
 
 Rows: pages/s per worker count (ratio = speedup over the reference), and parallel efficiency
-= speedup / workers. This machine has 2 cores shared with the client process (hashing,
+= speedup / workers. The notes add CPU time per page (client incl. the scheduler thread, plus
+every worker) next to the reference's, which shows what distributing costs independently of
+how busy the shared machine is. This machine has 2 cores shared with the client process (hashing,
 merging into SQLite) and, in a team, with other processes: 4 workers cannot be faster than 2
 here, and efficiency is reported as measured. Smoke mode: 3 documents, 1 worker, no analysis.
 """
@@ -62,9 +64,10 @@ def _child(files_list: Path, workers: int, db: Path, analyse: bool) -> None:
             from corpus.ingest import ingest_paths
 
             _warm(analyse)
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             rep = ingest_paths(store, files, workers=1, analyse=analyse)
             out["seconds"] = time.perf_counter() - t0
+            out["cpu_s"] = time.process_time() - c0
         else:
             import logging
 
@@ -83,9 +86,15 @@ def _child(files_list: Path, workers: int, db: Path, analyse: bool) -> None:
             client.run(_warm, analyse)
             out["warm_s"] = time.perf_counter() - t0
             try:
-                t0 = time.perf_counter()
+                w0 = client.run(time.process_time)
+                t0, c0 = time.perf_counter(), time.process_time()
                 rep = ingest_dask(store, files, client=client, analyse=analyse)
                 out["seconds"] = time.perf_counter() - t0
+                # CPU of the client (planning, scheduler, merging) and of every worker: on a shared
+                # machine this shows the cost of distributing better than wall time does
+                out["cpu_client_s"] = time.process_time() - c0
+                w1 = client.run(time.process_time)
+                out["cpu_s"] = out["cpu_client_s"] + sum(w1[w] - w0[w] for w in w1 if w in w0)
                 out["rss_worker_mb"] = max(client.run(vm_hwm_mb).values())
             finally:
                 client.close()
@@ -133,7 +142,10 @@ def run(smoke: bool) -> list[Row]:
         speedup = pps / ref_pps
         rows.append(Row("ingest_dask", f"{label}, {n} Dask worker{'s' if n > 1 else ''} (LocalCluster)", "pages/s",
                         pps, ref_pps, ref_name,
-                        notes=f"speedup {speedup:.2f}×, parallel efficiency {speedup / n:.2f}; "
+                        notes=f"speedup {speedup:.2f}×, parallel efficiency {speedup / n:.2f}; CPU "
+                              f"{1000 * res['cpu_s'] / pages:.0f} ms/page (client "
+                              f"{1000 * res['cpu_client_s'] / pages:.0f}) vs {1000 * ref['cpu_s'] / pages:.0f} "
+                              "ms/page in the reference; "
                               f"{len(files) / res['seconds']:.2f} documents/s; cluster start {res['start_s']:.1f} s "
                               f"and worker warm-up (imports, models) {res['warm_s']:.1f} s not timed; "
                               f"peak RSS: client {res['rss_client_mb']:.0f} MB, largest worker "
