@@ -53,13 +53,21 @@ NOUN_STOPLIST = {"leden", "lid", "gebieden", "gebied", "besluit", "besluiten", "
                  "regelingen", "bestuur", "gemeenten", "kosten", "middelen", "belangen", "stukken", "gegevens",
                  "werkzaamheden", "bevoegdheden", "taken", "stemmen", "vergaderingen", "wethouders", "staten"}
 
+# A formal law or Crown regulation: "Wet van 20 december 1984, …", "Provinciewet", "Burgerlijk Wetboek", and the
+# royal aanhef "Wij Beatrix, bij de gratie Gods, Koningin der Nederlanden".
+LAW_TITLE_RE = re.compile(r"^\S*wet(?:boek)?\b", re.I)
+ROYAL_AANHEF_RE = re.compile(r"\bbij\s+de\s+gratie\s+Gods\b", re.I)
 GR_RE = re.compile(r"gemeenschappelijke\s+regeling|Wet\s+gemeenschappelijke\s+regelingen|\bWgr\b|openbaar\s+lichaam"
                    r"|centrumregeling|bedrijfsvoeringsorganisatie", re.I)
 # The agent named through the instrument it acts by: "bij algemene maatregel van bestuur" (the Crown), "bij
 # ministeriële regeling" (the minister), "bij koninklijk besluit", "bij wet" (the legislator), "bij verordening".
 AGENT_INSTRUMENT_RE = re.compile(r"\bbij\s+(?:of\s+krachtens\s+)?(?:de\s+|een\s+)?(?:wet|algemene\s+maatregel\s+van\s+"
                                  r"bestuur|ministeriële\s+regeling|koninklijk\s+besluit|(?:provinciale\s+)?verordening"
-                                 r"|besluit\s+van\s+de\s+raad|raadsbesluit)\b", re.I)
+                                 r"|besluit\s+van\s+de\s+raad|raadsbesluit)\b"
+                                 # "In de (gemeenschappelijke) regeling kan worden bepaald …": those who make that
+                                 # regeling or verordening decide (a law speaking of the instruments made under it)
+                                 r"|^\s*(?:in|bij)\s+(?:de|die|een)\s+(?:gemeenschappelijke\s+)?(?:regeling|verordening"
+                                 r"|reglement)\b", re.I)
 CONJUNCTIONS = {"indien", "mits", "tenzij", "zodra", "nadat", "voordat", "wanneer"}
 # "…" = a gap of up to six words ("houdt zoveel mogelijk rekening met").
 BINDING_LEVELS: dict[str, tuple[str, ...]] = {
@@ -323,10 +331,24 @@ class Resources:
         every act, power and judgement in the text is that organ's: agent and assessor are knowable."""
         return {m.key for ms in self.organ_mentions.values() for m in ms}
 
+    def is_national_law(self) -> bool:
+        """The text is a formal law or other Crown regulation (Wet, AMvB): its title starts with "Wet"/"Rijkswet",
+        names a wet(boek), or its aanhef is the royal formula ("Wij …, bij de gratie Gods"). Such a text may
+        mention a gemeenschappelijke regeling, its AB and DB and delegate powers, but it is no GR: its
+        delegations are bounded by the law itself and the Wgr checklist does not bind it."""
+        title = (self.doc.title or "").strip()
+        if LAW_TITLE_RE.search(title):
+            return True
+        head = [p.text for p in self.doc.passages[:4]]
+        return any(ROYAL_AANHEF_RE.search(t) for t in head)
+
     def is_gemeenschappelijke_regeling(self) -> bool:
         """The text is a gemeenschappelijke regeling (Wgr): it has the Wgr organs (algemeen and dagelijks
         bestuur) and speaks of a gemeenschappelijke regeling or an openbaar lichaam. A municipal verordening
-        or beleidsregel (college, raad) is not one, so the Wgr checklist (AMB-16) does not apply to it."""
+        or beleidsregel (college, raad) is not one, nor is a law that merely mentions one (Wgr, Provinciewet),
+        so the Wgr checklist (AMB-16) does not apply to them."""
+        if self.is_national_law():
+            return False
         if not {"algemeen bestuur", "dagelijks bestuur"} <= self.organs_in_document():
             return False
         return bool(GR_RE.search(self.doc.title or "")) or any(GR_RE.search(pi.text) for pi in self.passages)

@@ -23,7 +23,14 @@ subordinate clause ("indien aannemelijk is dat … tot stand zal worden gebracht
 zullen gelden") or in an oath ("Ik zweer … dat ik … zal"). Inconsistent modality compares main-clause
 competences only ("Indien provinciale staten … opdragen" is a condition, not a duty). A passive "kan worden …"
 is a power only with a competence verb ("kan worden vastgesteld", not "kan worden verkregen") and not
-when its agent is named through the instrument ("bij ministeriële regeling kunnen regels worden gesteld").
+when its agent is named through the instrument ("bij ministeriële regeling kunnen regels worden gesteld",
+"In de regeling kan worden bepaald").
+
+Round 7 (the round-6 test samples as development material): "zal/zullen" coordinated with a present-tense
+fact ("heeft of zal aangaan"), in a sentence that reproduces an oath or promise, or verb-final after a
+subordinator ("voor welke colleges …, zullen gelden.") is not flagged; a negated or restricted passive
+power ("aan het bestuur kan niet de bevoegdheid worden overgedragen") limits a power held elsewhere and is
+a SUGGESTIE.
 """
 
 from __future__ import annotations
@@ -65,6 +72,14 @@ FIRST_PERSON_RE = re.compile(r"\b(?:ik|wij|Ik|Wij)\b")
 AGENT_DECISION_RE = re.compile(r"\bbij\s+(?:dat|dit|het|hun|zijn|haar)\s+(?:\w+\s+)?besluit\b", re.I)
 PASSIVE_POWER_RE = re.compile(r"\b(kan|kunnen|dient|dienen|moet|moeten)\b(?:\s+[\w,]+){0,8}?\s+(worden)\b", re.I)
 QUOTES = "\"'‘’“”„"
+# "is of zal", "deel uitmaakt of zal uitmaken", "zijn of zullen worden getroffen": the future coordinated with a
+# present-tense fact describes a state of affairs (now or later), it imposes no duty.
+COORDINATED_FUTURE_RE = re.compile(r"\b(?:is|zijn|heeft|hebben|wordt|worden|\w+(?:t|en))\s+of\s+$", re.I)
+# An oath or promise reproduced in the text ("… de eed of belofte af dat zij de waarheid zullen spreken").
+OATH_RE = re.compile(r"\b(?:eed|belofte|zweer|zweren|beloof|beloven|verklaar|verklaren)\b", re.I)
+# A negated or restricted passive power ("aan het bestuur kan niet de bevoegdheid worden overgedragen", "met dien
+# verstande dat niet kan worden bepaald"): it limits a power held elsewhere, it confers none.
+NEGATED_RE = re.compile(r"\b(?:niet|geen|nimmer|slechts|uitsluitend|alleen)\b", re.I)
 
 
 @detector("AMB-02", name="modaliteit / normatieve kracht", requires={"lemmas", "structure", "competences"},
@@ -94,6 +109,11 @@ def modality(res: Resources) -> Iterator[Flag]:
                     continue  # "zal kunnen voortgaan": a prediction, no duty
                 if SUBCLAUSE_RE.search(text[_clause_start(text, s, hit.start):hit.start]) or FIRST_PERSON_RE.search(sent):
                     continue  # "indien aannemelijk is dat … zal worden gebracht", an oath ("Ik zweer … zal"): no duty
+                if COORDINATED_FUTURE_RE.search(text[max(s, hit.start - 40):hit.start]) or OATH_RE.search(sent):
+                    continue  # "heeft of zal aangaan": a fact now or later; an oath's wording: no duty
+                if len(text[hit.end:e].split()) <= 3 and SUBCLAUSE_RE.search(text[s:hit.start]):
+                    continue  # verb-final "…, zullen gelden." after "voor welke …": a subordinate clause (Dutch
+                    # main clauses put the finite verb second), so it describes, it does not oblige
                 if TRANSITIONAL_RE.search(sent) or PUBLICATION_RE.search(sent) or DESCRIPTIVE_RE.search(
                         text[max(s, hit.start - 40):hit.start]):
                     continue
@@ -150,6 +170,11 @@ def modality(res: Resources) -> Iterator[Flag]:
                 same = next(iter(named))
                 note = (f" Het artikel noemt alleen '{same}'; vermoedelijk is dat orgaan bevoegd, maar dat staat er "
                         "niet. (Verlaagd.)")
+            clause = text[_clause_start(text, s, m.start()):end]
+            if not same and NEGATED_RE.search(clause):
+                same = "beperking"
+                note = (" De zin beperkt een bevoegdheid ('niet', 'geen', 'slechts'); wie haar heeft, volgt uit de "
+                        "bepaling die haar toekent. (Verlaagd.)")
             yield make_flag("AMB-02", pi, m.start(), end, severity=Severity.SUGGESTIE if same else Severity.ZORG,
                             confidence=0.5 if same else 0.7,
                             explanation="Een bevoegdheid in de lijdende vorm zonder 'door': de tekst zegt niet wie "

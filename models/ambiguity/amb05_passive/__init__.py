@@ -62,6 +62,11 @@ RESIDUAL_VERBS = {"op_dragen", "toe_kennen", "voor_behouden", "over_dragen", "op
                   "overdragen"}
 SELF_ACTING_RE = re.compile(r"^\s*Aan\s+(?:het|de)\s+[^,;:]{3,60}?\s+(?:worden|wordt|zijn|is)\s+[^;]*"
                             r"\b(?:toegekend|opgedragen|overgedragen)\b|\bis\s+ingesteld\s+met\s+het\s+doel\b")
+# A repeal in the final provisions: the regulation being adopted withdraws the old one by its own adoption
+# ("De Participatieverordening 2015 wordt ingetrokken", "De volgende wetten worden ingetrokken:").
+REPEAL_RE = re.compile(r"^\s*(?:De|Het)\s+[^;:]{0,160}?\b(?:\w*verordening(?:en)?|\w*regeling(?:en)?|reglement|besluit(?:en)?"
+                       r"|\w*wet(?:ten)?|beleidsregels?)\b[^;:]{0,160}?\b(?:wordt|worden)\s+(?:hierbij\s+)?ingetrokken\b",
+                       re.I)
 AMOUNT_RE = re.compile(r"^\s*(?:op|vastgesteld\s+op)\s+(?:respectievelijk\s+)?(?:f|€|EUR|fl\.?)\s*\d", re.I)
 RESIDUAL_RE = re.compile(r"\bniet\b[^.;]{0,60}\baan\b|\baan\b[^.;]{0,60}\bniet\b[^.;]{0,30}\b(is|zijn)\b", re.I)
 NOMINAL_RE = re.compile(
@@ -123,6 +128,10 @@ def agentless(res: Resources) -> Iterator[Flag]:
             if SELF_ACTING_RE.search(pi.text[s:e]) or (part.lemma in ("bepalen", "vast_stellen", "vaststellen")
                                                          and AMOUNT_RE.search(pi.text[part.end:e])):
                 continue  # the regeling itself confers/establishes, or states an amount it fixes
+            if re.search(r"\b(?:de|het|een|die|deze|dit)\s+$", pi.text[max(s, part.start - 8):part.start], re.I):
+                continue  # attributive participle: "de ingetrokken verordening", no passive act
+            if REPEAL_RE.search(pi.text[s:e]):
+                continue  # "De Verordening X wordt ingetrokken": the regulation itself repeals (performative)
             if part.lemma in RESIDUAL_VERBS and RESIDUAL_RE.search(pi.text[s:e]):
                 continue  # residual clause: "bevoegdheden die niet aan een ander orgaan zijn opgedragen"
             done.add(part.start)

@@ -6,7 +6,10 @@ krachtens"), then checks slots in the sentence: delegans, recipient, subject-mat
 limiter (or one in the previous lid). Missing limiter or recipient → ZORG; regulatory
 power to an official (Ar 2.30) → KRITIEK; "bij of krachtens" → SUGGESTIE (sub-delegation
 allowed: intended? Ar 2.26). Bounded clauses are not flagged but stay in the ledger,
-where a reviewer ticks off whether the further rules exist.
+where a reviewer ticks off whether the further rules exist. Round 7: in a national law, to an
+AMvB/ministeriële regeling/bij wet, or with a bound in the sentence ("tenzij de aard …") an
+unbounded-looking delegation is a SUGGESTIE, not ZORG; references to a delegation made
+elsewhere ("de krachtens artikel 152 gedelegeerde …") and the verb used as a noun are skipped.
 """
 
 from __future__ import annotations
@@ -23,6 +26,19 @@ ATTRIBUTIVE_RE = re.compile(r"\b(?:de|het|die)\s+aan\s+[^,;.]{1,50}\s*$", re.I)
 # "de in artikel 9 genoemde bevoegdheden": the subject matter is named by reference
 NAMED_POWERS_RE = re.compile(r"\b(?:in|bij)\s+artikel\s+\d+\w*[^.;]{0,30}?\b(?:genoemde|bedoelde)\b", re.I)
 OFFICIAL_RE = re.compile(r"ambtena|directeur|secretaris|medewerker|functionaris", re.I)
+# Rules made by the Crown or a minister: the rule-maker and the instrument are named, and the delegation is bounded
+# by the statute that allows it (Ar 2.24-2.26). Nothing for a reviewer of the regulation to resolve.
+CROWN_RE = re.compile(r"\b(?:algemene\s+maatregel\s+van\s+bestuur|ministeri[eë]le\s+regeling|koninklijk\s+besluit"
+                      r"|bij\s+(?:of\s+krachtens\s+)?(?:de\s+)?wet)\b", re.I)
+# A bound stated in the sentence itself: the nature of the power, a statutory limit or an explicit scope.
+BOUND_RE = re.compile(r"\btenzij\s+(?:de\s+)?(?:aard|regeling|wet)\b|\bvoor\s+zover\s+(?:de|het|dit|deze)\b"
+                      r"|\bmet\s+uitzondering\s+van\b|\bbehoudens\b|\bbinnen\s+de\s+grenzen\b", re.I)
+# Mentions of a delegation made elsewhere: "de krachtens artikel 152 gedelegeerde bevoegdheid", "de bevoegdheid,
+# bedoeld in artikel 33, die is overgedragen" — a reference, not an act of delegation.
+MADE_ELSEWHERE_RE = re.compile(r"\b(?:krachtens|ingevolge|op\s+grond\s+van)\s+(?:artikel|het\s+\w+\s+lid)\b[^.;]{0,60}$"
+                               r"|\b(?:bedoeld|genoemd)\s+in\s+(?:artikel|het\s+\w+\s+lid)\b[^.;]{0,40}$", re.I)
+# The verb used as a plain noun in a list ("het overdragen van eigenaarschap"): no organ delegates anything.
+NOUN_USE_RE = re.compile(r"\bhet\s+$", re.I)
 
 
 @detector("AMB-08", name="delegatie/mandaat zonder begrenzing", requires={"delegations", "organs"},
@@ -46,6 +62,9 @@ def delegation(res: Resources) -> Iterator[Flag]:
             continue
         if ATTRIBUTIVE_RE.search(pi.text[s:d.start]):
             continue  # "de aan het openbaar lichaam overgedragen bevoegdheden": a transfer made elsewhere
+        if MADE_ELSEWHERE_RE.search(pi.text[s:d.start]) or (
+                d.kind != "nadere regels" and NOUN_USE_RE.search(pi.text[max(s, d.start - 6):d.start])):
+            continue  # a reference to a delegation made elsewhere, or the verb as a noun: no act of delegation
         subject = d.subject or _previous_lid_limiter(res, pi) or (NAMED_POWERS_RE.search(sent) or [""])[0]
         regulatory = d.kind in ("nadere regels", "nader te bepalen")
         if not subject and not re.search(r"\b(ter uitvoering|omtrent|over|inzake|betreffende|zorg voor|ten aanzien van"
@@ -63,8 +82,19 @@ def delegation(res: Resources) -> Iterator[Flag]:
             sev, rule = Severity.KRITIEK, "Ar 2.30"
         if not problems:
             continue
+        note = ""
+        if sev is not Severity.KRITIEK:
+            # Round 7: a lawyer acts on an unbounded delegation in the regulation under review, not on the
+            # standard delegation of a statute to an AMvB or ministeriële regeling, nor on one whose bounds
+            # the sentence states ("tenzij de aard van de bevoegdheid zich daartegen verzet").
+            if res.is_national_law():
+                sev, note = Severity.SUGGESTIE, " Dit is een wettelijke delegatie: de wet zelf begrenst haar."
+            elif CROWN_RE.search(sent):
+                sev, note = Severity.SUGGESTIE, " De regels worden bij of krachtens wet of AMvB gesteld."
+            elif BOUND_RE.search(sent):
+                sev, note = Severity.SUGGESTIE, " De zin noemt wel een begrenzing; ga na of die volstaat."
         yield make_flag("AMB-08", pi, d.start, d.end, severity=sev, confidence=0.6,
-                        explanation=f"{d.kind.capitalize()}: " + "; ".join(problems) + ".",
+                        explanation=f"{d.kind.capitalize()}: " + "; ".join(problems) + "." + note,
                         question="Wie mag hier wat regelen of besluiten, binnen welke grenzen, en bestaat de "
                                  "uitwerking al?",
                         suggestion="Noem het onderwerp ('nadere regels over …'), het ontvangende orgaan en de "
@@ -103,7 +133,8 @@ def residual_tasks(res: Resources) -> Iterator[Flag]:
             if not any(not re.search(r"\baan\s+(?:de|het)?\s*$", pi.text[max(s, mm.start - 8):mm.start], re.I)
                        for mm in res.mentions_in(pi, m.start(), m.end())):
                 continue  # no organ assigns ("taken die de wet aan het openbaar lichaam opdraagt"): given elsewhere
-            yield make_flag("AMB-08", pi, m.start(), m.end(), severity=Severity.ZORG, confidence=0.55,
+            yield make_flag("AMB-08", pi, m.start(), m.end(),
+                            severity=Severity.SUGGESTIE if res.is_national_law() else Severity.ZORG, confidence=0.55,
                             explanation="Restbepaling: een orgaan kan bij besluit taken of bevoegdheden toevoegen, "
                                         "zonder begrenzing tot het belang dat de regeling behartigt. Uitbreiding "
                                         "van het werkterrein vraagt een wijziging van de regeling (Wgr art. 10).",

@@ -3,9 +3,10 @@
 "en/of" (Ar 3.12) and "c.q." → ZORG in a competence or condition clause, else SUGGESTIE.
 "dan wel"/"hetzij" mixed with "of" in one sentence (SUGGESTIE). Enumerations (onderdelen
 of one lid, as passages or inline "a. …; b. …"): the connector before the last item must
-be "en", "of" or "dan wel" (missing → SUGGESTIE, ZORG for a list of conditions), and the
+be "en", "of" or "dan wel" (missing → SUGGESTIE; ZORG only for a list of requirements,
+not for alternative grounds/exceptions after "tenzij", "geldt niet, indien", "wegens"), and the
 items may not mix "en" and "of" (ZORG). Text after the last item that is not a new lid
-(Ar 3.59, ZORG). Shared modifiers over coordinated organs ("de raden en colleges van de
+(Ar 3.59): ZORG when it continues the sentence, SUGGESTIE when it is a new sentence. Shared modifiers over coordinated organs ("de raden en colleges van de
 deelnemende gemeenten", "het algemeen en dagelijks bestuur") → SUGGESTIE. Definition
 lists need no connector (Ar 3.59 lid 3) and are skipped.
 """
@@ -29,6 +30,26 @@ SCOPE_RE = re.compile(r"\b(?:de|het)\s+(raden|colleges|besturen|algemeen|dagelij
 CONNECTOR_RE = re.compile(r"(?:[,;]\s*|\s)(en|of|dan wel|alsmede|hetzij)\s*[;,]?\s*$", re.I)
 INLINE_ITEM_RE = re.compile(r"(?:[:;]|\n)\s*(?:(?:en|of|dan wel)\s+)?([a-z])[.)]\s+")
 CONDITION_LEADIN_RE = re.compile(r"indien|voorwaarde|voor zover|mits|wanneer|als\b|in geval|tenzij", re.I)
+# Lead-ins of a list of alternative grounds or exceptions: each item suffices on its own by the nature of the list
+# ("geldt niet, indien: a. …; b. …", "tenzij: …", "wordt beëindigd wegens: …", "in de volgende gevallen"). Round 6
+# test samples: 14 of 17 missing-connector alarms were such lists or plain enumerations of items.
+ALTERNATIVE_LEADIN_RE = re.compile(r"\btenzij\b|\bgeldt\s+niet\b|\bniet\s+van\s+toepassing\b|\bwegens\b"
+                                   r"|\bin\s+(?:de\s+)?(?:volgende\s+)?gevallen\b|\b(?:één|een)\s+van\s+de\s+volgende\b"
+                                   r"|\bbuiten\s+toepassing\b|\bweiger|\bgeweigerd\b|\bbe[eë]indig|\bterug\s*te\s*vorderen"
+                                   r"|\bvordert\b[^.;]{0,40}\bterug\b|\bteruggevorderd\b|\bterugvorderen\b|\bin\s*te\s*trekken\b|\bingetrokken\b|\btrekt\b[^.;]{0,40}\bin\b"
+                                   r"|\bafgewezen\b|\bwijst\b[^.;]{0,40}\baf\b"
+                                   # adverse measures: each ground suffices ("stellen … op non-activiteit indien hij:")
+                                   r"|\bnon-activiteit\b|\bschors|\bgeschorst\b|\bontsla|\bontslagen\b|\bvervalt\b"
+                                   # a negated main clause: the items are exceptions ("wordt niet gevorderd, indien:")
+                                   r"|\bniet\b[^.;:]*\b(?:indien|als|wanneer)\b"
+                                   # the lead-in itself says all items count ("aan de volgende voorwaarden", "alle")
+                                   r"|\bde\s+volgende\s+(?:voorwaarden|eisen|vereisten)\b|\b(?:alle|elk\s+van\s+de|cumulatief)\b", re.I)
+# A lead-in that sets requirements all of which may have to be met: only then does a missing connector change the
+# outcome (all conditions, or one?) and must a lawyer act.
+REQUIREMENT_LEADIN_RE = re.compile(r"\bvoorwaarden?\b|\bvoldoe\w*\s+aan\b|\bvoldaan\b|\bmits\b|\bindien\b"
+                                   r"|\bvoor\s+zover\b|\bwanneer\b"
+                                   # "als" as a conjunction ("als er sprake is van:"), not "als verhuiskosten gelden:"
+                                   r"|\bals\s+(?:er|de|het|een|hij|zij|die|dit|deze|belanghebbende|aanvrager)\b|\bals\s*:", re.I)
 
 
 @detector("AMB-13", name="nevenschikking / opsomming dubbelzinnig", requires={"structure"},
@@ -71,7 +92,14 @@ def _check_items(res: Resources, items: list[tuple[PassageInfo, int, int]], lead
     """items: (passage, start, end) of each list item's text, in order."""
     if len(items) < 2:
         return
-    conds = bool(CONDITION_LEADIN_RE.search(leadin))
+    # A missing connector is a real scope ambiguity only in a list of requirements; a plain enumeration (cost items,
+    # subjects, sanction categories) or a list of alternative grounds/exceptions reads one way (SUGGESTIE).
+    # The items must complete the condition ("… wordt verleend indien:"), not follow a sentence that merely opens
+    # with one ("Indien …, worden … vastgesteld: a. …") or a complete condition ("voor zover zulks … nodig is:"):
+    # look in the last six words of the lead-in's last clause only.
+    last = leadin.rstrip()
+    last = " ".join(last[max(last.rfind(","), last.rfind(";")) + 1:].split()[-6:])
+    conds = bool(REQUIREMENT_LEADIN_RE.search(last)) and not ALTERNATIVE_LEADIN_RE.search(leadin)
     ends = []
     for pi, s, e in items[:-1]:
         m = CONNECTOR_RE.search(pi.text[s:e])
@@ -126,7 +154,12 @@ def _passage_lists(res: Resources) -> Iterator[Flag]:
         trailing = [x for x in pis if not x.passage.onderdeel and x.index > items[-1].index]
         if trailing:
             t = trailing[0]
-            yield make_flag("AMB-13", t, 0, min(len(t.text), 120), severity=Severity.ZORG, confidence=0.6,
+            # A continuation of the lead-in sentence ("…; met dien verstande dat …") may bind the last item or
+            # all of them (ZORG); a new sentence with a capital reads as applying to the whole list (SUGGESTIE).
+            first = t.text.lstrip()[:1]
+            new_sentence = first.isupper()
+            yield make_flag("AMB-13", t, 0, min(len(t.text), 120),
+                            severity=Severity.SUGGESTIE if new_sentence else Severity.ZORG, confidence=0.6,
                             explanation="Tekst na het laatste onderdeel van een opsomming: geldt die voor alle "
                                         "onderdelen of alleen voor het laatste?",
                             question="Hoort deze zin bij het laatste onderdeel of bij de hele opsomming?",

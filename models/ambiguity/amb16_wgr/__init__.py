@@ -7,7 +7,8 @@ what is absent. A reference to a separate regulation for the item counts as cove
 Belang coverage: content words of the belang article ("belang", "doel", "behartigt de
 belangen …") against each lid/onderdeel of the task articles; a task that shares no
 content word with the belang → INFO "taak buiten omschreven belang?". Only for documents
-of kind "regeling" with an artikel structure.
+of kind "regeling" with an artikel structure that are no national law (round 7: the Provinciewet
+and the Wgr itself mention AB, DB and a GR but are no GR).
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ def _content(text: str) -> set[str]:
 def wgr_completeness(res: Resources) -> Iterator[Flag]:
     if res.doc.kind != "regeling" or not res.structure.artikelen or not res.passages:
         return
+    if res.is_national_law():
+        return  # a law that mentions a GR (Wgr, Provinciewet) is no GR: Wgr art. 9 and 10 do not bind it
     headings = " ".join(res.structure.headings.values())
     corpus = headings + "\n" + "\n".join(pi.text for pi in res.passages)
     anchor = next((pi for pi in res.passages if pi.passage.artikel), res.passages[0])
