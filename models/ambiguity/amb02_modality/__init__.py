@@ -79,7 +79,7 @@ COORDINATED_FUTURE_RE = re.compile(r"\b(?:is|zijn|heeft|hebben|wordt|worden|\w+(
 OATH_RE = re.compile(r"\b(?:eed|belofte|zweer|zweren|beloof|beloven|verklaar|verklaren)\b", re.I)
 # A negated or restricted passive power ("aan het bestuur kan niet de bevoegdheid worden overgedragen", "met dien
 # verstande dat niet kan worden bepaald"): it limits a power held elsewhere, it confers none.
-NEGATED_RE = re.compile(r"\b(?:niet|geen|nimmer|slechts|uitsluitend|alleen)\b", re.I)
+NEGATED_RE = re.compile(r"(?<![\w-])(?:niet|geen|nimmer|slechts|uitsluitend|alleen)(?![\w-])", re.I)  # not "niet-nakoming"
 
 
 @detector("AMB-02", name="modaliteit / normatieve kracht", requires={"lemmas", "structure", "competences"},

@@ -1,0 +1,160 @@
+"""Round 7 severity rules: the round-6 test samples (verordeningen, Wet veiligheidsregio's, Wet arhi,
+Provinciewet, Wgr) as development material (bench/ambiguity_quality.py, "Round 7").
+
+Each test pairs a clause a municipal lawyer must act on (zorg) with its look-alike that is a drafting point or
+no finding at all, on sentences written for the test.
+"""
+
+from __future__ import annotations
+
+from models.ambiguity import analyse
+from models.ambiguity.flag import Flag, Severity
+from models.ambiguity.registration import REGISTRY, load_detectors
+from models.ambiguity.resources import build_resources
+from models.ambiguity.sample import doc_from_text
+from tests.models.ambiguity.helpers import lid, run
+
+LAW = "Wet van 1 mei 2020, houdende regels over de samenwerking van gemeenten"
+ROYAL = ("Wij Willem-Alexander, bij de gratie Gods, Koning der Nederlanden, Prins van Oranje-Nassau, enz. enz. "
+         "enz. Allen, die deze zullen zien of horen lezen, saluut! doen te weten:")
+GR_TEXT = ("Artikel 1 Openbaar lichaam\n1. Er is een openbaar lichaam Regio Drecht. Deze gemeenschappelijke regeling "
+           "kent een algemeen bestuur, een dagelijks bestuur en een voorzitter.\n"
+           "Artikel 2 Bestuur\n1. Het algemeen bestuur stelt de begroting vast. Het dagelijks bestuur bereidt haar voor.")
+
+
+def flags_of(code: str, text: str, title: str = "Testregeling") -> list[Flag]:
+    load_detectors()
+    return list(REGISTRY[code].func(build_resources(doc_from_text(text, title=title))))
+
+
+def sev(flags: list[Flag], quote: str) -> Severity:
+    return next(f.severity for f in flags if quote in f.quote)
+
+
+# -- document scope: a law that mentions a GR is no GR --------------------------------------------
+def test_national_law_by_title_or_royal_aanhef_but_not_a_gr():
+    assert build_resources(doc_from_text(GR_TEXT, title=LAW)).is_national_law()
+    assert build_resources(doc_from_text(GR_TEXT, title="Provinciewet")).is_national_law()
+    royal = build_resources(doc_from_text(ROYAL + "\n" + GR_TEXT, title="Besluit van 3 juni 2021"))
+    assert royal.is_national_law()
+    gr = build_resources(doc_from_text(GR_TEXT, title="Gemeenschappelijke regeling Regio Drecht"))
+    assert not gr.is_national_law()
+    assert gr.is_gemeenschappelijke_regeling()
+    assert not build_resources(doc_from_text(GR_TEXT, title=LAW)).is_gemeenschappelijke_regeling()
+
+
+def test_amb16_wgr_checklist_only_on_the_gr_itself():
+    assert flags_of("AMB-16", GR_TEXT, title="Gemeenschappelijke regeling Regio Drecht")
+    assert flags_of("AMB-16", GR_TEXT, title=LAW) == []
+    report = analyse(doc_from_text(GR_TEXT, title="Provinciewet"))
+    assert not any(f.type == "AMB-16" for f in report.flags)
+
+
+# -- AMB-08: statutory delegations, delegations to the Crown, bounded delegations ------------------
+def test_amb08_unbounded_delegation_in_a_gr_stays_zorg():
+    assert sev(flags_of("AMB-08", lid("Het algemeen bestuur kan nadere regels stellen.")), "nadere regels") \
+        == Severity.ZORG
+    assert sev(flags_of("AMB-08", lid("Het dagelijks bestuur kan zijn bevoegdheden overdragen.")), "overdragen") \
+        == Severity.ZORG
+
+
+def test_amb08_delegation_in_a_national_law_is_a_suggestion():
+    flags = flags_of("AMB-08", lid("Het algemeen bestuur kan nadere regels stellen."), title=LAW)
+    assert sev(flags, "nadere regels") == Severity.SUGGESTIE
+    assert "wettelijke delegatie" in flags[0].explanation
+
+
+def test_amb08_delegation_to_amvb_or_with_a_stated_bound_is_a_suggestion():
+    flags = flags_of("AMB-08", lid("Bij algemene maatregel van bestuur kunnen nadere regels worden gesteld."))
+    assert sev(flags, "nadere regels") == Severity.SUGGESTIE
+    flags = flags_of("AMB-08", lid("Het dagelijks bestuur kan zijn bevoegdheden overdragen, tenzij de aard van de "
+                                   "bevoegdheid zich daartegen verzet."))
+    assert sev(flags, "overdragen") == Severity.SUGGESTIE
+
+
+def test_amb08_reference_to_a_delegation_or_the_verb_as_noun_is_no_delegation():
+    assert flags_of("AMB-08", lid("De voorzitter oefent de krachtens artikel 12 gedelegeerde bevoegdheden uit.")) == []
+    assert flags_of("AMB-08", lid("Vormen van participatie zijn het meedenken, het meebeslissen en het overdragen van "
+                                  "eigenaarschap.")) == []
+
+
+# -- AMB-13: a plain enumeration is no coordination ambiguity ---------------------------------------
+SUBSIDY = ("Artikel 6 Subsidie\n1. De subsidie wordt {}\na. de aanvrager woont in de gemeente;\n"
+           "b. de aanvrager is meerderjarig;\nc. de aanvraag is tijdig ingediend.")
+
+
+def test_amb13_requirements_without_connector_stay_zorg():
+    assert sev(run("AMB-13", SUBSIDY.format("verleend indien:")), "meerderjarig") == Severity.ZORG
+    assert sev(run("AMB-13", SUBSIDY.format("verleend mits:")), "meerderjarig") == Severity.ZORG
+
+
+def test_amb13_alternative_grounds_exceptions_and_cumulative_leadins_are_suggestions():
+    for lead in ("geweigerd indien:", "niet verleend, indien:",
+                 "verleend, indien wordt voldaan aan de volgende voorwaarden:"):
+        assert sev(run("AMB-13", SUBSIDY.format(lead)), "meerderjarig") == Severity.SUGGESTIE, lead
+
+
+def test_amb13_plain_enumeration_or_a_sentence_opening_with_a_condition_is_a_suggestion():
+    costs = ("Artikel 6 Kosten\n1. Als verhuiskosten worden aangemerkt:\na. de kosten van een verhuisbedrijf;\n"
+             "b. de kosten van een aanhanger;\nc. de waarborgsom.")
+    assert sev(run("AMB-13", costs), "aanhanger") == Severity.SUGGESTIE
+    opening = ("Artikel 6 Stukken\n1. Indien de raad dit verzoekt, worden door het college vastgesteld:\n"
+               "a. de begroting;\nb. de jaarrekening;\nc. het jaarverslag.")
+    assert sev(run("AMB-13", opening), "jaarrekening") == Severity.SUGGESTIE
+
+
+def test_amb13_text_after_the_list_zorg_only_when_it_continues_the_sentence():
+    base = ("Artikel 6 Kosten\n1. Het college verstrekt een vergoeding voor:\na. de kosten van een verhuisbedrijf; en\n"
+            "b. de kosten van een aanhanger,\n{}")
+    assert sev(run("AMB-13", base.format("met dien verstande dat de vergoeding ten hoogste 500 euro bedraagt.")),
+               "met dien verstande") == Severity.ZORG
+    assert sev(run("AMB-13", base.format("Nadere regels bepalen de bedragen.")), "Nadere regels") \
+        == Severity.SUGGESTIE
+
+
+def test_amb13_en_of_stays_zorg_in_a_competence_clause():
+    assert sev(run("AMB-13", lid("Het algemeen bestuur stelt de begroting en/of de jaarrekening vast.")), "en/of") \
+        == Severity.ZORG
+
+
+# -- AMB-02: 'zal' that describes, restricted passive powers, powers named by their instrument ------
+def test_amb02_future_duty_in_a_main_clause_stays_zorg():
+    assert sev(run("AMB-02", lid("Het dagelijks bestuur zal de begroting jaarlijks vaststellen.")), "zal") \
+        == Severity.ZORG
+
+
+def test_amb02_future_coordinated_verb_final_or_in_an_oath_is_no_finding():
+    assert run("AMB-02", lid("De werkgever heeft of zal een arbeidsovereenkomst sluiten met de persoon.")) == []
+    assert run("AMB-02", lid("De leden leggen de eed of belofte af dat zij de waarheid zullen spreken.")) == []
+    assert run("AMB-02", lid("De verordening regelt voor welke colleges of ambtenaren de bevoegdheden, bedoeld in "
+                             "hoofdstuk XV, zullen gelden.")) == []
+
+
+TWO_ORGANS = " De raad en de minister stellen de begroting vast."
+
+
+def test_amb02_passive_power_open_holder_stays_zorg():
+    flags = run("AMB-02", lid("Aan het dagelijks bestuur kan de bevoegdheid worden overgedragen belastingen te heffen."
+                              + TWO_ORGANS))
+    assert sev(flags, "worden overgedragen") == Severity.ZORG
+    flags = run("AMB-02", lid("Bij niet-nakoming kan het buurtrecht worden ingetrokken." + TWO_ORGANS))
+    assert sev(flags, "worden ingetrokken") == Severity.ZORG  # 'niet-nakoming' is no negation
+
+
+def test_amb02_negated_passive_power_is_a_suggestion_and_instrument_names_the_holder():
+    flags = run("AMB-02", lid("Aan het dagelijks bestuur kan niet de bevoegdheid worden overgedragen belastingen te "
+                              "heffen." + TWO_ORGANS))
+    assert sev(flags, "worden overgedragen") == Severity.SUGGESTIE
+    assert run("AMB-02", lid("In de regeling kan worden bepaald dat het dagelijks bestuur de begroting wijzigt."
+                             + TWO_ORGANS)) == []
+
+
+# -- AMB-05: performative repeal and attributive participles ---------------------------------------
+def test_amb05_repeal_by_the_regulation_itself_and_attributive_participle_are_no_missing_actor():
+    assert run("AMB-05", lid("De Participatieverordening 2015 wordt ingetrokken.")) == []
+    assert run("AMB-05", lid("Op aanvragen die zijn ingediend onder de ingetrokken verordening worden de oude regels "
+                             "toegepast.")) == []
+
+
+def test_amb05_withdrawal_of_a_decision_without_actor_stays_zorg():
+    assert sev(run("AMB-05", lid("De vergunning wordt ingetrokken.")), "wordt ingetrokken") == Severity.ZORG
