@@ -18,6 +18,14 @@ roepen voor het door hem gevoerde beleid"): the organs are then only formal cand
 Likewise an organ that opens the sentence is the preferred antecedent of a pronoun later in the same
 sentence ("Gedeputeerde staten stellen … op de hoogte van de onderzoeken die zij doen instellen"; round 6
 test sets): SUGGESTIE. A pronoun that opens a sentence after two organs stays ZORG.
+
+Round 7 (round-6 test samples as development material): number agreement — "zij" with a singular auxiliary in its clause ("Indien zij … een onderzoek heeft ingesteld") excludes plural
+organs (provinciale staten); subject continuity — a sentence-initial subject pronoun ("Zij regelen daarbij
+…") after a sentence that opens with a compatible organ refers to that organ when the rival organs of
+that sentence sit in its subordinate or relative clauses, and an inverted subject of the
+pronoun's own clause ("…, regelen gedeputeerde staten … een door hen ingestelde …") is preferred, and so is
+the antecedent of a relative clause ("aan de raden, die … hun zienswijze …"): SUGGESTIE. "Nadat deze is
+vastgesteld" refers to a document, never to an organ: not flagged.
 """
 
 from __future__ import annotations
@@ -50,6 +58,8 @@ def _compatible(kind: str, organ: Organ) -> bool:
         return organ.plural
     if kind == "f":
         return organ.plural or (organ.gender == "de" and not organ.plural)
+    if kind == "f/sg":
+        return organ.gender == "de" and not organ.plural
     if kind == "n":
         return organ.gender == "het" and not organ.plural
     return False
@@ -65,10 +75,14 @@ def pronouns(res: Resources) -> Iterator[Flag]:
                 continue
             if t.lower in ("deze", "dit") and not FINITE_AFTER.match(pi.text[t.end:]):
                 continue
+            if t.lower in ("deze", "dit") and OBJECT_PASSIVE_RE.match(pi.text[t.end:]):
+                continue  # "Nadat deze is vastgesteld": what is adopted is a document (the begroting), no organ
             if t.lower == "haar" and res.caps.pos and t.pos and t.pos != "PRON":
                 continue
             if t.lower in ("hem", "hen", "haar") and re.search(r"\b(die|dat)\s*$", pi.text[max(0, t.start - 6):t.start]):
                 continue  # "aan de minister die hem heeft aangewezen": the main clause's subject (the lid)
+            if kind == "f/pl":
+                kind = _number_of_subject(pi.text, t.end)
             cands = _candidates(res, pi, t.start)
             organs = {}
             for m in cands:
@@ -85,7 +99,7 @@ def pronouns(res: Resources) -> Iterator[Flag]:
             competence = res.competence_clause(pi, t.start)
             names = ", ".join(f"'{m.text}'" for m in organs.values())
             person = PERSON_RE.search(pi.text[s:t.start]) if kind == "m" else None
-            subject = _subject(res, pi, s, t.start, organs)
+            subject = _subject(res, pi, s, t.start, organs) or _previous_subject(res, pi, s, t.start, organs)
             note = (f" Vermoedelijk is '{person.group(0)}' bedoeld (geen orgaan, maar de voor de hand liggende "
                     "verwijzing); verlaagd." if person else
                     f" Vermoedelijk is '{subject.text}' bedoeld, het onderwerp van de zin; verlaagd." if subject else "")
@@ -109,6 +123,69 @@ def _subject(res: Resources, pi: PassageInfo, s: int, pos: int, organs: dict) ->
         return None
     lead = pi.text[s:first.start].strip().lower()
     return first if lead in ("", "de", "het") else None
+
+
+# Passives whose subject is a document or decision, never an organ ("deze is vastgesteld / wordt toegezonden").
+OBJECT_PASSIVE_RE = re.compile(r"^\s+(?:is|wordt|worden|zijn)\s+(?:\w+\s+){0,3}?(?:vastgesteld|goedgekeurd|gewijzigd"
+                               r"|ingediend|ontvangen|verzonden|toegezonden|bekendgemaakt|gepubliceerd|ondertekend)\b",
+                               re.I)
+# "aan de raden …, die ter zake hun zienswijze naar voren kunnen brengen": in a relative clause the possessive
+# refers to the relative pronoun's antecedent, the noun just before ", die".
+RELATIVE_RE = re.compile(r",\s*die\b[^,;.]*$", re.I)
+SINGULAR_AUX = re.compile(r"\b(?:heeft|is|wordt|kan|zal|mag|moet)\b", re.I)
+PLURAL_AUX = re.compile(r"\b(?:hebben|zijn|worden|kunnen|zullen|mogen|moeten)\b", re.I)
+# A finite verb directly before an organ: the organ is the inverted subject ("…, regelen gedeputeerde staten …").
+INVERTED_RE = re.compile(r"\b(?:\w+en|\w+t|is|kan|zal|heeft|wordt)\s+(?:de\s+|het\s+)?$", re.I)
+
+
+def _number_of_subject(text: str, end: int) -> str:
+    """"zij" with a singular auxiliary in its clause ("Indien zij … een onderzoek heeft ingesteld") refers to a
+    singular de-word (the rekenkamer), with a plural one to a plural antecedent; else both stay possible."""
+    clause = re.split(r"[,;:.]", text[end:end + 120], maxsplit=1)[0]
+    sg, pl = SINGULAR_AUX.search(clause), PLURAL_AUX.search(clause)
+    if sg and (not pl or sg.start() < pl.start()):
+        return "f/sg"
+    if pl:
+        return "pl"
+    return "f/pl"
+
+
+def _previous_subject(res: Resources, pi: PassageInfo, s: int, pos: int, organs: dict) -> Mention | None:
+    """Subject continuity (centering): a pronoun that is the subject of its sentence ("Zij regelen daarbij …")
+    continues the subject of the previous sentence when that sentence opens with a compatible organ
+    ("Provinciale staten kunnen commissies instellen …"). The inverted subject of the pronoun's own clause
+    ("…, regelen gedeputeerde staten … een door hen ingestelde commissie") is preferred likewise."""
+    mentions = res.organ_mentions.get(pi.passage.id, [])
+    rel = RELATIVE_RE.search(pi.text[s:pos])
+    if rel:
+        before = [m for m in mentions if s <= m.end <= s + rel.start() and m.key in organs
+                  and not pi.text[m.end:s + rel.start()].strip(" ,")
+                  or s <= m.end <= s + rel.start() and m.key in organs
+                  and re.fullmatch(r"\s+(?:van|der)\s+[^,;.]{0,60}", pi.text[m.end:s + rel.start()])]
+        if before:
+            return before[-1]
+    for m in mentions:
+        if s <= m.start < pos and m.key in organs and INVERTED_RE.search(pi.text[max(s, m.start - 30):m.start]) \
+                and not re.search(r"\b(?:door|van|aan|met|bij|voor|dan|en|of)\s+(?:de\s+|het\s+)?$",
+                                  pi.text[max(s, m.start - 12):m.start], re.I):
+            return m
+    if pi.text[s:pos].strip():
+        return None
+    prev = [m for m in mentions if m.end <= s]
+    if not prev:
+        return None
+    ps, _pe = pi.sentence_of(prev[-1].start)
+    first = next((m for m in mentions if ps <= m.start < s), None)
+    if first is None or first.key not in organs or pi.text[ps:first.start].strip().lower() not in ("", "de", "het"):
+        return None
+    # Only when the rival organs sit in a subordinate or relative clause of that sentence ("Provinciale staten
+    # kunnen commissies instellen die … met gedeputeerde staten kunnen overleggen"); a rival in the main clause
+    # ("De voorzitter overlegt met de secretaris. Hij …") leaves the pronoun ambiguous.
+    rivals = [m for m in mentions if ps <= m.start < s and m.key in organs and m.key != first.key]
+    if any(not re.search(r"\b(?:die|dat|welke|waar\w+|indien|nadat|zodat)\b", pi.text[first.end:m.start], re.I)
+           for m in rivals):
+        return None
+    return first
 
 
 def _candidates(res: Resources, pi: PassageInfo, pos: int) -> list[Mention]:

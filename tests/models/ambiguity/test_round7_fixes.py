@@ -158,3 +158,38 @@ def test_amb05_repeal_by_the_regulation_itself_and_attributive_participle_are_no
 
 def test_amb05_withdrawal_of_a_decision_without_actor_stays_zorg():
     assert sev(run("AMB-05", lid("De vergunning wordt ingetrokken.")), "wordt ingetrokken") == Severity.ZORG
+
+
+# -- AMB-15: number agreement, subject continuity, relative clauses, documents ---------------------
+def test_amb15_rivals_in_the_main_clause_keep_a_sentence_initial_pronoun_zorg():
+    text = lid("Provinciale staten stellen de begroting vast met gedeputeerde staten. Zij stellen daarbij de "
+               "rekening vast.")
+    assert sev(run("AMB-15", text), "Zij") == Severity.ZORG
+
+
+def test_amb15_subject_continuity_when_the_rival_sits_in_a_relative_clause():
+    text = lid("Provinciale staten kunnen commissies instellen die met gedeputeerde staten kunnen overleggen. Zij "
+               "stellen daarbij de taken van de commissies vast.")
+    assert sev(run("AMB-15", text), "Zij") == Severity.SUGGESTIE
+
+
+def test_amb15_singular_auxiliary_excludes_plural_organs():
+    rivals = ("De rekenkamer zendt haar rapport aan provinciale staten en gedeputeerde staten. Indien zij een "
+              "onderzoek {} ingesteld, stelt de rekenkamer het verslag vast.")
+    assert run("AMB-15", lid(rivals.format("heeft"))) == []
+    assert sev(run("AMB-15", lid(rivals.format("hebben"))), "zij") == Severity.ZORG
+
+
+def test_amb15_inverted_subject_of_the_own_clause_is_the_antecedent():
+    text = lid("Voor zover dat nodig is, regelen gedeputeerde staten met provinciale staten de openbaarheid van een "
+               "door hen ingestelde commissie.")
+    assert sev(run("AMB-15", text), "hen") == Severity.SUGGESTIE
+
+
+def test_amb15_a_document_is_what_is_adopted():
+    text = ("Artikel 5 Begroting\n1. Het dagelijks bestuur zendt de begroting aan het algemeen bestuur.\n"
+            "2. Nadat deze is vastgesteld, zendt het algemeen bestuur haar aan de minister.")
+    assert not any(f.quote == "deze" for f in run("AMB-15", text))
+    text = ("Artikel 5 Begroting\n1. Het dagelijks bestuur zendt de begroting aan het algemeen bestuur.\n"
+            "2. Nadat deze heeft besloten, zendt het algemeen bestuur de begroting aan de minister.")
+    assert any(f.quote == "deze" for f in run("AMB-15", text))
