@@ -82,6 +82,12 @@ def named_after(text: str, end: int) -> bool:
     return bool(re.match(r"\s+[A-Z]", text[end:end + 3]))
 
 
+# Round 7: a generic organ noun restricted by a relative clause ("het orgaan dat het besluit heeft genomen",
+# "het orgaan waaraan de bevoegdheid is overgedragen") is a description the clause fixes, not an unclear name.
+RESTRICTIVE_RE = re.compile(r"^\s*,?\s*(?:dat|die|waaraan|waarvan|waarbij|waardoor|waarover|waarin|welke?)\b", re.I)
+ANAPHORIC_RE = re.compile(r"\b(?:desbetreffende|betrokken|betreffende|bedoelde|genoemde)\b", re.I)
+
+
 @detector("AMB-06", name="orgaanaanduiding ongedefinieerd of inconsistent", requires={"organs", "definitions",
           "competences"}, default_severity=Severity.ZORG, rule="Ar 4.49 (consistente terminologie); Wgr art. 12",
           context_adjust=False)
@@ -105,11 +111,18 @@ def organ_names(res: Resources) -> Iterator[Flag]:
             s, e = pi.sentence_of(start)
             before = pi.text[max(s, start - 15):start].lower().split()
             subject = not (before and before[-1] in NON_SUBJECT_PREPS)
+            if RESTRICTIVE_RE.match(pi.text[m.end():e]):
+                continue  # "het orgaan waaraan de bevoegdheid is overgedragen": a description fixed by its clause
             competence = res.competence_clause(pi, start)
             sev = Severity.KRITIEK if subject and competence else Severity.INFO
+            note = ""
+            if sev is Severity.KRITIEK and ANAPHORIC_RE.search(m.group(0)):
+                # "het desbetreffende bestuur": it points back at the body the sentence is about; a reader can
+                # resolve it, a drafter should still name it.
+                sev, note = Severity.SUGGESTIE, " 'desbetreffende/betrokken' verwijst terug; verlaagd."
             yield make_flag("AMB-06", pi, start, m.end(), severity=sev, confidence=0.7 if subject else 0.45,
                             explanation=f"'{phrase}' is geen orgaan uit de Wgr of de begripsbepalingen; niet vast "
-                                        "te stellen welk orgaan bedoeld is.",
+                                        "te stellen welk orgaan bedoeld is." + note,
                             question=f"Welk orgaan is met '{phrase}' bedoeld (algemeen bestuur, dagelijks bestuur, "
                                      "voorzitter, raden, colleges)?",
                             suggestion="Gebruik de naam uit de regeling of neem het begrip op in de "

@@ -35,6 +35,11 @@ REFERENCE_RE = re.compile(r"^(?:(?!\.\s)[^;:()]){0,140}?\b(?:aangegeven|opgenome
                           r"|luidt|luiden|geldt|gelden)\b", re.I)
 
 
+# "in het bijzonder" / "met name" before a participle or predicative adjective grades it; it opens no enumeration.
+ADVERBIAL_RE = re.compile(r"^\s+(?:aangewezen|geschikt|gericht|bestemd|bedoeld|noodzakelijk|nodig|van\s+belang"
+                          r"|gewenst|ge\w+d|ge\w+en)\b", re.I)
+
+
 @detector("AMB-12", name="open opsomming", requires={"structure"}, default_severity=Severity.SUGGESTIE,
           rule="Wgr art. 10, 30", context_adjust=False)
 def open_lists(res: Resources) -> Iterator[Flag]:
@@ -57,6 +62,8 @@ def open_lists(res: Resources) -> Iterator[Flag]:
                 continue
             if hit.trigger.trigger == "zoals" and REFERENCE_RE.match(pi.text[hit.end:e]):
                 continue
+            if ADVERBIAL_RE.match(pi.text[hit.end:e]):
+                continue  # "dat in het bijzonder aangewezen moet worden geacht": a degree adverb, no list
             if sub == "minimum":
                 sev = Severity.SUGGESTIE if scope else Severity.INFO
             elif hit.trigger.trigger in TRAILING:

@@ -193,3 +193,34 @@ def test_amb15_a_document_is_what_is_adopted():
     text = ("Artikel 5 Begroting\n1. Het dagelijks bestuur zendt de begroting aan het algemeen bestuur.\n"
             "2. Nadat deze heeft besloten, zendt het algemeen bestuur de begroting aan de minister.")
     assert any(f.quote == "deze" for f in run("AMB-15", text))
+
+
+# -- AMB-06, AMB-11, AMB-12 -----------------------------------------------------------------------
+def test_amb06_bare_unknown_organ_stays_kritiek_but_a_restricted_description_is_no_finding():
+    assert sev(run("AMB-06", lid("Het bestuur stelt de begroting vast.")), "Het bestuur") == Severity.KRITIEK
+    assert not run("AMB-06", lid("Het orgaan waaraan de bevoegdheid is overgedragen stelt de begroting vast."))
+
+
+def test_amb06_anaphoric_desbetreffende_is_a_suggestion():
+    flags = run("AMB-06", lid("Het desbetreffende bestuur stelt de begroting vast."))
+    assert sev(flags, "desbetreffende bestuur") == Severity.SUGGESTIE
+
+
+CHAIN = ("Artikel 3 Begroting\n1. Artikel 2 is van overeenkomstige toepassing.\n"
+         "Artikel 2 Rekening\n1. Het algemeen bestuur stelt de rekening vast.\n"
+         "Artikel 4 Verslag\n1. Artikel 3, eerste lid, is van toepassing op het verslag.\n"
+         "2. Het dagelijks bestuur zendt het verslag aan artikel 9.")
+
+
+def test_amb11_chain_reference_is_a_suggestion_dangling_reference_is_not():
+    flags = run("AMB-11", CHAIN)
+    assert sev(flags, "Artikel 3, eerste lid") == Severity.SUGGESTIE
+    assert sev(flags, "artikel 9") in (Severity.ZORG, Severity.KRITIEK)
+
+
+def test_amb12_adverbial_in_het_bijzonder_is_no_open_list():
+    heading = "Artikel 3 Taken"
+    assert not run("AMB-12", lid("Het openbaar lichaam neemt deel in stichtingen, indien dat in het bijzonder "
+                                 "aangewezen moet worden geacht voor de taken.", heading))
+    assert sev(run("AMB-12", lid("Het openbaar lichaam behartigt de belangen van de gemeenten, in het bijzonder "
+                                 "op het gebied van archieven.", heading)), "in het bijzonder") == Severity.ZORG
