@@ -28,14 +28,24 @@ PER_ORGAN_OBJECTS = {"lid", "leden", "nieuw", "nieuwe", "plaatsvervanger", "plaa
 OWN_RE = re.compile(r"\b(?:zijn|haar|hun)\s+(?:eigen\s+)?(?:vergaderingen?|werkwijze|werkzaamheden)\b", re.I)
 
 
+ATTRIBUTIVE_AGENT_RE = re.compile(r"\b(?:de|het|een|die|dat)\s+(?:bij\s+\w+\s+)?door\s+(?:de\s+|het\s+)?[\w\s]{2,50}$",
+                                  re.I)
+
+
 @detector("AMB-07", name="bevoegdheidsoverlap / strijdige bepalingen", requires={"competences", "organs"},
           default_severity=Severity.KRITIEK, rule="Wgr art. 33, 34; Ar 2.14", context_adjust=False)
 def overlap(res: Resources) -> Iterator[Flag]:
+    """Round 7: attributive participles with a named agent and causative "doen" are no grant of a competence;
+    the Wgr art. 34 adopter check does not run on a national law."""
     groups: dict[tuple[str, str], list[Competence]] = defaultdict(list)
     for c in res.competences:
         if c.actor and c.object and c.action_class in ("adoption", "decision") and c.recipient != c.actor:
             if c.object in PER_ORGAN_OBJECTS or OWN_RE.search(res.by_id[c.passage_id].text, *c.sentence):
                 continue  # each participant appoints its own members; each organ sets its own rules of order
+            before = res.by_id[c.passage_id].text[max(c.sentence[0], c.start - 60):c.start]
+            if ATTRIBUTIVE_AGENT_RE.search(before) or re.search(r"\bdoen\s+$", before, re.I):
+                continue  # "de door provinciale staten vastgestelde begroting" (a reference to the act, its agent
+                # named), "de onderzoeken die zij doen instellen" (causative: another act)
             groups[(c.action, c.object)].append(c)
     for (action, obj), cs in groups.items():
         actors = list(dict.fromkeys(c.actor for c in cs))
@@ -60,10 +70,14 @@ def overlap(res: Resources) -> Iterator[Flag]:
                                        "artikel …', 'op voorstel van …').")
             break
     yield from conditional_allocation(res)
+    if res.is_national_law():
+        return  # Wgr art. 34 binds the organs of a GR; a law (Provinciewet: provinciale staten) sets its own rules
     for c in res.competences:
         want = WGR_ADOPTER.get(c.object)
         if want and c.action == "vaststellen" and c.actor and c.actor not in (want, "bestuur van het openbaar lichaam"):
             pi = res.by_id[c.passage_id]
+            if ATTRIBUTIVE_AGENT_RE.search(pi.text[max(c.sentence[0], c.start - 60):c.start]):
+                continue  # "de door het algemeen bestuur vastgestelde begroting": the adopter is named
             yield make_flag("AMB-07", pi, c.start, c.end, severity=Severity.ZORG, confidence=0.6,
                             explanation=f"De {c.object} wordt hier vastgesteld door {c.actor_text}; de Wgr legt dat "
                                         f"bij het {want}.",

@@ -224,3 +224,23 @@ def test_amb12_adverbial_in_het_bijzonder_is_no_open_list():
                                  "aangewezen moet worden geacht voor de taken.", heading))
     assert sev(run("AMB-12", lid("Het openbaar lichaam behartigt de belangen van de gemeenten, in het bijzonder "
                                  "op het gebied van archieven.", heading)), "in het bijzonder") == Severity.ZORG
+
+
+# -- AMB-07 ----------------------------------------------------------------------------------------
+OVERLAP = ("Artikel 3 Begroting\n1. Het algemeen bestuur stelt de begroting vast.\n"
+           "Artikel 4 Toezending\n1. Het dagelijks bestuur {}")
+
+
+def test_amb07_two_organs_adopting_the_same_object_stays_kritiek():
+    flags = run("AMB-07", OVERLAP.format("stelt de begroting vast."))
+    assert any(f.severity == Severity.KRITIEK for f in flags)
+
+
+def test_amb07_attributive_participle_with_its_agent_is_no_second_grant():
+    assert run("AMB-07", OVERLAP.format("zendt de door het algemeen bestuur vastgestelde begroting aan de raden.")) == []
+
+
+def test_amb07_wgr_adopter_check_not_on_a_national_law():
+    text = lid("Het dagelijks bestuur stelt de begroting vast.")
+    assert flags_of("AMB-07", text)
+    assert flags_of("AMB-07", text, title="Provinciewet") == []
