@@ -61,7 +61,7 @@ GR_RE = re.compile(r"gemeenschappelijke\s+regeling|Wet\s+gemeenschappelijke\s+re
                    r"|centrumregeling|bedrijfsvoeringsorganisatie", re.I)
 # The agent named through the instrument it acts by: "bij algemene maatregel van bestuur" (the Crown), "bij
 # ministeriële regeling" (the minister), "bij koninklijk besluit", "bij wet" (the legislator), "bij verordening".
-AGENT_INSTRUMENT_RE = re.compile(r"\bbij\s+(?:of\s+krachtens\s+)?(?:de\s+|een\s+)?(?:wet|algemene\s+maatregel\s+van\s+"
+AGENT_INSTRUMENT_RE = re.compile(r"\bbij\s+(?:of\s+krachtens\s+)?(?:de\s+|een\s+)?(?:\w*wet|algemene\s+maatregel\s+van\s+"
                                  r"bestuur|ministeriële\s+regeling|koninklijk\s+besluit|(?:provinciale\s+)?verordening"
                                  r"|besluit\s+van\s+de\s+raad|raadsbesluit)\b"
                                  # "In de (gemeenschappelijke) regeling kan worden bepaald …": those who make that

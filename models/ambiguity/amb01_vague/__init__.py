@@ -36,6 +36,12 @@ WHAT = {
 }
 
 
+# Procedural acts of communication: sending, informing, publishing documents.
+PROCEDURAL_RE = re.compile(r"\b(?:zendt|zenden|toe\s*zenden|stuurt|sturen|geeft|geven|doet|doen|deelt|delen|informeert"
+                           r"|informeren|legt|leggen|maakt|maken)\b[^.;]{0,160}?\b(?:aan|kennis|mededeling|mee|ter\s+inzage"
+                           r"|bekend)\b", re.I)
+
+
 def _may_escalate(flag: Flag) -> bool:
     """Only hedges are raised by the generic power/duty escalation. A discretion clause names its decider
     ("naar het oordeel van het college"): a deliberate open norm with a knowable decider (round 6 test sample).
@@ -70,7 +76,13 @@ def vague_qualifiers(res: Resources) -> Iterator[Flag]:
             if decider_named(res, pi, s, e):
                 conf *= 0.8
             other_conditions = [m for m in CONDITION_RE.finditer(sent) if not (hit.start - s <= m.start() < hit.end - s)]
-            if (hit.trigger.trigger in ONLY_CRITERION and organ_subject_power(res, pi, s, e)
+            if sub == "hedge" and PROCEDURAL_RE.search(sent):
+                # Round 7: a hedge on sending, informing or publishing ("zendt …, zo nodig, de begroting aan de
+                # raden") changes who receives a document, not who decides or whether a power exists. INFO here,
+                # so the generic power/duty escalation lifts it to a suggestion at most.
+                severity = Severity.INFO
+                note = " Het voorbehoud betreft een procedurele handeling (toezenden, kennisgeven)."
+            elif (hit.trigger.trigger in ONLY_CRITERION and organ_subject_power(res, pi, s, e)
                     and not other_conditions and not has_number_or_deadline(sent)):
                 severity = Severity.KRITIEK
                 note = " Het voorbehoud is hier het enige criterium of de bevoegdheid bestaat."

@@ -65,7 +65,7 @@ SELF_ACTING_RE = re.compile(r"^\s*Aan\s+(?:het|de)\s+[^,;:]{3,60}?\s+(?:worden|w
 # A repeal in the final provisions: the regulation being adopted withdraws the old one by its own adoption
 # ("De Participatieverordening 2015 wordt ingetrokken", "De volgende wetten worden ingetrokken:").
 REPEAL_RE = re.compile(r"^\s*(?:De|Het)\s+[^;:]{0,160}?\b(?:\w*verordening(?:en)?|\w*regeling(?:en)?|reglement|besluit(?:en)?"
-                       r"|\w*wet(?:ten)?|beleidsregels?)\b[^;:]{0,160}?\b(?:wordt|worden)\s+(?:hierbij\s+)?ingetrokken\b",
+                       r"|\w*wet(?:ten)?|beleidsregels?)\b[^;:]{0,400}?\b(?:wordt|worden)\s+(?:hierbij\s+)?ingetrokken\b",
                        re.I)
 AMOUNT_RE = re.compile(r"^\s*(?:op|vastgesteld\s+op)\s+(?:respectievelijk\s+)?(?:f|€|EUR|fl\.?)\s*\d", re.I)
 RESIDUAL_RE = re.compile(r"\bniet\b[^.;]{0,60}\baan\b|\baan\b[^.;]{0,60}\bniet\b[^.;]{0,30}\b(is|zijn)\b", re.I)

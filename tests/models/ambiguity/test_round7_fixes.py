@@ -244,3 +244,23 @@ def test_amb07_wgr_adopter_check_not_on_a_national_law():
     text = lid("Het dagelijks bestuur stelt de begroting vast.")
     assert flags_of("AMB-07", text)
     assert flags_of("AMB-07", text, title="Provinciewet") == []
+
+
+# -- AMB-01: a hedge on a procedural act; AMB-05: instrument compounds, long repeal lists -----------
+def test_amb01_hedge_as_only_criterion_of_a_power_stays_kritiek():
+    flags = analyse(doc_from_text(lid("Het dagelijks bestuur kan zo nodig een commissie instellen."))).flags
+    assert sev([f for f in flags if f.type == "AMB-01"], "zo nodig") == Severity.KRITIEK
+
+
+def test_amb01_hedge_on_sending_a_document_is_a_suggestion_at_most():
+    flags = analyse(doc_from_text(lid("Het algemeen bestuur zendt, zo nodig, de begroting aan de raden."))).flags
+    assert sev([f for f in flags if f.type == "AMB-01"], "zo nodig") <= Severity.SUGGESTIE
+
+
+def test_amb05_agent_named_through_a_compound_law_and_a_long_repeal_list():
+    assert run("AMB-05", lid("Ingeval de gemeente bij een herindelingswet wordt opgeheven, vervalt de regeling.")) == []
+    assert run("AMB-05", lid("De Wet op de brandweer, de Wet rampen en zware ongevallen, de Wet geneeskundige "
+                             "hulpverlening bij ongevallen en rampen, de Wet op het Nederlands instituut voor "
+                             "fysieke veiligheid en de Wet veiligheidsregio's van 2005 en de Wet rampenbestrijding "
+                             "van 2006 worden ingetrokken.")) == []
+    assert run("AMB-05", lid("Ingeval de gemeente wordt opgeheven, vervalt de regeling."))
