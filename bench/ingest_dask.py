@@ -69,16 +69,13 @@ def _child(files_list: Path, workers: int, db: Path, analyse: bool) -> None:
             out["seconds"] = time.perf_counter() - t0
             out["cpu_s"] = time.process_time() - c0
         else:
-            import logging
+            from distributed import Client
 
-            from distributed import Client, LocalCluster
-
-            from corpus.distributed import ingest_dask
+            from corpus.distributed import ingest_dask, local_cluster
 
             _warm(False)  # the client reads shards and normalises passage text for the search index
             t0 = time.perf_counter()
-            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
-                                   silence_logs=logging.ERROR)
+            cluster = local_cluster(workers, dashboard_address=":0")
             client = Client(cluster)
             client.wait_for_workers(workers)
             out["start_s"] = time.perf_counter() - t0

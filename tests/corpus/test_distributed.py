@@ -12,7 +12,6 @@ that keep raising end as error rows after their retries; the CLI prints the dash
 
 from __future__ import annotations
 
-import logging
 import os
 import signal
 from pathlib import Path
@@ -25,6 +24,7 @@ from corpus.distributed import (
     ClusterError,
     ingest_dask,
     leftover_shards,
+    local_cluster,
     read_shard,
     staging_dir,
     write_shard,
@@ -52,8 +52,7 @@ REGELING_MD = """# Regeling {name}
 
 @pytest.fixture(scope="module")
 def client():
-    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0",
-                                       silence_logs=logging.ERROR)
+    cluster = local_cluster(2, dashboard_address=":0")  # what `--scheduler local --workers 2` starts
     c = distributed.Client(cluster)
     try:
         yield c
