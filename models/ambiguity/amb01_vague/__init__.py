@@ -38,7 +38,7 @@ WHAT = {
 
 # Procedural acts of communication: sending, informing, publishing documents.
 PROCEDURAL_RE = re.compile(r"\b(?:zendt|zenden|toe\s*zenden|stuurt|sturen|geeft|geven|doet|doen|deelt|delen|informeert"
-                           r"|informeren|legt|leggen|maakt|maken)\b[^.;]{0,160}?\b(?:aan|kennis|mededeling|mee|ter\s+inzage"
+                           r"|informeren|legt|leggen|maakt|maken)\b[^.;]{0,300}?\b(?:aan|kennis|mededeling|mee|ter\s+inzage"
                            r"|bekend)\b", re.I)
 
 
