@@ -66,7 +66,7 @@ Round 7 (fixed 2026-11-28 00:05 UTC, before any round-7 change and before any fl
 Rounds 1–5 (``ambiguity_handcheck_round1..5.tsv``) were judged on the detectors of their day and stay as
 history; ``--history`` prints them.
 
-``--sample N --set test|test2|test3|test4|dev`` writes the sample to judge (TSV, stdout); ``--census`` writes the dev census
+``--sample N --set final|test|test2|test3|test4|dev`` writes the sample to judge (TSV, stdout); ``--census`` writes the dev census
 with the reusable judgements filled in.
 """
 
@@ -99,9 +99,15 @@ TEST3_IDS = ("0005645",)
 HANDCHECK_TEST4 = DATA / "ambiguity_handcheck_round6_test4.tsv"  # test set 4 (Wgr)
 TEST4_IDS = ("0003740",)
 TEST2_IDS = ("0027466", "0003718")  # Wet veiligheidsregio's, Wet arhi
-SEEDS = {"dev": 2026, "test": 6062, "test2": 6061, "test3": 6063, "test4": 6064}
+# Round 7: the round-6 samples above are development material now; the final test set is new (see the protocol).
+HANDCHECK_DEV7 = DATA / "ambiguity_handcheck_round7_dev.tsv"
+HANDCHECK_FINAL = DATA / "ambiguity_handcheck_round7_test.tsv"
+FINAL_IDS = ("0005416", "0005108", "0004287")  # Gemeentewet, Waterschapswet, Bekendmakingswet
+SEEDS = {"dev": 2026, "test": 6062, "test2": 6061, "test3": 6063, "test4": 6064, "final": 7070}
 # Rounds 1–5, each judged on the detectors of its day (fixes followed each round; see the commit log).
 HANDCHECK_HISTORY = sorted(p for p in DATA.glob("ambiguity_handcheck_round[1-5].tsv"))
+# Judgements an identical dev flag may reuse in the round-7 census (latest wins): rounds 1–5, then the round-6 census.
+VERDICT_SOURCES = [*HANDCHECK_HISTORY, DATA / "ambiguity_handcheck_round6_dev.tsv"]
 DEMO_GR = ROOT / "corpus" / "demo" / "gr-drechtsteden-2026.md"
 GR_IDS = ("0009989", "0011304", "0011484", "0012374", "0013738", "0013884", "0015843", "0016477", "0016929",
           "0017935", "0018068")
@@ -275,12 +281,13 @@ def precision(rows: list[dict]) -> tuple[dict[str, tuple[int, int]], int, int]:
 
 
 def earlier_verdicts() -> dict[tuple, tuple[str, str, str]]:
-    """(file, type, artikel, lid, quote) → (judgement, reason, round) from rounds 1–5; the latest round wins."""
+    """(file, type, artikel, lid, quote) → (judgement, reason, round) from rounds 1–6 (dev); the latest wins."""
     out: dict[tuple, tuple[str, str, str]] = {}
-    for path in HANDCHECK_HISTORY:
+    for path in VERDICT_SOURCES:
+        rnd = path.stem.split("_")[2]  # "round6" from ambiguity_handcheck_round6_dev
         for r in read_judgements(path):
-            out[(r["file"], r["type"], r["artikel"], r["lid"], r["quote"])] = (
-                r["judgement"], r["reason"], path.stem.rsplit("_", 1)[-1])
+            if r["judgement"] in ("tp", "fp"):
+                out[(r["file"], r["type"], r["artikel"], r["lid"], r["quote"])] = (r["judgement"], r["reason"], rnd)
     return out
 
 
@@ -354,8 +361,11 @@ def run(smoke: bool) -> list[Row]:
     if smoke or not LAWS.exists():
         return rows
     tests = test_items()
-    for label, group in (("test", tests), ("test set 2", test2_items()), ("test set 3", test2_items(TEST3_IDS)),
-                         ("test set 4", test2_items(TEST4_IDS))):
+    for label, group in (("round-7 final test set", test2_items(FINAL_IDS)),
+                         ("round-6 test (verordeningen, dev material now)", tests),
+                         ("round-6 test set 2 (dev material now)", test2_items()),
+                         ("round-6 test set 3 (dev material now)", test2_items(TEST3_IDS)),
+                         ("round-6 test set 4 (dev material now)", test2_items(TEST4_IDS))):
         if group:
             twords, tper = noise(group)
             rows.append(Row("ambiguity_quality", f"{label}: {len(group)} texts, {twords:,} words",
@@ -365,7 +375,10 @@ def run(smoke: bool) -> list[Row]:
         rows.append(Row("ambiguity_quality", f"seeded {kind}", "recall at artikel+lid", found / max(total, 1),
                         target=">= 0.90", passed=found / max(total, 1) >= 0.9,
                         notes=f"{found}/{total}; at zorg or higher {serious}/{total}"))
-    for label, path in (("dev census (11 GR texts)", HANDCHECK_DEV),
+    for label, path in (("round 7 dev census (11 GR texts)", HANDCHECK_DEV7),
+                        ("round 7 final test sample (Gemeentewet, Waterschapswet, Bekendmakingswet; untouched)",
+                         HANDCHECK_FINAL),
+                        ("round 6 dev census (11 GR texts)", HANDCHECK_DEV),
                         ("test sample A (verordeningen, before fixes)", HANDCHECK_TEST_A),
                         ("test sample B (verordeningen, after fixes, not independent)", HANDCHECK_TEST),
                         ("test set 2 sample (national laws)", HANDCHECK_TEST2),
@@ -401,7 +414,7 @@ def _print_precision(label: str, path: Path, items: list[Analysed]) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sample", type=int, default=0, help="write N zorg+ flags to judge (TSV) and stop")
-    ap.add_argument("--set", choices=("dev", "test", "test2", "test3", "test4"), default="test",
+    ap.add_argument("--set", choices=("dev", "test", "test2", "test3", "test4", "final"), default="final",
                     help="set to sample from")
     ap.add_argument("--seed", type=int, default=None, help="default: the protocol's seed of the set")
     ap.add_argument("--census", action="store_true", help="write the dev census (TSV) and stop")
@@ -417,14 +430,17 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.sample:
         group = {"dev": lambda: items, "test": test_items, "test2": test2_items,
-                 "test3": lambda: test2_items(TEST3_IDS), "test4": lambda: test2_items(TEST4_IDS)}[args.set]()
+                 "test3": lambda: test2_items(TEST3_IDS), "test4": lambda: test2_items(TEST4_IDS),
+                 "final": lambda: test2_items(FINAL_IDS)}[args.set]()
         _write(sample(group, args.sample, SEEDS[args.set] if args.seed is None else args.seed))
         return 0
     tests = test_items()
     tests2 = test2_items()
     tests3 = test2_items(TEST3_IDS)
     tests4 = test2_items(TEST4_IDS)
-    for label, group in (("Dev (11 GR texts)", items), (f"Test ({len(tests)} verordeningen)", tests),
+    final = test2_items(FINAL_IDS)
+    for label, group in (("Dev (11 GR texts)", items), (f"Round-7 final test set ({len(final)} laws)", final),
+                         (f"Test ({len(tests)} verordeningen)", tests),
                          (f"Test set 2 ({len(tests2)} national laws)", tests2), ("Test set 3 (Provinciewet)", tests3),
                          ("Test set 4 (Wgr)", tests4)):
         if not group:
@@ -444,12 +460,15 @@ def main(argv: list[str] | None = None) -> int:
     print("Seeded-defect recall at artikel+lid (one per kind per text, from Markdown): any severity / zorg+")
     for kind, (found, serious, total) in seeded_recall(items).items():
         print(f"  {kind:<11} {found:>2}/{total:<2} = {found / max(total, 1):4.0%}   zorg+ {serious:>2}/{total}")
-    _print_precision("Dev census", HANDCHECK_DEV, items)
+    _print_precision("Round 7 dev census", HANDCHECK_DEV7, items)
+    _print_precision("Round 7 final test sample (untouched laws, drawn once)", HANDCHECK_FINAL, final)
+    print("Round 6 figures (judged on the detectors of round 6; the test samples are round-7 dev material):")
+    _print_precision("Dev census", HANDCHECK_DEV, [])
     _print_precision("Test sample A (before the fixes it prompted)", HANDCHECK_TEST_A, [])
-    _print_precision("Test sample B (after those fixes; same documents, not independent)", HANDCHECK_TEST, tests)
-    _print_precision("Test set 2 sample (national laws, untouched at the time)", HANDCHECK_TEST2, tests2)
-    _print_precision("Test set 3 sample (Provinciewet, untouched at the time)", HANDCHECK_TEST3, tests3)
-    _print_precision("Test set 4 sample (Wgr, untouched)", HANDCHECK_TEST4, tests4)
+    _print_precision("Test sample B (after those fixes; same documents, not independent)", HANDCHECK_TEST, [])
+    _print_precision("Test set 2 sample (national laws, untouched at the time)", HANDCHECK_TEST2, [])
+    _print_precision("Test set 3 sample (Provinciewet, untouched at the time)", HANDCHECK_TEST3, [])
+    _print_precision("Test set 4 sample (Wgr, untouched)", HANDCHECK_TEST4, [])
     if args.history:
         for path in HANDCHECK_HISTORY:
             _per, tp, n = precision(read_judgements(path))
