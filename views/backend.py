@@ -395,11 +395,25 @@ def run_review(doc_id: str) -> int:
         clear_caches()
 
 
-def decide(doc_id: str, flag: Any, decision: str, reviewer: str, reason: str = "", comment: str = "") -> None:
+def flag_version(doc_id: str, flag: Any) -> int:
+    """The flag's review-status version as the page shows it (pass it back to :func:`decide`)."""
+    return store().flag_version(flag.key, doc_id)
+
+
+def decide(doc_id: str, flag: Any, decision: str, reviewer: str, reason: str = "", comment: str = "",
+           expected_version: int | None = None) -> str | None:
+    """Record a review decision; returns the Dutch refusal when another reviewer decided on
+    the same flag after ``expected_version`` was shown (nothing is overwritten then)."""
+    from corpus.store import StoreError
+
     try:
-        store().add_decision(flag.key, doc_id, reviewer=reviewer, decision=decision, reason=reason, comment=comment)
+        store().add_decision(flag.key, doc_id, reviewer=reviewer, decision=decision, reason=reason, comment=comment,
+                             expected_version=expected_version)
+    except StoreError as err:
+        return str(err)
     finally:
         clear_caches()
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -654,13 +668,25 @@ def model_suggestion(text: str) -> Suggestion | None:
                       pred.producer or "model")
 
 
+def coding_version(passage_id: str, coder: str) -> int:
+    """The version of ``coder``'s coding of the passage (0 = not coded) when the form is shown."""
+    return store().coding_version(passage_id, coder)
+
+
 def save_coding(passage: Any, doc_id: str, coder: str, domains: list[str], tensions: dict[str, str],
-                note: str = "", adjudicated: bool = False) -> None:
+                note: str = "", adjudicated: bool = False, expected_version: int | None = None) -> str | None:
+    """Save a coding; returns the Dutch refusal when the same coder saved this passage elsewhere
+    (another tab or browser) after the form was shown."""
+    from corpus.store import StoreError
+
     try:
         store().add_coding(passage.id, coder=coder, domains=domains, tensions=tensions, note=note,
-                           adjudicated=adjudicated)
+                           adjudicated=adjudicated, expected_version=expected_version)
+    except StoreError as err:
+        return str(err)
     finally:
         clear_caches()
+    return None
 
 
 @dataclass(frozen=True, slots=True)

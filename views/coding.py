@@ -32,6 +32,14 @@ with tab_code:
                                             f"{progress.coded_total} in totaal · {progress.candidates} in het corpus")
     if progress is not None and item is None:
         st.success("Geen passages meer in de wachtrij.")
+    # A passage this coder coded meanwhile in another tab leaves the queue: say so, instead of
+    # letting a click meant for it land on the next passage.
+    previous = st.session_state.get("coding_shown")
+    if item is not None and coder and previous and previous != item.passage.id \
+            and not st.session_state.pop("coding_left", False) and backend.coding_version(previous, coder):
+        st.warning("De vorige passage is intussen in een ander venster of tabblad door u gecodeerd. Die codering "
+                   "is bewaard; wat u hier had ingevuld is niet opgeslagen. Dit is de volgende passage.")
+    st.session_state["coding_shown"] = item.passage.id if item is not None else None
     if item is not None:
         p = item.passage
         st.markdown(f"**{esc(item.doc_title)}** — {esc(p.location or 'passage')} · p. {esc(p.pages)} · "
@@ -80,13 +88,26 @@ with tab_code:
         note = st.text_input("Notitie (optioneel)", key=f"{prefix}_note")
         domains = [d for d in codebook.domains if st.session_state.get(f"{prefix}_d_{d}")]
         s1, s2 = st.columns([1, 1])
-        if s1.button("Opslaan en volgende", type="primary", key="save_coding", shortcut="Ctrl+Enter",
+        # The version of this coder's coding when the form was first shown: saving over a
+        # coding made meanwhile in another tab or browser is refused, not silently replaced.
+        seen_key = f"{prefix}_seen_{coder}"
+        if coder and seen_key not in st.session_state:
+            st.session_state[seen_key] = backend.coding_version(p.id, coder)
+        if s1.button("Opslaan en volgende", type="primary", key=f"save_coding_{p.id}", shortcut="Ctrl+Enter",
                      disabled=not coder):
-            backend.save_coding(p, item.doc_id, coder, domains, tensions, note)
-            st.toast("Codering opgeslagen.")
-            st.rerun()
-        if s2.button("Overslaan", key="skip_coding", shortcut="Ctrl+Right"):
+            refused = backend.save_coding(p, item.doc_id, coder, domains, tensions, note,
+                                          expected_version=st.session_state.get(seen_key))
+            if refused:
+                st.session_state[seen_key] = backend.coding_version(p.id, coder)
+                st.error(refused)
+            else:
+                st.session_state.pop(seen_key, None)
+                st.session_state["coding_left"] = True
+                st.toast("Codering opgeslagen.")
+                st.rerun()
+        if s2.button("Overslaan", key=f"skip_coding_{p.id}", shortcut="Ctrl+Right"):
             st.session_state.setdefault("skipped", []).append(p.id)
+            st.session_state["coding_left"] = True
             st.rerun()
 
 with tab_train:

@@ -79,23 +79,35 @@ with tab_flags:
                 st.markdown(f"[Open in lezer]({reader_link(doc_id, f.passage_id)})")
                 if r.comment or r.reason:
                     st.caption(f"Toelichting: {r.reason or r.comment}")
+                # The status version this reviewer last saw: a decision made meanwhile by someone
+                # else (another browser) makes theirs a conflict instead of a silent overwrite.
+                seen_key = f"rv_seen_{doc_id}_{f.key}"
+                current = backend.flag_version(doc_id, f)
+                seen = st.session_state.get(seen_key, current)
+                st.session_state[seen_key] = current
+
+                def _decide(decision: str, f=f, seen=seen, seen_key=seen_key, **text: str) -> None:
+                    refused = backend.decide(doc_id, f, decision, reviewer, expected_version=seen, **text)
+                    if refused:
+                        st.error(refused)
+                    else:
+                        st.session_state[seen_key] = backend.flag_version(doc_id, f)
+                        st.rerun()
+
                 b1, b2, b3 = st.columns([1, 2, 2])
                 if b1.button("Accepteren", key=f"acc_{f.key}_{i}", type="primary", disabled=not reviewer):
-                    backend.decide(doc_id, f, "accept", reviewer)
-                    st.rerun()
+                    _decide("accept")
                 reason = b2.text_input("Reden van afwijzen", key=f"why_{f.key}_{i}",
                                        placeholder="bijv. vaste term in deze regeling")
                 if b2.button("Afwijzen", key=f"dis_{f.key}_{i}", disabled=not reviewer):
                     if not reason.strip():
                         st.error("Geef een reden op bij afwijzen.")
                     else:
-                        backend.decide(doc_id, f, "dismiss", reviewer, reason=reason.strip())
-                        st.rerun()
+                        _decide("dismiss", reason=reason.strip())
                 note = b3.text_input("Commentaar", key=f"note_{f.key}_{i}")
                 if b3.button("Commentaar opslaan", key=f"com_{f.key}_{i}", disabled=not reviewer):
                     if note.strip():
-                        backend.decide(doc_id, f, "comment", reviewer, comment=note.strip())
-                        st.rerun()
+                        _decide("comment", comment=note.strip())
                     else:
                         st.error("Het commentaar is leeg.")
         if pages > 1:

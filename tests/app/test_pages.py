@@ -116,6 +116,33 @@ def test_review_accept_and_dismiss(seeded_db):
     assert len(dismissed) == 1 and "vaste term in deze regeling" in reasons
 
 
+def test_review_conflict_between_two_reviewers_is_refused_not_overwritten(seeded_db):
+    """Reviewer A has the page open; reviewer B (another browser) dismisses the same flag; A's
+    accept is then refused with a Dutch message, and only after seeing B's decision can A act."""
+    from corpus.store import Store
+    from views import backend
+
+    db, ids = seeded_db
+    at = open_page("views/review.py", doc_id=ids["regeling"], user_name="Jurist A")
+    at.multiselect(key="rv_status").set_value(list(backend.STATUS_NL.values())).run()  # keep decided cards
+    with Store(str(db)) as s:
+        first = s.flags(doc_id=ids["regeling"])[0]
+        assert first.type == "AMB-01"  # the card shown first (kritiek ranks first)
+        s.add_decision(first.key, ids["regeling"], "Jurist B", "dismiss", reason="bewust open norm",
+                       expected_version=first.version)
+    next(b for b in at.button if b.label == "Accepteren").click().run()
+    assert not at.exception
+    assert any("intussen gewijzigd" in e.value and "Jurist B" in e.value for e in at.error), [e.value for e in at.error]
+    with Store(str(db)) as s:
+        assert [(d.reviewer, d.decision) for d in s.decisions(doc_id=ids["regeling"])] == [("Jurist B", "dismiss")]
+        assert s.flags(doc_id=ids["regeling"])[0].status == "dismiss"
+    # A has now seen B's decision: overruling it is a deliberate act and is stored.
+    next(b for b in at.button if b.label == "Accepteren").click().run()
+    with Store(str(db)) as s:
+        assert [d.reviewer for d in s.decisions(doc_id=ids["regeling"])] == ["Jurist B", "Jurist A"]
+        assert s.flags(doc_id=ids["regeling"])[0].status == "accept"
+
+
 def test_review_needs_a_name(seeded_db):
     _, ids = seeded_db
     at = open_page("views/review.py", doc_id=ids["regeling"])
@@ -156,6 +183,23 @@ def test_coding_saves_a_coding(seeded_db):
     # The next passage in the queue is a different one.
     html_out = rendered_html(at)
     assert codings[0].text_snapshot[:40] not in html_out.split("te coderen")[-1][:400]
+
+
+def test_coding_saved_meanwhile_in_another_tab_is_not_overwritten(seeded_db):
+    from corpus.store import Store
+
+    db, _ = seeded_db
+    at = open_page("views/coding.py", user_name="Onderzoeker B")
+    passage_text = rendered_html(at).split("te coderen")[-1][:2000]
+    with Store(str(db)) as s:
+        pid, text = next((p.id, p.text) for d in s.documents() for p in s.passages(d.id) if p.text[:30] in passage_text)
+        s.add_coding(pid, "Onderzoeker B", ["bestuur"], {}, note="andere tab", expected_version=0)
+    next(b for b in at.button if b.label == "Opslaan en volgende").click().run()
+    assert not at.exception
+    assert any("intussen in een ander venster" in w.value for w in at.warning), [w.value for w in at.warning]
+    with Store(str(db)) as s:  # the other tab's coding stands; the click saved nothing on another passage
+        assert [c.note for c in s.codings(coder="Onderzoeker B")] == ["andere tab"]
+    assert text[:30] not in rendered_html(at).split("te coderen")[-1][:400]  # the queue moved on
 
 
 def test_agreement_and_adjudication(seeded_db):
