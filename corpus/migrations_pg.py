@@ -187,6 +187,10 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (scope, key, lineage)
     );
     """,
+    # 5: SQLite's write counter; PostgreSQL has had its corpus_generation sequence since 1
+    """
+    SELECT 1;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -944,6 +944,7 @@ class SqliteStore(Store):
             except BaseException:
                 self._conn.execute("ROLLBACK")
                 raise
+            self._conn.execute("UPDATE corpus_generation SET n = n + 1")
             self._conn.execute("COMMIT")
             self._generation += 1
 
@@ -954,11 +955,12 @@ class SqliteStore(Store):
 
     @property
     def generation(self) -> str:
-        """data_version (writes by other connections) + local write counter + passage count/max rowid."""
+        """data_version (writes by other connections) + local write counter + the stored counter
+        that every committed write bumps (migration 5), so keys differ across processes too."""
         with self._lock:
             dv = self._conn.execute("PRAGMA data_version").fetchone()[0]
-            n = self._conn.execute("SELECT count(*), coalesce(max(rowid), 0) FROM passages").fetchone()
-        return f"{dv}:{self._generation}:{n[0]}:{n[1]}"
+            n = self._conn.execute("SELECT n FROM corpus_generation").fetchone()[0]
+        return f"{dv}:{self._generation}:{n}"
 
     @property
     def schema_version(self) -> int:

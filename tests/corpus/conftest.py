@@ -39,20 +39,9 @@ AGENDA = [
 ]
 
 
-# Modules that test SQLite-engine internals (FTS5 statements, the tantivy sidecar next to the
-# SQLite file): their store fixtures stay on SQLite. Others mark tests ``sqlite_only``.
-SQLITE_ONLY_MODULES = ("test_search_scale", "test_fastsearch")
-
-
-def _skip_pg_for_sqlite_modules(request: pytest.FixtureRequest, backend: str) -> None:
-    if backend == "postgresql" and request.module.__name__.rsplit(".", 1)[-1] in SQLITE_ONLY_MODULES:
-        pytest.skip("alleen SQLite: deze module test de SQLite-zoekmachine")
-
-
 @pytest.fixture
 def fresh_store(store_target, backend, request):
     """An empty store, on each backend (SQLite file, fresh PostgreSQL database)."""
-    _skip_pg_for_sqlite_modules(request, backend)
     with Store(store_target("corpus.db")) as store:
         yield store
 
@@ -60,7 +49,6 @@ def fresh_store(store_target, backend, request):
 @pytest.fixture
 def small_store(store_target, backend, request):
     """Three small documents (regeling 2019, akkoord 2022, agenda 2024), on each backend."""
-    _skip_pg_for_sqlite_modules(request, backend)
     with Store(store_target("small.db")) as store:
         store.add_document(make_doc("Regeling GR Drechtsteden", REGELING, year=2019), file_bytes=b"regeling bytes")
         store.add_document(make_doc("Coalitieakkoord Zwijndrecht", AKKOORD, kind="akkoord",

@@ -81,11 +81,10 @@ def test_two_reviewers_decide_on_the_same_flag_at_once(flagged):
         assert a.flags(doc_id=doc_id)[0].status == "dismiss"
 
 
+@pytest.mark.postgresql_only
 def test_a_writer_waiting_on_the_row_lock_rechecks_the_version(flagged, backend):
     """PostgreSQL: the UPDATE of writer B blocks on the row another session holds, and after
     that session commits B re-evaluates ``version = expected`` on the new row: refused."""
-    if backend != "postgresql":
-        pytest.skip("the forced interleaving needs a server session holding a row lock")
     target, doc_id, key = flagged
     with Store(target) as s:
         s.add_decision(key, doc_id, "an", "accept", expected_version=0)  # version 1

@@ -16,8 +16,6 @@ from tests.corpus.conftest import make_doc
 def engine(request, monkeypatch, caplog):
     """Every test runs on the tantivy sidecar and on the FTS5 fallback; on tantivy a silent
     fallback to FTS5 would make the test meaningless, so a fallback warning fails it."""
-    if request.param == "fts5" and "postgresql" in request.node.name:
-        pytest.skip("PostgreSQL zoekt met zijn eigen index: de engine-keuze geldt alleen voor SQLite")
     monkeypatch.setenv("DRECHTLENS_SEARCH_ENGINE", request.param)
     yield request.param
     fallbacks = [r.getMessage() for r in caplog.records if "Snelle zoekindex" in r.getMessage()]
