@@ -18,13 +18,15 @@ edge lines repeat, hyphenation and ligature repair against the document's vocabu
 
 from __future__ import annotations
 
+import atexit
 import logging
 import multiprocessing
 import os
 import threading
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
 from extract.cleaning import prepare_page
@@ -209,13 +211,12 @@ def _read_range(path: str, start: int, end: int, settings: ExtractSettings) -> l
 
 # -- worker pool ---------------------------------------------------------------------------
 #
-# One pool per process, kept between calls: starting two workers costs 20-60 ms (fork,
-# executor threads), a tenth of reading a 100-page PDF, and callers that parse many files
-# (ingest with one worker, the bench, the tests) would pay it for every file.
-
-_POOL: ProcessPoolExecutor | None = None
-_POOL_KEY: tuple[int, int] | None = None  # (pid that started it, workers)
-_POOL_LOCK = threading.Lock()
+# One pool per process, kept between calls: starting two workers costs 20-60 ms, a tenth of
+# reading a 100-page PDF, and callers that parse many files (serial ingest, the bench, the
+# tests) would pay it for every file. The pool is plain processes with one pipe each and
+# no helper threads in this process: a ProcessPoolExecutor keeps a manager thread alive,
+# and callers that choose fork or forkserver by ``threading.active_count()`` (corpus
+# ingest) would then lose fork for the rest of the process.
 
 
 def _mp_context() -> multiprocessing.context.BaseContext:
@@ -228,28 +229,113 @@ def _mp_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
-def _pool(workers: int) -> ProcessPoolExecutor:
-    """The process's page-reading pool, started on first use (again after a fork or a crash)."""
-    global _POOL, _POOL_KEY
-    key = (os.getpid(), workers)
-    with _POOL_LOCK:
-        if _POOL is not None and (_POOL_KEY != key or getattr(_POOL, "_broken", False)):
-            if _POOL_KEY is not None and _POOL_KEY[0] == key[0]:  # ours: stop it (a fork's copy is not)
-                _POOL.shutdown(wait=False, cancel_futures=True)
-            _POOL = None
-        if _POOL is None:
-            _POOL = ProcessPoolExecutor(max_workers=workers, mp_context=_mp_context())
-            _POOL_KEY = key
-        return _POOL
+def _worker_loop(conn: Connection, parent_end: Connection | None = None) -> None:
+    """A page worker: read (path, start, end, settings) chunks until told to stop, or until
+    the process that started it is gone (a parent that ends with ``os._exit`` runs no
+    clean-up)."""
+    if parent_end is not None:
+        parent_end.close()  # a forked worker holds a copy of the parent's end of its own pipe
+    ppid = os.getppid()
+    while True:
+        try:
+            if not conn.poll(2.0):
+                if os.getppid() != ppid:
+                    return
+                continue
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        try:
+            result: tuple[bool, object] = (True, _read_range(*task))
+        except BaseException as err:  # noqa: BLE001 - reported to the parent, which reads serially
+            result = (False, f"{type(err).__name__}: {err}")
+        try:
+            conn.send(result)
+        except (OSError, ValueError):
+            return
+        except Exception as err:  # noqa: BLE001 - e.g. a result that cannot be pickled
+            try:
+                conn.send((False, f"{type(err).__name__}: {err}"))
+            except Exception:  # noqa: BLE001
+                return
+
+
+class _Pool:
+    """``workers`` page-reading processes; chunks are handed out as workers finish them."""
+
+    def __init__(self, workers: int) -> None:
+        ctx = _mp_context()
+        self.pid = os.getpid()
+        self.workers = workers
+        self.procs: list[multiprocessing.process.BaseProcess] = []
+        self.conns: list[Connection] = []
+        try:
+            for _ in range(workers):
+                parent, child = ctx.Pipe()
+                proc = ctx.Process(target=_worker_loop, args=(child, parent), daemon=True, name="drechtlens-pdf")
+                proc.start()
+                child.close()
+                self.procs.append(proc)
+                self.conns.append(parent)
+        except BaseException:
+            self.close()
+            raise
+
+    def read(self, path: str, chunks: list[tuple[int, int]], s: ExtractSettings) -> list[PageLines]:
+        results: dict[int, list[PageLines]] = {}
+        todo = list(enumerate(chunks))[::-1]  # popped from the end: first chunks first
+        busy: dict[Connection, int] = {}
+        for conn in self.conns:
+            if todo:
+                k, (a, b) = todo.pop()
+                conn.send((path, a, b, s))
+                busy[conn] = k
+        while busy:
+            for conn in wait(list(busy)):
+                ok, value = conn.recv()  # EOFError when the worker died
+                k = busy.pop(conn)
+                if not ok:
+                    raise RuntimeError(f"paginawerker: {value}")
+                results[k] = value  # type: ignore[assignment]
+                if todo:
+                    k, (a, b) = todo.pop()
+                    conn.send((path, a, b, s))
+                    busy[conn] = k
+        return [page for k in range(len(chunks)) for page in results[k]]
+
+    def close(self) -> None:
+        if self.pid != os.getpid():
+            return  # a forked copy: the workers belong to the parent
+        for conn in self.conns:
+            try:
+                conn.send(None)
+                conn.close()
+            except (OSError, ValueError):
+                pass
+        for proc in self.procs:
+            proc.join(timeout=2)
+            if proc.is_alive():
+                proc.terminate()
+                proc.join(timeout=2)
+        self.procs, self.conns = [], []
+
+
+_POOL: _Pool | None = None
+_POOL_LOCK = threading.Lock()
 
 
 def shutdown_pool() -> None:
     """Stop the page-reading workers (they also stop when the process exits)."""
-    global _POOL, _POOL_KEY
+    global _POOL
     with _POOL_LOCK:
-        if _POOL is not None and _POOL_KEY is not None and _POOL_KEY[0] == os.getpid():
-            _POOL.shutdown(wait=True, cancel_futures=True)
-        _POOL, _POOL_KEY = None, None
+        if _POOL is not None:
+            _POOL.close()
+        _POOL = None
+
+
+atexit.register(shutdown_pool)
 
 
 def _chunks(n: int, workers: int) -> list[tuple[int, int]]:
@@ -260,23 +346,27 @@ def _chunks(n: int, workers: int) -> list[tuple[int, int]]:
 
 
 def _read_pages(path: str, n: int, s: ExtractSettings) -> list[PageLines]:
+    global _POOL
     workers = s.workers if n >= s.parallel_min_pages else 1
-    if workers <= 1:
+    # another thread is reading with the pool: read in this one rather than wait
+    if workers <= 1 or not _POOL_LOCK.acquire(blocking=False):
         return _read_range(path, 0, n, s)
     try:
-        pool = _pool(workers)
-        futures = [pool.submit(_read_range, path, a, b, s) for a, b in _chunks(n, workers)]
-        pages: list[PageLines] = []
-        try:
-            for f in futures:
-                pages.extend(f.result())
-        finally:
-            for f in futures:
-                f.cancel()
-        return pages
+        if _POOL is not None and (_POOL.pid != os.getpid() or _POOL.workers != workers):
+            if _POOL.pid == os.getpid():
+                _POOL.close()
+            _POOL = None  # a fork's copy of the parent's pool is left alone
+        if _POOL is None:
+            _POOL = _Pool(workers)
+        return _POOL.read(path, _chunks(n, workers), s)
     except Exception as err:  # noqa: BLE001 - a broken pool must not lose the document
         log.warning("parallel PDF reading failed (%s); reading in this process", err)
+        if _POOL is not None:
+            _POOL.close()  # workers may still be busy with chunks of this call: start afresh
+            _POOL = None
         return _read_range(path, 0, n, s)
+    finally:
+        _POOL_LOCK.release()
 
 
 # -- entry point ---------------------------------------------------------------------------
