@@ -210,3 +210,26 @@ def test_pool_kept_between_files_and_same_text_as_serial(filler_pdfs):
         assert [ln.text for p in again.pages for ln in p.lines] == texts[key]
         assert parallel.stats == serial.stats and parallel.stats["running_removed"] > 0
     assert texts["one"] != texts["two"]
+
+
+def test_pool_starts_no_threads_and_survives_a_dead_worker(filler_pdfs):
+    import os
+    import signal
+    import threading
+
+    path = filler_pdfs["one"]
+    settings = {"workers": 2, "parallel_min_pages": 2}
+    threads = threading.active_count()
+    first = read_pdf(path, settings)
+    # no helper thread: callers that fork only in a single-threaded process still can
+    assert threading.active_count() == threads
+    pool = pdf_mod._POOL
+    os.kill(pool.procs[0].pid, signal.SIGKILL)
+    pool.procs[0].join(timeout=5)
+    second = read_pdf(path, settings)  # read in this process; the broken pool is dropped
+    assert pdf_mod._POOL is None
+    third = read_pdf(path, settings)  # a fresh pool
+    assert pdf_mod._POOL is not None and pdf_mod._POOL is not pool
+    text = [ln.text for p in first.pages for ln in p.lines]
+    assert [ln.text for p in second.pages for ln in p.lines] == text
+    assert [ln.text for p in third.pages for ln in p.lines] == text
