@@ -7,6 +7,7 @@ table and the JSON, and that the numbers are finite and positive.
 
 from __future__ import annotations
 
+import glob
 import json
 import math
 import os
@@ -48,6 +49,10 @@ def test_bench_smoke_covers_every_stage(tmp_path: Path) -> None:
         assert stages_with_rows & set(names), f"{module} produced no rows"
         assert any(f"| {n} |" in md for n in names), f"{module} missing from results.md"
     for r in rows:
+        if r["stage"] == "search_pg" and not glob.glob("/usr/lib/postgresql/*/bin/initdb"):
+            # no PostgreSQL server on this machine: the stage says so instead of measuring
+            assert "PostgreSQL niet beschikbaar" in (r.get("notes") or ""), r
+            continue
         assert math.isfinite(r["ours"]) and r["ours"] > 0, r
         if r["reference"] is not None:
             assert math.isfinite(r["reference"]) and r["reference"] > 0, r
