@@ -44,10 +44,8 @@ data, so data that changes during a sync changes a stamp too and is picked up ne
 Each hit's passage id is checked against a hash stored in the index, so a rowid that
 meanwhile means another passage is never shown (``corpus.search`` then uses FTS5).
 
-When to sync: :func:`search_ids` checks a cheap change token of the ``Store`` object
-(``PRAGMA data_version`` — changes when another connection commits — and the store's own
-write counter). ``Store.generation`` would do, but its ``count(*)`` of passages costs
-130–170 ms at 1M passages, three times the whole search budget. When the token differs
+When to sync: :func:`search_ids` checks ``Store.generation`` (``PRAGMA data_version``
+plus the write counter every commit bumps: two tiny reads). When it differs
 from the one this process last synced that store at, the stamps are compared (about
 0.3 s at 50k documents) and changed documents are reindexed before the search runs.
 ``corpus.ingest`` syncs at the end of an ingest, so usually no search pays for it. A store
@@ -274,14 +272,6 @@ def _write_stamps_file(path: Path, stamps: dict[str, str], token: str) -> None:
     os.replace(tmp, path / STAMPS_FILE)
 
 
-def change_token(store: Any) -> str:
-    """Changes whenever the store's data may have changed (see the module docstring)."""
-    local = getattr(store, "_generation", None)
-    if isinstance(local, int):
-        return f"{store.read('PRAGMA data_version')[0][0]}:{local}"
-    return str(store.generation)
-
-
 # -- stamps and documents from SQLite ------------------------------------------------
 
 _DOC_STAMPS = "SELECT d.id, d.rowid, d.ingested_at, d.kind, d.body, d.year FROM documents d"
@@ -411,7 +401,7 @@ def _load_stamps(sc: _Sidecar) -> dict[str, str] | None:
 def _sync(sc: _Sidecar, store: Any, *, rebuild: bool,
           progress: Callable[[int, int], None] | None) -> SyncReport:
     t0 = time.perf_counter()
-    token = change_token(store)  # before the stamps: a write after this point changes the token
+    token = store.generation  # before the stamps: a write after this point changes the token
     current = stamps(store)
     old = None if rebuild else _load_stamps(sc)
     report = SyncReport(rebuilt=old is None)
@@ -480,7 +470,7 @@ def _ensure_synced(sc: _Sidecar, store: Any) -> None:
             known = sc.tokens.get(store)
         except TypeError:  # not weak-referenceable: check every time
             known = None
-        if known is not None and known == change_token(store):
+        if known is not None and known == store.generation:
             return
         _sync(sc, store, rebuild=False, progress=None)
 
