@@ -73,6 +73,25 @@ Round 7 (fixed 2026-11-28 00:05 UTC, before any round-7 change and before any fl
   tried after the draw (a narrower AMB-01 procedural-act pattern, to restore seeded "zo nodig" at zorg+)
   and reverted, as the protocol requires.
 
+Round 8 (fixed 2026-11-28 02:15 UTC, before any round-8 change and before any flag on its final sets was seen)
+---------------------------------------------------------------------------------------------------------------
+* Every earlier sample, the round-7 final set included, is **development material** now. Round 8 changes how
+  severity is decided (zorg needs evidence in the document itself, not a pattern alone) and fixes the detector
+  errors the judged reasons name.
+* **Dev census**: all current kritiek+zorg flags on the 11 GR texts, earlier judgements reused only for identical
+  flags → ``ambiguity_handcheck_round8_dev.tsv`` (must stay ≥ 70%).
+* **Final set 8a, unseen GR text**: ``regional-cooperation/centrumregeling_sociaal_domein_flevoland_CVDR730330.html``
+  (a centrumregeling is a gemeenschappelijke regeling under the Wgr), read by the CVDR HTML reader. Census of
+  all kritiek+zorg flags outside held-out paragraphs (``htmlpara:N`` in ``eval/heldout_passages.tsv``, matched
+  over-inclusively) → ``ambiguity_handcheck_round8_test_gr.tsv``.
+* **Final set 8b, unseen regulation text**: ``laws-markdown/BWBR0005537`` (Awb), ``bwb-xml/BWBR0015703`` and the
+  five ``bwb-xml/regelrecht_*_content.xml`` laws; never analysed by anyone. Amendment acts (BWBR0035457,
+  BWBR0036043) are left out: their articles are instructions to change other laws. Simple random sample of
+  50 kritiek+zorg flags, ``random.Random(8080)`` over the flags in document order (all when fewer) →
+  ``ambiguity_handcheck_round8_test.tsv``.
+* Both drawn ONCE after the round-8 changes are committed; each flag judged tp/fp with a one-line reason by
+  the same standard as before; no detector change after the draw.
+
 Rounds 1–5 (``ambiguity_handcheck_round1..5.tsv``) were judged on the detectors of their day and stay as
 history; ``--history`` prints them.
 
