@@ -1,7 +1,7 @@
 """One file → one structured :class:`~extract.document.Document`.
 
 ``parse_file`` recognises the format from the content first (``%PDF``, a ZIP with
-``word/document.xml``, an XML declaration / root element) and from the extension second,
+``word/document.xml``, an HTML doctype, an XML declaration / root element) and from the extension second,
 so a PDF named ``.txt`` is still read as a PDF and garbage named ``.pdf`` gets a clear
 Dutch error instead of a traceback. Then the reader runs (``extract.pdf.read_pdf`` for PDF,
 ``extract.formats`` for the rest), the kind, title, body and year are inferred
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 import zipfile
 from io import BytesIO
 from pathlib import Path
@@ -40,11 +41,13 @@ log = logging.getLogger(__name__)
 STRUCTURE_VERSION = "structure/1"
 TEXT_EXTENSIONS = {".txt", ".text", ".md", ".markdown", ".mdown"}
 SUPPORTED = "geen PDF, DOCX, XML, Markdown of tekstbestand"
-HINT = "Ondersteund zijn .pdf, .docx, .xml (BWB/CVDR), .md en .txt."
+HINT = "Ondersteund zijn .pdf, .docx, .xml (BWB/CVDR), .html (CVDR-pagina's), .md en .txt."
+HTML_EXTENSIONS = {".html", ".htm", ".xhtml"}
+_HTML_START = re.compile(rb"(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S)
 
 
 def sniff(data: bytes, suffix: str) -> str:
-    """The format of ``data``: "pdf", "docx", "xml", "markdown", "text"; ExtractError otherwise."""
+    """The format of ``data``: "pdf", "docx", "xml", "html", "markdown", "text"; ExtractError otherwise."""
     head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n")
     if data[:1024].find(b"%PDF-") != -1:
         return "pdf"
@@ -56,6 +59,8 @@ def sniff(data: bytes, suffix: str) -> str:
         except zipfile.BadZipFile:
             pass
         raise ExtractError(f"is een ZIP-archief maar geen Word-document (DOCX); het is {SUPPORTED}.", hint=HINT)
+    if _looks_like_html(head, suffix):
+        return "html"
     if head.startswith(b"<?xml") or (suffix == ".xml" and head.startswith(b"<")):
         return "xml"
     if suffix == ".pdf":
@@ -66,13 +71,21 @@ def sniff(data: bytes, suffix: str) -> str:
                            hint="Oudere .doc-bestanden eerst opslaan als .docx of PDF.")
     if suffix == ".xml":
         raise ExtractError("heeft de extensie .xml maar bevat geen XML.", hint=HINT)
-    if head[:15].lower().startswith((b"<!doctype html", b"<html")):
-        raise ExtractError(f"is een HTML-pagina; dat is {SUPPORTED}.", hint="Sla de pagina op als PDF. " + HINT)
     if suffix in TEXT_EXTENSIONS or suffix == "":
         if _looks_like_text(data):
             return "markdown" if suffix in (".md", ".markdown", ".mdown") else "text"
         raise ExtractError(f"bevat geen leesbare tekst; het is {SUPPORTED}.", hint=HINT)
     raise ExtractError(f"is {SUPPORTED} (extensie '{suffix}').", hint=HINT)
+
+
+def _looks_like_html(head: bytes, suffix: str) -> bool:
+    """An HTML page: a doctype or <html> tag up front (after an XML declaration or a "saved from" comment),
+    or any markup in a file named .html; an .xml file is always read as XML."""
+    if suffix == ".xml" or not head.startswith(b"<"):
+        return False
+    if suffix in HTML_EXTENSIONS:
+        return True
+    return _HTML_START.match(head) is not None
 
 
 def _looks_like_text(data: bytes) -> bool:
@@ -117,6 +130,10 @@ def read_any(path: Path, data: bytes, fmt: str, settings: Any = None) -> ReadRes
         from extract.formats.xml import read_xml
 
         return read_xml(data, name)
+    if fmt == "html":
+        from extract.formats.html import read_html
+
+        return read_html(data, name)
     from extract.formats.markdown import read_markdown
 
     return read_markdown(_decode(data), markdown=(fmt == "markdown"))

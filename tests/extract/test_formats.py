@@ -140,7 +140,7 @@ def test_plain_text_kind_override_and_explicit_metadata(tmp_path: Path):
     ("geen-artikelen.xml", b"<?xml version='1.0'?><rss><item>x</item></rss>", "zonder artikelen"),
     ("archief.docx", b"PK\x03\x04" + b"\x00" * 100, "ZIP-archief"),
     ("programma.exe", b"MZ\x90\x00" + bytes(range(256)) * 4, "geen PDF, DOCX, XML, Markdown of tekstbestand"),
-    ("pagina.html", b"<!DOCTYPE html><html><body>x</body></html>", "HTML-pagina"),
+    ("pagina.html", b"<!DOCTYPE html><html><body><script>x()</script></body></html>", "HTML-pagina zonder tekst"),
     ("binair.txt", bytes(range(256)) * 8, "geen leesbare tekst"),
 ])
 def test_bad_input_gives_dutch_error(tmp_path: Path, name: str, content: bytes, phrase: str):
