@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from extract.document import Document, Passage, renumber
@@ -114,3 +115,107 @@ def test_paths(corpus: Path) -> list[Path]:
     # One file name is cut off before its ".yaml" (a long CVDR title): take every file of the folder.
     return [p for p in sorted((corpus / "verordeningen-yaml").iterdir())
             if p.is_file() and not p.name.startswith(".") and f"verordeningen-yaml/{p.name}" not in held]
+
+
+# --------------------------------------------------------------------------- held-out HTML paragraphs
+# ``htmlpara:N`` in eval/heldout_passages.tsv: ../shared/eval/README.md defines N as the index of a
+# ``<p>``/``<li>`` text of at least 200 characters; whether N counts from 0 or 1, and whether nested
+# <li>/<p> count once or twice, is not stated. Both readings below, each with N-1..N+1, so a counting
+# detail can never let held-out text into a judged sample.
+HTMLPARA_MIN_CHARS = 200
+PROBE = 40  # characters per text probe, as in bench.ambiguity_quality.heldout_passage_ids
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlPara:
+    """One paragraph that may be a listed ``htmlpara:N`` (its text is only ever matched, never shown)."""
+
+    listed: int  # the N of the locator
+    convention: str  # "p": all <p> elements; "p/li>=200": <p>/<li> texts of >= 200 characters
+    position: int  # its index under that convention (N-1, N or N+1)
+    text: str  # whitespace-normalised
+    in_regeling: bool  # inside the regulation (div.regeling), not page chrome (header, menus, contents)
+    heading: bool  # a heading-like paragraph: short and all bold/italic
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def heldout_html_paragraphs(path: Path, eval_dir: Path | None = None) -> list[HtmlPara]:
+    """The paragraphs of the HTML file ``path`` that may be held out, under both index readings."""
+    from lxml import html as lxml_html
+
+    eval_dir = eval_dir or path.resolve().parent.parent.parent / "eval"
+    tsv = eval_dir / "heldout_passages.tsv"
+    if not tsv.exists():
+        return []
+    rel = f"{path.parent.name}/{path.name}"
+    listed = sorted({int(loc[9:]) for src, _tab, loc in (ln.partition("\t") for ln in
+                     tsv.read_text(encoding="utf-8").splitlines()[1:])
+                     if src == rel and loc.startswith("htmlpara:") and loc[9:].isdigit()})
+    if not listed:
+        return []
+    tree = lxml_html.fromstring(path.read_text(encoding="utf-8"))
+
+    def in_regeling(el) -> bool:
+        return any("regeling" in (a.get("class") or "").split() for a in el.iterancestors())
+
+    def heading(el) -> bool:
+        text = _norm(el.text_content())
+        marked = _norm(" ".join(e.text_content() for e in el.iter("strong", "b", "em", "i", "h1", "h2", "h3",
+                                                                    "h4", "h5", "h6")))
+        return 0 < len(text) <= 80 and len(marked) >= len(text) - 6
+
+    conventions = {
+        "p": list(tree.iter("p")),
+        "p/li>=200": [e for e in tree.iter("p", "li") if len(_norm(e.text_content())) >= HTMLPARA_MIN_CHARS],
+    }
+    out = []
+    for n in listed:
+        for name, elements in conventions.items():
+            for k in (n - 1, n, n + 1):
+                if 0 <= k < len(elements):
+                    el = elements[k]
+                    out.append(HtmlPara(n, name, k, _norm(el.text_content()), in_regeling(el), heading(el)))
+    return out
+
+
+def _overlaps(para: str, passage: str) -> bool:
+    """Whether a passage holds text of a held-out paragraph (both whitespace-normalised).
+
+    A paragraph of PROBE characters or more: any of its 40-character probes occurs in the passage, or a
+    passage of PROBE characters or more lies inside it. A shorter paragraph (a heading, "gelet op", a name
+    in a list) would match half the document as a probe, so there the passage must equal it, lie inside it
+    or begin or end with it (a run of paragraphs joined into one passage). Short passages that lie inside
+    a long paragraph are decided by :func:`heldout_html_passage_ids` from their neighbours."""
+    if not para or not passage:
+        return False
+    if len(para) < PROBE:
+        return passage in para or passage.startswith(para) or passage.endswith(para)
+    if len(passage) >= PROBE and passage in para:
+        return True
+    probes = [para[i:i + PROBE] for i in range(0, len(para) - PROBE + 1, PROBE)]
+    if len(para) % PROBE:
+        probes.append(para[-PROBE:])  # the tail too, so a passage holding only the paragraph's end is found
+    return any(pr in passage for pr in probes)
+
+
+def heldout_html_passage_ids(doc: Document, path: Path) -> frozenset[str]:
+    """Ids of the passages of ``doc`` (parsed from the HTML file ``path``) that overlap a paragraph listed
+    as ``htmlpara:N`` for this file in ``../shared/eval/heldout_passages.tsv``, over-inclusively:
+    paragraphs N-1, N and N+1 under both index readings (:func:`heldout_html_paragraphs`).
+
+    A passage shorter than a probe ("de kwaliteit.", an onderdeel) that lies inside a long held-out
+    paragraph counts when the passage before or after it overlaps that paragraph too: it is then part of
+    the same list item or lid, not the same few words somewhere else ("Almere")."""
+    paras = sorted({p.text for p in heldout_html_paragraphs(path) if p.text})
+    texts = [_norm(p.text) for p in doc.passages]
+    out: set[str] = set()
+    for para in paras:
+        strong = [_overlaps(para, t) for t in texts]
+        for i, p in enumerate(doc.passages):
+            near = (i > 0 and strong[i - 1]) or (i + 1 < len(texts) and strong[i + 1])
+            if strong[i] or (texts[i] and texts[i] in para and near):
+                out.add(p.id)
+    return frozenset(out)

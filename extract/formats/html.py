@@ -52,7 +52,7 @@ DROP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "button
 CHROME_TAGS = frozenset({"nav", "header", "footer", "aside"})
 # Inline elements whose text is not part of the sentence: list bullets (read as labels), footnote
 # reference numbers, screen-reader-only text, table-of-contents-only headings.
-SKIP_CLASSES = ("itembullet", "cvdr-nootnum", "visually-hidden", "sr-only", "toc-only")
+SKIP_CLASSES = ("itembullet", "cvdr-nootnum", "visually-hidden", "sr-only", "screen-reader", "nonvisual", "toc-only")
 HEADING_TAGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 BLOCK_TAGS = frozenset({"p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt", "dd", "table",
                         "tr", "td", "th", "blockquote", "pre", "address", "figure", "figcaption", "container",
@@ -67,6 +67,7 @@ _SECTION_ELEMENT = {"hoofdstuk": "hoofdstuk", "titeldeel": "hoofdstuk", "titel":
                     "afdeling": "afdeling", "paragraaf": "paragraaf", "§": "paragraaf"}
 _LID_P = re.compile(r"^(\d+[a-z]?)[.)]\s+(\S.*)$")
 _OND_P = re.compile(r"^([a-z]{1,2})[.)]\s+(\S.*)$")
+_LABEL_ONLY = re.compile(r"[•·▪◦●*–-]?\s*(?:\d+(?:\.\d+)*[.)]?|[a-z][.)])?")
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
 
@@ -432,15 +433,16 @@ def _meta(tree: Any, name: str) -> tuple[str, str]:
     return "", ""
 
 
-def _title(tree: Any) -> str:
+def _title(tree: Any, *, cvdr: bool) -> str:
+    """DCTERMS.title; else on a CVDR page its h1, elsewhere the page ``<title>`` (without " | site")."""
     title, _ = _meta(tree, "DCTERMS.title")
     if title:
         return title
     h1 = next((h for h in tree.iter("h1") if _inline(h)), None)
-    if h1 is not None:
+    if cvdr and h1 is not None:
         return _inline(h1)
     el = tree.find(".//title")
-    return clean(el.text_content()).split(" | ")[0] if el is not None else ""
+    return clean(el.text_content()).split(" | ")[0].strip() if el is not None else ""
 
 
 def _body(tree: Any) -> str:
@@ -476,11 +478,27 @@ def _lines(el: Any, *, chrome: bool) -> list[Line]:
     out: list[Line] = []
     buf: list[str] = []
 
-    def flush(level: int = 0) -> None:
+    label_open = False  # out[-1] is a lone bullet or item number waiting for the block it labels
+
+    def flush(level: int = 0, *, end: bool = True) -> None:
+        """Close the text gathered so far as a Line; ``end=False`` (a <br>) keeps the paragraph open."""
+        nonlocal label_open
         text = re.sub(r"\s+([,;.:)])", r"\1", clean("".join(buf)))
         buf.clear()
-        if text:
-            out.append(Line(text=text, page=1, heading_level=level, para_end=True))
+        if not text:
+            if end and out and not label_open:
+                out[-1].para_end = True
+            return
+        if label_open:
+            # "•" + "3" + "Opening.": the list glyph would hide the item number from the recogniser.
+            out[-1].text = re.sub(r"^[•·▪◦●]\s+(?=\d)", "", f"{out[-1].text} {text}")
+            out[-1].heading_level = out[-1].heading_level or level
+        else:
+            out.append(Line(text=text, page=1, heading_level=level))
+        # A block holding only a bullet or an item number ("•", "3", "4.") opens the next block's
+        # paragraph, as in agendas that put the number and the title in separate elements.
+        label_open = _LABEL_ONLY.fullmatch(out[-1].text) is not None
+        out[-1].para_end = end and not label_open
 
     def walk(e: Any, ordinal: str = "") -> None:
         tag = _tag(e)
@@ -500,7 +518,9 @@ def _lines(el: Any, *, chrome: bool) -> list[Line]:
             flush(HEADING_TAGS[tag])
         else:
             block = tag in BLOCK_TAGS
-            if block:
+            if tag == "br":
+                flush(end=False)
+            elif block:
                 flush()
             if ordinal:
                 buf.append(ordinal + " ")
@@ -517,7 +537,7 @@ def _lines(el: Any, *, chrome: bool) -> list[Line]:
             else:
                 for c in e:
                     walk(c)
-            if block:
+            if block and tag != "br":
                 flush()
         if e.tail:
             buf.append(e.tail)
@@ -556,9 +576,9 @@ def read_html(data: bytes, name: str = "") -> ReadResult:
     except (etree.ParserError, ValueError) as err:
         raise _empty(name) from err
 
-    title = _title(tree)
     regeling = next((el for el in tree.iter() if "regeling" in _classes(el)
                      and any("regeling-tekst" in _classes(d) for d in el.iterdescendants())), None)
+    title = _title(tree, cvdr=regeling is not None)
     if regeling is not None:
         root = _cvdr_tree(regeling, _footnotes(tree))
         walker = _Walker()
@@ -581,7 +601,7 @@ def read_html(data: bytes, name: str = "") -> ReadResult:
     if not lines:
         raise _empty(name)
     return ReadResult(format="html", extractor=EXTRACTOR_GENERIC, lines=lines, page_count=1,
-                      title=title if regeling is not None else "", body=_body(tree))
+                      title=title, body=_body(tree))
 
 
 def _empty(name: str) -> ExtractError:
