@@ -57,6 +57,8 @@ HEADING_TAGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 BLOCK_TAGS = frozenset({"p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt", "dd", "table",
                         "tr", "td", "th", "blockquote", "pre", "address", "figure", "figcaption", "container",
                         "br", "hr", *HEADING_TAGS})
+# CVDR heading classes (h2.docHoofdstuk, h3.docArtikel, …), lower-cased.
+DOC_HEADINGS = frozenset({"docartikel", "dochoofdstuk", "doctitel", "doctiteldeel", "docafdeling", "docparagraaf"})
 BULLET_GLYPHS = frozenset({"•", "-", "–", "—", "·", "▪", "◦", "*", "o", "●", ""})
 
 _ARTIKEL = re.compile(r"^(Artikel)\s+([0-9]+[a-zA-Z]*(?:[.:][0-9]+[a-zA-Z]*)*|[IVXLC]+|[A-Z])\.?"
@@ -108,13 +110,18 @@ def _skipped(el: Any) -> bool:
     return any(s in c for c in _classes(el) for s in SKIP_CLASSES)
 
 
-def _inline(el: Any) -> str:
-    """The whitespace-normalised text of ``el`` without bullets, footnote numbers or hidden text."""
+def _tidy(text: str) -> str:
+    """Single spaces; no space before punctuation left by inline markup ("wet <a>1</a>;" → "wet;")."""
+    return re.sub(r"\s+([,;.:)])", r"\1", clean(text))
+
+
+def _raw(el: Any, exclude: frozenset[str] = frozenset()) -> str:
+    """The text of ``el`` (not its tail) without bullets, footnote numbers, hidden text or ``exclude`` tags."""
     parts: list[str] = []
 
     def walk(e: Any, top: bool) -> None:
         tag = _tag(e)
-        if not top and _skipped(e):
+        if not top and (_skipped(e) or tag in exclude):
             if e.tail:
                 parts.append(e.tail)
             return
@@ -131,7 +138,12 @@ def _inline(el: Any) -> str:
             parts.append(e.tail)
 
     walk(el, True)
-    return re.sub(r"\s+([,;.:)])", r"\1", clean("".join(parts)))
+    return "".join(parts)
+
+
+def _inline(el: Any, exclude: frozenset[str] = frozenset()) -> str:
+    """The whitespace-normalised text of ``el`` without bullets, footnote numbers or hidden text."""
+    return _tidy(_raw(el, exclude))
 
 
 def _bullet(li: Any) -> str:
@@ -166,7 +178,7 @@ def _blocks(el: Any) -> Iterator[Any]:
 def _kind_of_heading(el: Any) -> tuple[str, tuple[str, str, str]] | None:
     """("artikel" | "hoofdstuk" | "afdeling" | "paragraaf", (label word, nr, titel)) for a structural heading."""
     classes = " ".join(_classes(el)).lower()
-    if not (_heading_level(el) or "doc" in classes):
+    if not (_heading_level(el) or DOC_HEADINGS & set(classes.split())):
         return None
     text = _inline(el)
     m = _ARTIKEL.match(text)
@@ -223,25 +235,36 @@ def _lijst(parent: Any, ul: Any) -> None:
 
 
 def _fill(parent: Any, el: Any) -> None:
-    """The content of a lid or list item: paragraphs (``al``), nested lists and tables, in order."""
-    if el.text and clean(el.text):
-        _sub(parent, "al", clean(el.text))
+    """The content of a lid or list item: paragraphs (``al``), nested lists and tables, in order.
+
+    Inline content between block children (text straight in the ``li``, emphasis, links) is one ``al``."""
+    run: list[str] = [el.text or ""]
+
+    def flush() -> None:
+        text = _tidy("".join(run))
+        run.clear()
+        if text:
+            _sub(parent, "al", text)
+
     for c in el:
         tag = _tag(c)
-        if not tag or _skipped(c):
-            pass
-        elif tag in ("ul", "ol"):
+        if tag in ("ul", "ol"):
+            flush()
             _lijst(parent, c)
         elif tag == "table":
+            flush()
             _table(parent, c)
-        elif tag in ("div", "section", "container") and any(_tag(d) in BLOCK_TAGS for d in c.iterdescendants()):
-            _fill(parent, c)
-        else:
-            text = _inline(c)
-            if text:
-                _sub(parent, "al", text)
-        if tag and c.tail and clean(c.tail):
-            _sub(parent, "al", clean(c.tail))
+        elif tag in BLOCK_TAGS and not _skipped(c):
+            flush()
+            if any(_tag(d) in BLOCK_TAGS for d in c.iterdescendants()):
+                _fill(parent, c)
+            else:
+                run.append(_raw(c))
+                flush()
+        elif tag and not _skipped(c):
+            run.append(_raw(c))
+        run.append(c.tail or "")
+    flush()
 
 
 class _Article:
@@ -338,9 +361,7 @@ def _flat(parent: Any, el: Any) -> None:
         tag = _tag(block)
         if tag in ("ul", "ol"):
             for li in block.iter("li"):
-                own = [c for c in li if _tag(c) not in ("ul", "ol")]
-                text = clean(" ".join([clean(li.text or "")] + [_inline(c) for c in own if not _skipped(c)]
-                                      + [clean(c.tail or "") for c in own]))
+                text = _inline(li, exclude=frozenset({"ul", "ol"}))  # nested items come on their own
                 bullet = _bullet(li)
                 if text:
                     _sub(parent, "al", text if bullet in BULLET_GLYPHS else f"{bullet} {text}")
@@ -483,7 +504,7 @@ def _lines(el: Any, *, chrome: bool) -> list[Line]:
     def flush(level: int = 0, *, end: bool = True) -> None:
         """Close the text gathered so far as a Line; ``end=False`` (a <br>) keeps the paragraph open."""
         nonlocal label_open
-        text = re.sub(r"\s+([,;.:)])", r"\1", clean("".join(buf)))
+        text = _tidy("".join(buf))
         buf.clear()
         if not text:
             if end and out and not label_open:

@@ -12,7 +12,8 @@ from extract.reader import parse_file, sniff
 
 # The markup of a saved CVDR page, reduced to what matters (classes and nesting as on
 # lokaleregelgeving.overheid.nl): page chrome, a definitions article (p + list a/b), leden as
-# p.lid in a list (lid 2 with onderdelen and a closing sentence), leden as "1. …" paragraphs,
+# p.lid in a list (lid 2 with onderdelen and a closing sentence), leden and onderdelen as "1. …" and
+# "a. …" paragraphs,
 # an ondertekening, a toelichting and a footnote. Written for this test.
 CVDR_PAGE = """<!DOCTYPE HTML>
 <html lang="nl"><head>
@@ -72,7 +73,9 @@ CVDR_PAGE = """<!DOCTYPE HTML>
       <section class="section-chapter js-scrollSection" id="hoofdstuk_2:_artikel_3">
         <h3 class="docArtikel">Artikel 3 – Bezwaar</h3>
         <p>1. Bezwaar wordt ingediend bij het college.</p>
-        <p>2. Het college beslist binnen zes weken.</p>
+        <p>2. Het college beslist binnen zes weken, tenzij:</p>
+        <p>a. de wet anders bepaalt;</p>
+        <p>b. de indiener <em>uitstel</em> vraagt.</p>
       </section>
       <section class="section-chapter js-scrollSection" id="hoofdstuk_2:_artikel_4">
         <h3 class="docArtikel">Artikel 4 – Citeertitel</h3>
@@ -130,7 +133,9 @@ def test_cvdr_page_structure(tmp_path: Path):
         ("dispositief", (H1, ("artikel", "2"), ("lid", "2"), ("onderdeel", "b")), "de kwaliteit."),
         ("dispositief", (H1, ("artikel", "2"), ("lid", "2")), "Die regels worden bekendgemaakt."),
         ("dispositief", (H2, ("artikel", "3"), ("lid", "1")), "Bezwaar wordt ingediend bij het college."),
-        ("dispositief", (H2, ("artikel", "3"), ("lid", "2")), "Het college beslist binnen zes weken."),
+        ("dispositief", (H2, ("artikel", "3"), ("lid", "2")), "Het college beslist binnen zes weken, tenzij:"),
+        ("dispositief", (H2, ("artikel", "3"), ("lid", "2"), ("onderdeel", "a")), "de wet anders bepaalt;"),
+        ("dispositief", (H2, ("artikel", "3"), ("lid", "2"), ("onderdeel", "b")), "de indiener uitstel vraagt."),
         ("dispositief", (H2, ("artikel", "4")),
          "Deze verordening wordt aangehaald als: Verordening werk en inkomen Drechtsteden 2023."),
         ("", (), "Aldus vastgesteld op 12 december 2023."),
@@ -180,7 +185,7 @@ SAME_HTML = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>Regeling<
     <ul class="list-custom"><li><span class="list-custom__itembullet">a.</span><p>de toegang;</p>
       <ul class="list-custom"><li><span class="list-custom__itembullet">1°.</span><p>voor inwoners;</p></li>
       <li><span class="list-custom__itembullet">2°.</span><p>voor bedrijven.</p></li></ul></li>
-    <li><span class="list-custom__itembullet">b.</span><p>de kwaliteit.</p></li></ul></li>
+    <li><span class="list-custom__itembullet">b.</span>de <em>kwaliteit</em>.</li></ul></li>
   </ul></container></div></section>
  </section></div></div></body></html>"""
 
