@@ -13,8 +13,7 @@ from extract.reader import parse_file, sniff
 # The markup of a saved CVDR page, reduced to what matters (classes and nesting as on
 # lokaleregelgeving.overheid.nl): page chrome, a definitions article (p + list a/b), leden as
 # p.lid in a list (lid 2 with onderdelen and a closing sentence), leden and onderdelen as "1. …" and
-# "a. …" paragraphs,
-# an ondertekening, a toelichting and a footnote. Written for this test.
+# "a. …" paragraphs, an ondertekening, a toelichting and a footnote. Written for this test.
 CVDR_PAGE = """<!DOCTYPE HTML>
 <html lang="nl"><head>
 <title>Verordening werk en inkomen Drechtsteden 2023 | Lokale wet- en regelgeving</title>
