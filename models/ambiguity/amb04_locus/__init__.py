@@ -24,6 +24,22 @@ from models.ambiguity.resources import NON_SUBJECT_PREPS, Competence, Resources
 HERE = Path(__file__).resolve().parent
 TRIGGERS = TriggerSet(HERE, {"collective", "joint", "twolevel"})
 OVERLEG_RE = re.compile(r"\b(in overleg met|in samenspraak met|na overleg met)\b", re.I)
+# Round 8: "alleen of samen met andere gemeenten" says who holds or grants something, alone or with others; it
+# allocates no joint decision.
+ALONE_OR_TOGETHER_RE = re.compile(r"\b(?:alleen|al\s+dan\s+niet)\s+(?:of|dan\s+wel)\s+$", re.I)
+# "de tijdbestedingsnorm van de gedeputeerden gezamenlijk" (in total), "de staten van de betrokken provincies
+# gezamenlijk" (each named organ, jointly): "gezamenlijk" after a "van"-complement sums or names its members.
+OF_MEMBERS_RE = re.compile(r"\bvan\s+(?:de|het|alle)\s+(?:[\w-]+\s+){0,2}[\w-]+\s+$", re.I)
+
+
+def joint_is_explicit(res: Resources, pi, s: int, start: int) -> bool:
+    """True for a joint trigger whose subject is spelled out: right after a named organ ("door provinciale staten
+    gezamenlijk"), after a "van"-complement naming the members, or in "alleen of samen met"."""
+    before = pi.text[max(s, start - 60):start]
+    if ALONE_OR_TOGETHER_RE.search(before) or OF_MEMBERS_RE.search(before):
+        return True
+    last = [k for k in res.mentions_in(pi, s, start) if k.end <= start]
+    return bool(last) and not pi.text[last[-1].end:start].strip()
 
 
 @detector("AMB-04", name="besluitniveau of bevoegd orgaan onduidelijk", requires={"organs", "competences"},
@@ -87,6 +103,8 @@ def decision_locus(res: Resources) -> Iterator[Flag]:
                 continue
             if sub == "joint" and len({mm.key for mm in res.mentions_in(pi, s, e)}) >= 2:
                 continue  # named organs acting jointly: the allocation is explicit
+            if sub == "joint" and joint_is_explicit(res, pi, s, hit.start):
+                continue  # "alleen of samen met andere gemeenten", "van de gedeputeerden gezamenlijk"
             what = "een verzamelnaam" if sub == "collective" else "een gezamenlijke handeling"
             joint = next((h for h in hits if sub == "collective" and h.trigger.subclass == "joint"
                           and 0 <= h.start - hit.end <= 40 and h.start < e), None)
@@ -111,9 +129,15 @@ def decision_locus(res: Resources) -> Iterator[Flag]:
         s, e = c.sentence
         m = OVERLEG_RE.search(pi.text, s, e)
         if m:
-            yield make_flag("AMB-04", pi, m.start(), m.end(), severity=Severity.ZORG, confidence=0.6,
+            # Round 8: the consultation itself is no defect when the deciding organ is named ("het bestuur stelt …
+            # vast na overleg met de raden") or when it is "na overleg" (after consulting: never consent). Only
+            # "in overleg met" on an act without a named decider leaves open who decides.
+            plain = m.group(0).lower().startswith("na ") or bool(c.actor)
+            yield make_flag("AMB-04", pi, m.start(), m.end(), severity=Severity.SUGGESTIE if plain else Severity.ZORG,
+                            confidence=0.45 if plain else 0.6,
                             explanation=f"'{m.group(0)}' bij een vaststellingsbesluit betekent alleen overleg, geen "
-                                        "instemming; lezers lezen het vaak als medebeslissing.",
+                                        "instemming; lezers lezen het vaak als medebeslissing."
+                                        + (" Wie besluit staat er wel; verlaagd." if plain else ""),
                             question="Is overleg genoeg, of is instemming van de ander nodig?",
                             suggestion="Schrijf 'na instemming van' als de ander moet instemmen, of 'gehoord' "
                                        "als alleen advies bedoeld is.")

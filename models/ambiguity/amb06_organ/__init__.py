@@ -26,6 +26,10 @@ from models.ambiguity.resources import NON_SUBJECT_PREPS, ORGAN_HEADS, Resources
 NP_RE = re.compile(r"\b(?:het|de)\s+((?:(?-i:[a-zà-ÿ]+)\s+){0,2}?)(" + "|".join(ORGAN_HEADS) + r")\b"
                    r"(?!\s+van\b)(?![-\w])", re.I)
 ADJ_RE = re.compile(r"^[a-zà-ÿ]+(e|al|aal|lijk|ijk|isch|s|end)$")  # "-end": "het uitvoerend bestuur"
+# Round 8: function words that happen to end like an adjective ("voor zover het de raad aangaat": "het" is a
+# pronoun, "de" the article of "raad") are never the adjective of an organ noun.
+FUNCTION_WORDS = {"de", "het", "een", "die", "deze", "dat", "dit", "te", "ze", "zijne", "hare", "welke", "elke",
+                  "iedere", "alle", "andere", "overige", "zulke", "sommige", "beide", "enige", "vele", "meerdere"}
 # A lower-case compound on an organ head ("het regiobestuur", "de uitvoeringsraad"): a name of its own.
 COMPOUND_RE = re.compile(r"\b(?:het|de|Het|De)\s+([a-zà-ÿ]{3,}(?:bestuur|raad|commissie|college|directie))\b"
                          r"(?!\s+van\b)")
@@ -88,6 +92,105 @@ RESTRICTIVE_RE = re.compile(r"^\s*,?\s*(?:dat|die|waaraan|waarvan|waarbij|waardo
 ANAPHORIC_RE = re.compile(r"\b(?:desbetreffende|betrokken|betreffende|bedoelde|genoemde)\b", re.I)
 
 
+# -- round 8 ---------------------------------------------------------------------------------------------------
+# Statutory collective terms for all organs of a public body (Gemeentewet "gemeentebestuur", Provinciewet
+# "provinciebestuur", Waterschapswet "waterschapsbestuur"): the law says who they are, no unclear organ.
+STATUTORY_COLLECTIVE_RE = re.compile(r"^(?:gemeente|provincie|waterschaps?|rijks|eilands|deelgemeente|stadsdeel)"
+                                     r"bestuur$")
+# Naming constructions: the organ noun after them is the name being given, not a use of another name.
+NAMING_RE = re.compile(r"(?:met\s+de\s+(?:aanduiding|naam)|onder\s+de\s+naam|genaamd|hierna(?:\s+te\s+noemen)?)"
+                       r"\s*:?\s*(?:de\s+|het\s+)?$", re.I)
+# Prepositions (beyond the shared list) after which "de gemeenten" is a topic, not an actor.
+EXTRA_NON_SUBJECT = {"inzake", "omtrent", "betreffende", "aangaande", "jegens", "ten", "voor"}
+# "de gemeente" as the legal person: represented, liable, owner, shareholder, subsidy-giver, instituted, succeeding
+# into rights. Wgr art. 1 asks which organ only for public-law competences; these are not that.
+LEGAL_PERSON_RE = re.compile(
+    r"\b(?:vertegenwoordig\w*|gehouden|aansprakelijk\w*|verschuldigd|schadeplichtig|eigena(?:ar|ren)|aandelen\w*"
+    r"|(?:subsidie|lening|garantie)s?|rechtspersoon|rechtsopvolg\w*|in\s+de\s+plaats|(?:is|zijn|wordt|worden)\s+"
+    r"(?:ingesteld|opgeheven|samengevoegd|gevormd)|(?:ingesteld|opgeheven)\s+(?:is|zijn|wordt|worden))\b", re.I)
+SUBCLAUSE_RE = re.compile(r"\b(?:dat|die|welke|waarin|waarbij|waarvan|waaraan|indien|wanneer|zodat|nadat|voordat"
+                          r"|totdat|omdat|zolang)\s+", re.I)
+LEADING_NP_RE = re.compile(r"^(?:de|het|een|deze|dit)\s+(?:[a-zà-ÿ]+\s+){0,2}?[a-zà-ÿ]{3,}\s+$", re.I)
+
+
+PLURALS = {"bestuur": "besturen", "raad": "raden", "orgaan": "organen", "lichaam": "lichamen", "regio": "regio's",
+           "directeur": "directeuren", "griffier": "griffiers", "secretaris": "secretarissen"}
+
+
+def _adjs(s: str) -> str:
+    return " ".join(s.lower().split())
+
+
+def antecedent_in_sentence(text: str, s: int, start: int, adjs: str, head: str, compound_of: str = "") -> bool:
+    """True when the same organ noun was introduced earlier in the sentence, indefinite ("een ombudscommissie")
+    or with its owner ("het bestuur van de veiligheidsregio"): the later definite use points back at it.
+    ``compound_of`` checks the full compound ("ombudscommissie") against an indefinite mention."""
+    before = text[s:start]
+    noun = compound_of or head
+    a = (re.escape(_adjs(adjs)) + r"\s+") if adjs.strip() else ""
+    if re.search(rf"\b(?:een|één)\s+{a}{re.escape(noun)}\b", before, re.I):
+        return True
+    return bool(re.search(rf"\b(?:de|het)\s+{a}{re.escape(noun)}\s+van\s+(?:de|het)\s+\w", before, re.I))
+
+
+def sole_antecedent_in_artikel(res: Resources, pi, start: int, adjs: str, head: str) -> bool:
+    """True when earlier in the artikel exactly one "<det> <adjs> <head> van <owner>" was named and no plural or
+    other owner competes with it ("de besturen van de gemeenten … het bestuur van het openbaar lichaam")."""
+    a = (re.escape(_adjs(adjs)) + r"\s+") if adjs.strip() else ""
+    owners: set[str] = set()
+    for other in res.artikel_passages(pi.passage.artikel):
+        text = other.text if other is not pi else pi.text[:start]
+        if other.index > pi.index:
+            break
+        for m in re.finditer(rf"\b(?:de|het)\s+{a}(?:{re.escape(head)}|{PLURALS.get(head, head + 's')})\s+van\s+((?:de|het|een)\s+[\w-]+)",
+                             text, re.I):
+            owners.add(m.group(1).lower())
+    return len(owners) == 1
+
+
+def legal_person_use(text: str, s: int, e: int, m: re.Match) -> bool:
+    """"De burgemeester vertegenwoordigt de gemeente", "is de gemeente gehouden … te vergoeden", "de gemeente,
+    alleen of samen met andere gemeenten, … een subsidie heeft verstrekt": the municipality as legal person."""
+    after = text[m.end():min(e, m.end() + 160)]
+    cut = re.search(r"[;]|,\s*(?:waarvan|waarbij|waarin|indien|wanneer|tenzij|zodat|nadat)\b", after)
+    window = text[max(s, m.start() - 25):m.end()] + (after[:cut.start()] if cut else after)
+    return bool(LEGAL_PERSON_RE.search(window))
+
+
+def object_of_subclause(text: str, s: int, m: re.Match) -> bool:
+    """"…, met dien verstande dat de betrokken herindelingsregeling de gemeente … aanwijst": in a subordinate
+    clause (verb last) the first noun phrase is the subject; "de gemeente" after another one is the object."""
+    before = text[s:m.start()]
+    openers = list(SUBCLAUSE_RE.finditer(before))
+    if not openers:
+        return False
+    opener = openers[-1]
+    return bool(LEADING_NP_RE.match(before[opener.end():]))
+
+
+def other_subject(text: str, res: Resources, pi, c, m: re.Match) -> bool:
+    """True when competence ``c`` has its own named actor before "de gemeente(n)" and the two are not
+    coordinated ("De minister en de gemeenten kunnen …" shares the act; "De burgemeester vertegenwoordigt de
+    gemeente" and "kan de raad …, waarin de gemeente is ingesteld, … opdragen" do not)."""
+    if not c.actor:
+        return False
+    s, e = c.sentence
+    actor = next((k for k in res.mentions_in(pi, s, e) if k.key == c.actor and k.text == c.actor_text), None)
+    if actor is None or actor.start >= m.start():
+        return False
+    return not re.fullmatch(r"\s*(?:,|en|of)\s*", text[actor.end:m.start()])
+
+
+def attributive_infinitive(text: str, c) -> bool:
+    """"in door hen nader te bepalen termijnen": a "te + infinitive" before a noun qualifies that noun; it is not
+    the act of the clause's subject."""
+    if not re.search(r"\bte\s+$", text[max(0, c.start - 4):c.start]):
+        return False
+    nxt = re.match(r"\s+([a-zà-ÿ]+)", text[c.end:c.end + 30])
+    return bool(nxt) and nxt.group(1) not in NON_SUBJECT_PREPS | {"en", "of", "dan", "die", "dat", "wordt", "is",
+                                                                   "zijn", "worden", "alsmede"}
+
+
 @detector("AMB-06", name="orgaanaanduiding ongedefinieerd of inconsistent", requires={"organs", "definitions",
           "competences"}, default_severity=Severity.ZORG, rule="Ar 4.49 (consistente terminologie); Wgr art. 12",
           context_adjust=False)
@@ -105,7 +208,7 @@ def organ_names(res: Resources) -> Iterator[Flag]:
             if any(k.start <= np_start and k.end >= m.end(2) for k in known):
                 continue  # a registered name ("het algemeen bestuur"); "het regionale college" is not
             adjs = m.group(1).split()
-            if adjs and not all(ADJ_RE.match(a.lower()) for a in adjs):
+            if adjs and not all(ADJ_RE.match(a.lower()) and a.lower() not in FUNCTION_WORDS for a in adjs):
                 continue  # "de raad vergadert", "dat college" inside another phrase
             phrase = pi.text[start:m.end()]
             s, e = pi.sentence_of(start)
@@ -113,9 +216,16 @@ def organ_names(res: Resources) -> Iterator[Flag]:
             subject = not (before and before[-1] in NON_SUBJECT_PREPS)
             if RESTRICTIVE_RE.match(pi.text[m.end():e]):
                 continue  # "het orgaan waaraan de bevoegdheid is overgedragen": a description fixed by its clause
+            if antecedent_in_sentence(pi.text, s, start, m.group(1), m.group(2)):
+                continue  # "Het bestuur van de veiligheidsregio stelt … vast, waarbij het bestuur …": resolved
             competence = res.competence_clause(pi, start)
             sev = Severity.KRITIEK if subject and competence else Severity.INFO
             note = ""
+            if sev is Severity.KRITIEK and sole_antecedent_in_artikel(res, pi, start, m.group(1), m.group(2)):
+                # "Het bestuur van de rechtspersoon X bestaat uit …" (lid 1) … "Het bestuur beslist …" (lid 4): the
+                # artikel introduced exactly one such body; the short form is resolvable, naming it is a drafting
+                # point.
+                sev, note = Severity.SUGGESTIE, " Eerder in dit artikel is één zo'n orgaan voluit genoemd; verlaagd."
             if sev is Severity.KRITIEK and ANAPHORIC_RE.search(m.group(0)):
                 # "het desbetreffende bestuur": it points back at the body the sentence is about; a reader can
                 # resolve it, a drafter should still name it.
@@ -150,7 +260,12 @@ def organ_names(res: Resources) -> Iterator[Flag]:
                 continue  # "bijdragen van de minister en de gemeenten"; "de gemeenten Bennebroek, …"
             if m.group(0).lower().split()[-1] in defined and not m.group(0).lower().endswith("gemeenten"):
                 continue  # "de gemeente" defined as a participant (Rijk, provincie, gemeente)
-            near = [c for c in res.competences_in(pi, (s, e)) if not c.passive and c.start > m.start() - 40]
+            if before and before[-1] in EXTRA_NON_SUBJECT:
+                continue  # "het rijksbeleid inzake de gemeenten": the topic, not an actor
+            if legal_person_use(pi.text, s, e, m) or object_of_subclause(pi.text, s, m):
+                continue  # "vertegenwoordigt de gemeente", "is de gemeente gehouden … te vergoeden"
+            near = [c for c in res.competences_in(pi, (s, e)) if not c.passive and c.start > m.start() - 40
+                    and not other_subject(pi.text, res, pi, c, m) and not attributive_infinitive(pi.text, c)]
             if not any(c.action_class in ("adoption", "decision", "delegation", "executive", "procedural")
                        for c in near):
                 verb = acting_subject_verb(pi.text, s, e, m)
@@ -186,6 +301,13 @@ def _compound_organs(res: Resources, pi, known, defined: set[str]) -> Iterator[F
         word = m.group(1).lower()
         if word in defined or word in res.organs or zipf_frequency(word, "nl") >= 3.0:
             continue
+        if STATUTORY_COLLECTIVE_RE.match(word):
+            continue  # "het waterschapsbestuur", like "gemeentebestuur": the statute's collective term
+        s0, _e0 = pi.sentence_of(m.start())
+        head = next(h for h in ORGAN_HEADS if word.endswith(h))
+        if antecedent_in_sentence(pi.text, s0, m.start(), "", word) or \
+                antecedent_in_sentence(pi.text, s0, m.start(), "", head, compound_of=word):
+            continue  # "een ombudsman of een ombudscommissie … de ombudscommissie": the one just introduced
         if any(k.start <= m.start(1) and k.end >= m.end(1) for k in known):
             continue
         s, _e = pi.sentence_of(m.start())
@@ -225,6 +347,8 @@ def _alias_mixing(res: Resources) -> Iterator[Flag]:
         if res.is_definition_passage(pi):
             continue
         for k in res.organ_mentions.get(pi.passage.id, []):
+            if NAMING_RE.search(pi.text[max(0, k.start - 40):k.start]):
+                continue  # "een openbaar lichaam … met de aanduiding: veiligheidsregio": the naming itself
             surface = re.sub(r"^(de|het|dit|dat|deze|zijn|haar|hun)\s+", "", k.text.lower())
             surface = re.sub(r"\s+", " ", surface)
             if surface in parts:
