@@ -37,6 +37,28 @@ GENERIC_PLURALS = {"kaders", "plannen", "programma's", "visies", "agenda's", "no
                    "beleidskaders"}
 STATUTORY_REF_RE = re.compile(r"\s*(?:van\s+\w+\s*)?,?\s*(?:als\s+)?bedoeld\s+in\s+[^.;]{0,80}?\b(?:van|der)\s+"
                               r"(?:de\s+)?[A-Z]")
+# Round 8 --------------------------------------------------------------------------------------------------------
+# "structuurvisies, bestemmingsplannen en exploitatieplannen als bedoeld in respectievelijk artikel 2.1, 3.1 en 6.12
+# van de Wet ruimtelijke ordening": the reference after a list of nouns covers every item of the list.
+LISTED_STATUTORY_RE = re.compile(r"(?:\s*(?:,|\ben\b|\bof\b)\s*[\w-]+){1,6}\s*,?\s*(?:als\s+)?bedoeld\s+in\s+"
+                                 r"(?:[^.;]|\.(?=\d)){0,100}?\b(?:van|der)\s+(?:de\s+)?[A-Z]")
+# "de agenda, bedoeld in artikel 19": an instrument another artikel of the same text regulates; its status is
+# settled (or flagged) there.
+INTERNAL_REF_RE = re.compile(r"\s*,?\s*(?:als\s+)?bedoeld\s+in\s+(?:het\s+\w+\s+lid|artikel\s+\d+\w*)"
+                             r"(?!(?:[^.;,]{0,60}?)\b(?:van|der)\s+(?:de\s+)?[A-Z])", re.I)
+# "in dit kader", "in dat kader": in this context.
+IN_THIS_CONTEXT_RE = re.compile(r"\bin\s+(?:dit|dat|dien|het\s+onderhavige)\s+$", re.I)
+# "op de agenda": the agenda of a meeting.
+MEETING_AGENDA_RE = re.compile(r"\b(?:op|van)\s+de\s+$", re.I)
+# "X, Y en Z sluiten een convenant": an agreement concluded by the parties the sentence names.
+CONCLUDED_RE = re.compile(r"\b(?:sluit|sluiten|gesloten|sloten|aangegaan|aangaan|gaan\s+\w+\s+aan|ondertekenen|"
+                          r"ondertekend)\b", re.I)
+# A compound whose modifier names an organ ("collegeprogramma", "raadsagenda", "bestuursrapportage"): the owner is
+# in the word itself.
+ORGAN_MODIFIER_RE = re.compile(r"^(?:college|raads?|bestuurs?|directie|commissie|staten|gedeputeerden)[a-z]", re.I)
+# Verb-final adoption in a subordinate clause: "waarvoor het bestuur een rampbestrijdingsplan vaststelt".
+ADOPT_AFTER_RE = re.compile(r"^[^,;.]{0,60}?\b(?:vast(?:stelt|stellen|gesteld|\s+te\s+stellen)|op(?:stelt|stellen|"
+                            r"\s+te\s+stellen))\b", re.I)
 
 
 @detector("AMB-03", name="status of binding van beleidsinstrument onbepaald",
@@ -64,20 +86,93 @@ def instrument_status(res: Resources) -> Iterator[Flag]:
         text = res.by_id[m.passage_id].text
         if re.search(rf"\w{re.escape(m.name)}\b", text[:m.start], re.I):
             continue  # "het plan" after "het liquidatieplan": the same document, named in full before
+        if _not_an_instrument(res, m):
+            continue
         groups[m.name].append(m)
+    every: dict[str, list[InstrumentMention]] = defaultdict(list)
+    for m in res.instruments:
+        every[m.name].append(m)
     for name, ms in groups.items():
-        yield from _merge(res, list(_problems(res, name, ms, defined)))
+        if any(_concluded(res, m) for m in every[name]):
+            continue  # "het bestuur, de korpschef en de officier sluiten een convenant": the parties are named
+        problems = list(_problems(res, name, ms, defined, every[name]))
+        if all(_indefinite(res, m) for m in ms):
+            # Only indefinite mentions ("een plan"): the text speaks of such documents in general, not of one
+            # instrument whose status could be settled; at most a drafting point.
+            problems = [(p[0], min(p[1], Severity.SUGGESTIE), *p[2:]) for p in problems]
+        yield from _merge(res, problems)
 
 
-def _problems(res: Resources, name: str, ms: list[InstrumentMention], defined: set[str]) -> Iterator[tuple]:
+def _not_an_instrument(res: Resources, m: InstrumentMention) -> bool:
+    """Round 8: mentions that are no status question of a policy instrument of this text."""
+    pi = res.by_id[m.passage_id]
+    text = pi.text
+    s, e = pi.sentence_of(m.start)
+    before = text[max(0, m.start - 30):m.start]
+    after = text[m.end:m.end + 160]
+    if m.name == "kader" and IN_THIS_CONTEXT_RE.search(before):
+        return True  # "in dit kader": in this context
+    if m.name == "agenda" and MEETING_AGENDA_RE.search(before):
+        return True  # "een onderwerp dat niet staat vermeld op de agenda"
+    if LISTED_STATUTORY_RE.match(after) or INTERNAL_REF_RE.match(after):
+        return True  # "structuurvisies, bestemmingsplannen … als bedoeld in … van de Wet ruimtelijke ordening"
+    if m.text[:1].isupper() and m.start > s and re.match(r"\s+[A-Z][a-zà-ÿ]", after):
+        return True  # "het Programma Schoolmaaltijden": the title of an outside programme
+    if ORGAN_MODIFIER_RE.match(m.name):
+        return True  # "het collegeprogramma": the college's own programme
+    # "het plan" after "het rampbestrijdingsplan" in an earlier lid of the same artikel: the same document.
+    for other in res.artikel_passages(pi.passage.artikel):
+        if other.index >= pi.index:
+            break
+        if re.search(rf"\w{re.escape(m.name)}\b", other.text, re.I):
+            return True
+    return False
+
+
+def _adopter_in_clause(res: Resources, m: InstrumentMention) -> str | None:
+    """"waarvoor het bestuur van de veiligheidsregio een rampbestrijdingsplan vaststelt": the organ before the
+    instrument in a verb-final clause that adopts (or draws up) it."""
+    pi = res.by_id[m.passage_id]
+    s, e = pi.sentence_of(m.start)
+    if not ADOPT_AFTER_RE.match(pi.text[m.end:e]):
+        return None
+    starts = [x.end() + s for x in re.finditer(r",", pi.text[s:m.start])]
+    clause = starts[-1] if starts else s
+    organs = [k for k in res.mentions_in(pi, clause, m.start) if k.end <= m.start]
+    return organs[-1].key if organs else None
+
+
+def _concluded(res: Resources, m: InstrumentMention) -> bool:
+    """An agreement ("convenant", "overeenkomst") whose sentence says it is concluded: the parties are its
+    authors; a mention elsewhere ("Het convenant heeft betrekking op …") is the same agreement."""
+    if m.kind != "afspraak":
+        return False
+    pi = res.by_id[m.passage_id]
+    s, e = pi.sentence_of(m.start)
+    return bool(CONCLUDED_RE.search(pi.text[s:e]))
+
+
+def _indefinite(res: Resources, m: InstrumentMention) -> bool:
+    """"een plan" (what the Rijk may demand in general), "een plan van aanpak": not one identifiable document."""
+    text = res.by_id[m.passage_id].text
+    return bool(re.search(r"\b(?:een|geen|enig|elk|ieder)\s+(?:[a-zà-ÿ]+\s+)?$", text[max(0, m.start - 25):m.start],
+                          re.I))
+
+
+def _problems(res: Resources, name: str, ms: list[InstrumentMention], defined: set[str],
+              every: list[InstrumentMention] | None = None) -> Iterator[tuple]:
+    # Adopters and drafters are read from every mention of the name, also the ones not reported on ("het
+    # beleidsplan" in the lid that adopts it after "het ontwerpbeleidsplan" in lid 1).
+    every = [*ms, *(m for m in every or [] if m not in ms)]
     if True:
         policy = ms[0].kind in ("beleid", "afspraak")
         levels = {m.level for m in ms if m.level != "L?"}
         test = [m for m in ms if m.decision_test]
-        adopters = ms[0].adopters or sorted({a for m in ms if (a := _drawn_up_by(res, m, "vast"))})
+        adopters = ms[0].adopters or sorted({a for m in every if (a := _drawn_up_by(res, m, "vast"))}
+                                            | {a for m in every if (a := _adopter_in_clause(res, m))})
         preparers = sorted({c.actor for c in res.competences
                             if c.action_class == "preparatory" and c.object == name and c.actor}
-                           | {a for m in ms if (a := _drawn_up_by(res, m))})
+                           | {a for m in every if (a := _drawn_up_by(res, m))})
         if policy and len(levels) >= 2:
             first_level = next(m.level for m in ms if m.level != "L?")
             odd = next(m for m in ms if m.level not in ("L?", first_level))
