@@ -4,9 +4,12 @@
 applies, in this order (each step a pure function, tested on its own):
 
 1. **context adjustment** (detectors registered with ``context_adjust=True``): escalate
-   SUGGESTIE → ZORG when the clause confers a power or duty on an organ or sits in a
-   tasks/powers article; de-escalate one level when the lid names a decider *and* a
-   criterion *and* a time limit. De-escalated flags stay in the list with a note.
+   SUGGESTIE → ZORG when the clause confers a power or duty or sits in a tasks/powers article,
+   *and* no decider is knowable: no organ in the lid, none named through its instrument ("bij
+   koninklijk besluit") in the sentence, and more than one organ in the text (round 8: no escalated
+   hedge in rounds 1–7 was judged true; with a knowable decider it is a deliberate open norm); de-escalate
+   one level when the lid names a decider *and* a criterion *and* a time limit. De-escalated flags
+   stay in the list with a note.
 2. **near-duplicate merging**: a flag whose span overlaps a better-ranked flag in the same
    passage by ≥ 80 % of the shorter span is merged into it (its type is noted in the
    kept flag's explanation and the merge is recorded in ``report.merged``). Two findings of
@@ -33,6 +36,7 @@ from extract.document import Document
 from models.ambiguity.flag import Flag, Severity
 from models.ambiguity.registration import load_detectors
 from models.ambiguity.resources import (
+    AGENT_INSTRUMENT_RE,
     DECIDER_RE,
     LEVEL_NL,
     NUMBER_RE,
@@ -65,6 +69,7 @@ class ClauseContext:
     decider: bool  # an organ decides or judges in this lid
     criterion: bool  # a number, a reference standard ("overeenkomstig …") in this lid
     time_limit: bool  # a deadline or date in this lid
+    organ_in_sentence: bool = False  # a decider is knowable: an organ in the lid, "bij koninklijk besluit", one organ
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +139,8 @@ def adjust_for_context(flag: Flag, ctx: ClauseContext, may_escalate: bool = True
     """
     sev = flag.severity
     note = ""
-    if may_escalate and sev == Severity.SUGGESTIE and (ctx.power_duty or ctx.task_article):
+    if may_escalate and sev == Severity.SUGGESTIE and (ctx.power_duty or ctx.task_article) \
+            and not ctx.organ_in_sentence:
         sev = sev.escalate()
         note = " (Verhoogd: de bepaling kent een bevoegdheid of plicht toe.)"
     if ctx.decider and ctx.criterion and ctx.time_limit and sev > Severity.INFO:
@@ -211,12 +217,18 @@ def clause_context(res: Resources, flag: Flag) -> ClauseContext:
     text = pi.text
     decider = bool(DECIDER_RE.search(text) and res.organ_mentions.get(pi.passage.id)) or any(
         c.actor for c in res.competences_in(pi))
+    s, e = pi.sentence_of(flag.start)
+    # A decider is knowable when the lid names an organ (a task list's lead-in names whose tasks they are), the
+    # sentence names one through its instrument ("bij koninklijk besluit"), or the text has one organ only.
+    organ_in_sentence = bool(res.organs_named_in_lid(pi) or AGENT_INSTRUMENT_RE.search(text[s:e])
+                             or len(res.organs_in_document()) == 1)
     return ClauseContext(
         power_duty=res.competence_clause(pi, flag.start),
         task_article=res.structure.is_task_article(pi.passage.artikel),
         decider=decider,
         criterion=bool(CRITERION_RE.search(text)),
         time_limit=bool(TIME_RE.search(text) or NUMBER_RE.search(text) and TIME_RE.search(text)),
+        organ_in_sentence=organ_in_sentence,
     )
 
 

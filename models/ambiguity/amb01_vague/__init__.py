@@ -9,7 +9,8 @@ confers a power or duty, only for hedges (a discretion clause names its decider)
 ("voldoende", "gewenste", "passende"; hand checks: 0 of 19 judged zorg flags were true) are
 ZORG only when they sit in a power/duty clause of an artikel that names no organ at all (an
 open norm without a knowable decider); time words never escalate (an interpretable time norm
-is not legally uncertain). Definitions are skipped (AMB-09 handles them).
+is not legally uncertain). Definitions are skipped (AMB-09 handles them). A hedge that is the only
+criterion of an organ's power ("kan het college, zo nodig, …") is that organ's own judgement: SUGGESTIE.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from pathlib import Path
 from models.ambiguity.common import TriggerSet, decider_named, has_number_or_deadline, organ_subject_power
 from models.ambiguity.flag import Flag, Severity
 from models.ambiguity.registration import detector, make_flag
-from models.ambiguity.resources import CONDITION_RE, Resources
+from models.ambiguity.resources import AGENT_INSTRUMENT_RE, CONDITION_RE, Resources
 
 HERE = Path(__file__).resolve().parent
 TRIGGERS = TriggerSet(HERE, {"hedge", "degree", "time", "quantity", "discretion"})
@@ -84,12 +85,17 @@ def vague_qualifiers(res: Resources) -> Iterator[Flag]:
                 note = " Het voorbehoud betreft een procedurele handeling (toezenden, kennisgeven)."
             elif (hit.trigger.trigger in ONLY_CRITERION and organ_subject_power(res, pi, s, e)
                     and not other_conditions and not has_number_or_deadline(sent)):
-                severity = Severity.KRITIEK
-                note = " Het voorbehoud is hier het enige criterium of de bevoegdheid bestaat."
+                # Round 8: the organ that holds the power judges its own "zo nodig" — a deliberate open norm
+                # with a knowable decider, de-escalated (research §3); it was KRITIEK, and 0 of 4 such flags
+                # were judged true on unseen text.
+                severity = Severity.SUGGESTIE
+                note = (" Het voorbehoud is hier het enige criterium of de bevoegdheid bestaat; het orgaan dat de "
+                        "bevoegdheid heeft, beoordeelt dat zelf.")
             elif sub == "discretion" and re.search(r"acht|oordeelt", q, re.I):
                 note = " De beslisser wordt genoemd, maar niet de maatstaf."
             elif sub in ("degree", "quantity") and res.competence_clause(pi, hit.start) \
-                    and not res.organs_named_in_artikel(pi) and not has_number_or_deadline(sent):
+                    and not res.organs_named_in_artikel(pi) and not has_number_or_deadline(sent) \
+                    and not AGENT_INSTRUMENT_RE.search(sent):
                 # An open norm in a clause that confers a power or duty, and no organ in the whole artikel
                 # that could be its decider: nobody knowable applies the norm (regelrecht test).
                 severity = Severity.ZORG

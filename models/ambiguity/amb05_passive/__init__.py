@@ -20,8 +20,17 @@ algemeen bestuur aangewezen … kan alleen … worden aangewezen"); not a clause
 than who ("De bijdrage wordt verleend onder de voorwaarden, bedoeld in …"); and not a text whose only
 organ is the college (a verordening: the college acts). An agent named through its instrument ("bij
 algemene maatregel van bestuur", "bij ministeriële regeling", "bij wet") is no missing agent at all.
-An object that no organ adopts anywhere (AMB-03/04) stays KRITIEK. Everything else is SUGGESTIE (still
-shown): the agent can be read from the text.
+An object that no organ adopts anywhere (AMB-03/04) stays KRITIEK. Round 8 (1 true in 12 judged ZORG
+flags on unseen text): ZORG also needs that the document gives this act (on the same object, when the
+competence table knows it) to no organ anywhere — a passive restating a competence conferred elsewhere
+("burgemeesters worden benoemd voor zes jaar" where the Crown appoints them) has a holder. Everything else is
+SUGGESTIE (still shown): the agent can be read from the text. Without a modal (kan, mag, moet, dient) a passive
+states a legal effect or a procedure ("wordt vrijstelling verleend", "De zittingsduur wordt verlengd tot …"):
+ZORG then also needs an adoption or decision verb with a known object and no reference to where the act is
+regulated ("het risicoprofiel, bedoeld in artikel 15, wordt … vastgesteld") and no date or number that fixes the
+outcome ("wordt verlengd tot 1 januari"). A relative clause closed by its
+verb cluster ("…, waarvan een ambtenaar op grond van het vierde lid, onderdeel b, wordt aangewezen.") is
+subordinate even with commas inside.
 A passive with "stilzwijgend"/"van rechtswege" describes an effect without an actor (INFO); a
 "heeft/hebben" before the participle makes it an active perfect ("dat hem heeft aangewezen").
 Nominalisations ("de vaststelling … geschiedt") are SUGGESTIE (no judged one was a missing actor).
@@ -46,7 +55,17 @@ HERE = Path(__file__).resolve().parent
 ACTS = {r["verb"]: r["class"] for r in read_tsv(HERE / "acts.tsv", ("verb", "class", "source"))}
 # The clause regulates how the act is done, not who does it: "De bijdrage wordt verleend onder de voorwaarden …".
 MANNER_RE = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:onder\s+de\s+voorwaarden?|met\s+inachtneming\s+van|overeenkomstig"
-                       r"|op\s+basis\s+van|volgens|conform|met\s+toepassing\s+van)\b", re.I)
+                       r"|op\s+basis\s+van|volgens|conform|met\s+toepassing\s+van|aan\s+de\s+hand\s+van"
+                       r"|op\s+een\s+tijdstip|naar\s+rato\s+van)\b", re.I)
+# Round 8. A power or duty is conferred by a modal: "kan/mag … worden ingetrokken", "moet … worden vastgesteld".
+MODAL_RE = re.compile(r"\b(?:kan|kunnen|mag|mogen|moet|moeten|dient|dienen)\b", re.I)
+# The act's object is identified by a reference ("het risicoprofiel, bedoeld in artikel 15", "het in het derde lid
+# bedoelde ontslag"): the act is regulated where the reference points.
+REFERENCED_RE = re.compile(r"\b(?:bedoeld|bedoelde|genoemd|genoemde)\b|\bop\s+grond\s+van\b", re.I)
+# A relative or subordinate clause whose verb cluster closes the sentence ("…, waarvan een ambtenaar op grond van
+# het vierde lid, onderdeel b, wordt aangewezen."): Dutch subordinate clauses are verb-final.
+VERB_FINAL_SUB_RE = re.compile(r"\b(?:die|dat|welke|waar(?:in|bij|mee|op|voor|aan|door|over|uit|van|naar)|nadat"
+                               r"|zodra|voordat|totdat|zolang|indien|wanneer|voor\s?zover)\b", re.I)
 HEBBEN = {"heeft", "hebben", "had", "hadden"}
 # No act of an organ: the effect follows from the text itself.
 NO_ACTOR_RE = re.compile(r"\bstilzwijgend\b|\bvan rechtswege\b|\bautomatisch\b", re.I)
@@ -172,7 +191,14 @@ def _flag(res: Resources, pi: PassageInfo, start: int, end: int, lemma: str, ver
     sole = res.organs_in_document() - {m.key for m in res.mentions_in(pi, s, e)}
     if len(sole) == 1 and not named:
         named = sole
-    subordinate = bool(SUBORDINATE_RE.search(pi.text[s:start]))
+    subordinate = bool(SUBORDINATE_RE.search(pi.text[s:start])) or (
+        bool(VERB_FINAL_SUB_RE.search(pi.text[s:start])) and not pi.text[end:e].strip(" .;:"))
+    modal = bool(MODAL_RE.search(pi.text[max(s, start - 80):start]))
+    # Without a modal the sentence states a legal effect or a procedure ("wordt vrijstelling verleend", "De
+    # zittingsduur wordt verlengd tot …"); it only leaves a competence without holder when it adopts or decides
+    # on a known object that the text gives to nobody, and does not point to where the act is regulated.
+    plain_ok = modal or (verb_class in ("adoption", "decision") and bool(_object_of(res, pi, start, end))
+                         and not REFERENCED_RE.search(pi.text[s:start]) and not re.search(r"\d", pi.text[end:e]))
     hint = ""
     if NO_ACTOR_RE.search(pi.text[s:e]):
         sev = Severity.INFO
@@ -180,13 +206,22 @@ def _flag(res: Resources, pi: PassageInfo, start: int, end: int, lemma: str, ver
     elif orphan and verb_class == "adoption" and not aux_zijn:
         sev = Severity.KRITIEK
     elif competence and not aux_zijn and not subordinate and not named and not same \
-            and not MANNER_RE.match(pi.text[end:e]):
+            and not MANNER_RE.match(pi.text[end:e]) and (holders := _holders_elsewhere(res, pi, start, end, lemma)):
+        sev = Severity.SUGGESTIE
+        hint = (f" Elders in de regeling verricht {_names(holders)} deze handeling"
+                + (" op hetzelfde onderwerp" if _object_of(res, pi, start, end) else "")
+                + "; vermoedelijk is die bevoegdheid bedoeld, maar de zin zegt het niet. (Verlaagd.)")
+    elif competence and not aux_zijn and not subordinate and not named and not same \
+            and not MANNER_RE.match(pi.text[end:e]) and plain_ok:
         sev = Severity.ZORG
     else:
         sev = Severity.SUGGESTIE
         if MANNER_RE.match(pi.text[end:e]):
             hint = (" Het lid regelt hoe het gebeurt ('onder de voorwaarden …'), niet wie het doet; dat staat elders. "
                     "(Verlaagd.)")
+        elif competence and not aux_zijn and not subordinate and not named and not plain_ok:
+            hint = (" Zonder 'kan', 'mag' of 'moet' stelt de zin een rechtsgevolg of werkwijze vast, of verwijst hij "
+                    "naar waar de handeling geregeld is. (Verlaagd.)")
         elif competence and not aux_zijn and not subordinate and named:
             hint = (f" Het lid noemt {_names(named)}; de handelende partij is daaruit af te leiden, maar staat "
                     "er niet. (Verlaagd.)")
@@ -204,6 +239,35 @@ def _flag(res: Resources, pi: PassageInfo, start: int, end: int, lemma: str, ver
                                  f"deze handeling ({lemma}) verricht.{hint}",
                      question="Welk orgaan is bevoegd of verplicht tot deze handeling?",
                      suggestion="Schrijf actief: '<orgaan> " + lemma + " …', of voeg 'door <orgaan>' toe.")
+
+
+def _object_of(res: Resources, pi: PassageInfo, start: int, end: int) -> str:
+    """Head noun of what the passive act is done to, from the competence table ("" when unknown)."""
+    for c in res.competences_in(pi):
+        if c.passive and start <= c.start < end + 1 and c.object:
+            return c.object
+    return ""
+
+
+def _holders_elsewhere(res: Resources, pi: PassageInfo, start: int, end: int, lemma: str) -> set[str]:
+    """Organs the document gives this act elsewhere (actively or as the named agent of a passive): on the same
+    object when the object is known, else any. A passive that restates an act the regulation assigns
+    elsewhere ("De burgemeester wordt bij koninklijk besluit benoemd" … "worden benoemd voor zes jaar") leaves
+    no competence without a holder."""
+    want = lemma.replace("_", "")
+    obj = _object_of(res, pi, start, end)
+    out = set()
+    for c in res.competences:
+        if c.action.replace("_", "") != want or (obj and c.object != obj) or c.passage_id == pi.passage.id:
+            continue
+        if c.actor:
+            out.add(c.actor)
+        elif c.passive:
+            # "De burgemeester wordt bij koninklijk besluit benoemd": the agent named through its instrument.
+            q = res.by_id[c.passage_id]
+            if (hit := AGENT_INSTRUMENT_RE.search(q.text, *c.sentence)) is not None:
+                out.add(hit.group(0))
+    return out
 
 
 def _names(keys: set[str]) -> str:

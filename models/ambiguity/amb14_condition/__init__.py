@@ -22,6 +22,9 @@ is the college, is applied by that organ: SUGGESTIE. What stays ZORG is an open 
 that decides whether a rule applies with no organ to judge it ("De stukken worden … toegezonden,
 behoudens bijzondere omstandigheden"), and KRITIEK when it allocates competence between two organs
 ("indien dit past binnen het kader, …; anders …").
+Round 8 (round-6/7 samples as development material: 1 true in 12 judged ZORG flags): an organ that acts in
+the sentence outside the condition (the actor of a competence there; a mere recipient does not count), or a decider named through its instrument ("bij koninklijk besluit"),
+judges the condition: SUGGESTIE. ZORG is left for conditions in sentences that name nobody.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ from collections.abc import Iterator
 from models.ambiguity.common import organ_subject_power
 from models.ambiguity.flag import Flag, Severity
 from models.ambiguity.registration import detector, make_flag
-from models.ambiguity.resources import NUMBER_RE, Resources
+from models.ambiguity.resources import AGENT_INSTRUMENT_RE, NUMBER_RE, Resources
 
 MARKER_RE = re.compile(r"\b(indien|wanneer|voor ?zover|tenzij|behoudens|mits|ingeval|in geval|als(?!\s+bedoeld"
                        r"|\s+genoemd|\s+omschreven|\s+vermeld|\s+lid|\s+voorzitter|\s+secretaris|\s+gevolg)"
@@ -70,6 +73,31 @@ def _subject_organ(res: Resources, pi, s: int, e: int, cstart: int, cend: int) -
                 (mm.start > cend and re.fullmatch(r"\s*,?\s*\w+\s+(?:(?:de|het)\s+)?", before)):
             return mm.key
     return None
+
+
+# An organ in subject position: opening the sentence, or right after a finite verb ("…, kan de burgemeester").
+FINITE_BEFORE_RE = re.compile(r"\b(?:kan|kunnen|mag|mogen|moet|moeten|zal|zullen|is|zijn|wordt|worden|heeft|hebben"
+                              r"|neemt|nemen|stelt|stellen|geeft|geven|treft|treffen|besluit|besluiten|beslist|beslissen"
+                              r"|bepaalt|bepalen|maakt|maken|doet|doen)\s+(?:de\s+|het\s+|Onze\s+)?$", re.I)
+
+
+def _acting_organs(res: Resources, pi, s: int, e: int, cstart: int, cend: int) -> list[str]:
+    """Organs that act on the clause: actors of the competences in its lid (the one who acts judges the
+    condition on its own act: "De eerste volzin is niet van toepassing, indien …" after "De burgemeester maakt
+    … bekend"), and organs in subject position in the sentence outside the condition. A recipient ("gezonden
+    aan de leden en aan gedeputeerde staten") does not act."""
+    lid = pi.passage.lid
+    scope = [q for q in res.artikel_passages(pi.passage.artikel) if q.passage.lid == lid] \
+        if lid and pi.passage.artikel else [pi]
+    out = [c.actor_text for q in scope for c in res.competences_in(q) if c.actor
+           and not (q is pi and cstart <= c.start < cend)]
+    for mm in res.mentions_in(pi, s, e):
+        if cstart <= mm.start < cend:
+            continue
+        lead = pi.text[s:mm.start]
+        if re.fullmatch(r"\s*(?:de|het|De|Het)?\s*", lead) or FINITE_BEFORE_RE.search(lead[-30:]):
+            out.append(mm.text)
+    return out
 
 
 @detector("AMB-14", name="voorwaarde zonder toetsingsmaatstaf of beoordelaar",
@@ -110,6 +138,16 @@ def conditions(res: Resources) -> Iterator[Flag]:
                 who = subj or next(iter(organs or res.organs_in_document()))
                 sev, why = Severity.SUGGESTIE, (f" Het orgaan dat de bevoegdheid heeft ('{who}') beoordeelt dit "
                                                 "vermoedelijk zelf; verlaagd.")
+            elif outside := _acting_organs(res, pi, s, e, m.start(), cend):
+                # Round 8: an organ acts in the sentence outside the condition ("…, indien de situatie dermate
+                # spoedeisend is, kan de commissaris …"): the acting organ judges whether its condition is met.
+                sev, why = Severity.SUGGESTIE, (f" In de zin handelt '{outside[0]}', dat de voorwaarde "
+                                                "vermoedelijk zelf beoordeelt; verlaagd.")
+            elif AGENT_INSTRUMENT_RE.search(text[s:e]):
+                # "ingeval buitengewone omstandigheden dit noodzakelijk maken, kan bij koninklijk besluit …": the
+                # Crown (or the legislator) decides, and so judges the condition.
+                sev, why = Severity.SUGGESTIE, (" De beslisser staat in de zin (bij koninklijk besluit, wet of "
+                                                "regeling) en beoordeelt de voorwaarde; verlaagd.")
             else:
                 sev, why = Severity.ZORG, ""
             yield make_flag("AMB-14", pi, m.start(), cend, severity=sev, confidence=0.65 if competence else 0.5,

@@ -45,10 +45,13 @@ def test_definitions_are_skipped():
     assert run("AMB-01", text) == []
 
 
-def test_zo_nodig_as_only_criterion_for_a_power_is_kritiek():
-    """'Zo nodig kan het dagelijks bestuur …' : the hedge decides whether the power exists."""
+def test_zo_nodig_as_only_criterion_for_a_power_is_the_organs_own_judgement():
+    """'Zo nodig kan het dagelijks bestuur …': the hedge decides whether the power exists, and the organ that
+    holds the power judges it — a deliberate open norm with a knowable decider, de-escalated (round 8; it was
+    KRITIEK and 0 of 4 such flags were judged true on unseen text). Still reported."""
     (f,) = run("AMB-01", lid("Zo nodig kan het dagelijks bestuur de begroting wijzigen."))
-    assert f.severity == Severity.KRITIEK
+    assert f.severity == Severity.SUGGESTIE
+    assert "beoordeelt dat zelf" in f.explanation
 
 
 def test_time_word_with_deadline_is_info():

@@ -81,7 +81,8 @@ def test_amb15_subject_of_the_same_sentence_is_the_antecedent():
     assert all(f.severity == Severity.SUGGESTIE for f in run("AMB-15", text))
     # A pronoun that opens a sentence after two organs stays a concern.
     two = lid("De voorzitter overlegt met de secretaris. Hij stelt de agenda vast.")
-    assert _sev(run("AMB-15", two), "Hij") == Severity.ZORG
+    (f,) = [f for f in run("AMB-15", two) if f.quote == "Hij"]
+    assert f.confidence == 0.55 and "Vermoedelijk" not in f.explanation  # unresolved (SUGGESTIE since round 8)
 
 
 def test_amb12_whether_or_not_and_trailing_lists():

@@ -164,7 +164,8 @@ def test_amb05_withdrawal_of_a_decision_without_actor_stays_zorg():
 def test_amb15_rivals_in_the_main_clause_keep_a_sentence_initial_pronoun_zorg():
     text = lid("Provinciale staten stellen de begroting vast met gedeputeerde staten. Zij stellen daarbij de "
                "rekening vast.")
-    assert sev(run("AMB-15", text), "Zij") == Severity.ZORG
+    (f,) = [f for f in run("AMB-15", text) if f.quote == "Zij"]
+    assert f.confidence == 0.55 and "Vermoedelijk" not in f.explanation  # unresolved (SUGGESTIE since round 8)
 
 
 def test_amb15_subject_continuity_when_the_rival_sits_in_a_relative_clause():
@@ -177,7 +178,8 @@ def test_amb15_singular_auxiliary_excludes_plural_organs():
     rivals = ("De rekenkamer zendt haar rapport aan provinciale staten en gedeputeerde staten. Indien zij een "
               "onderzoek {} ingesteld, stelt de rekenkamer het verslag vast.")
     assert run("AMB-15", lid(rivals.format("heeft"))) == []
-    assert sev(run("AMB-15", lid(rivals.format("hebben"))), "zij") == Severity.ZORG
+    (f,) = [f for f in run("AMB-15", lid(rivals.format("hebben"))) if f.quote == "zij"]
+    assert f.confidence == 0.55 and "Vermoedelijk" not in f.explanation  # unresolved (SUGGESTIE since round 8)
 
 
 def test_amb15_inverted_subject_of_the_own_clause_is_the_antecedent():
@@ -247,9 +249,10 @@ def test_amb07_wgr_adopter_check_not_on_a_national_law():
 
 
 # -- AMB-01: a hedge on a procedural act; AMB-05: instrument compounds, long repeal lists -----------
-def test_amb01_hedge_as_only_criterion_of_a_power_stays_kritiek():
+def test_amb01_hedge_as_only_criterion_of_a_power_is_the_organs_own_judgement():
+    # Round 8: the organ holding the power judges its own "zo nodig" (was KRITIEK until round 7).
     flags = analyse(doc_from_text(lid("Het dagelijks bestuur kan zo nodig een commissie instellen."))).flags
-    assert sev([f for f in flags if f.type == "AMB-01"], "zo nodig") == Severity.KRITIEK
+    assert sev([f for f in flags if f.type == "AMB-01"], "zo nodig") == Severity.SUGGESTIE
 
 
 def test_amb01_hedge_on_sending_a_document_is_a_suggestion_at_most():

@@ -1,0 +1,144 @@
+"""Round 8 severity policy for the pattern detectors (AMB-01, AMB-05, AMB-14, AMB-15) and the runner.
+
+ZORG needs evidence in the document that someone must act; a pattern alone gives a suggestion. Each rule
+is tested both ways on Dutch sketches written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from models.ambiguity import analyse
+from models.ambiguity.flag import Flag, Severity
+from models.ambiguity.sample import doc_from_text
+from tests.models.ambiguity.helpers import lid, run
+
+TASKS = "Artikel 5 Taken en bevoegdheden"
+# Two organs elsewhere in the text, so that "the only organ of the text" does not apply.
+ORGANS = ("Artikel 2 Bestuur\n1. Het algemeen bestuur stelt de begroting vast.\n"
+          "2. Het dagelijks bestuur voert de begroting uit.\n")
+
+
+def flags(text: str, code: str) -> list[Flag]:
+    return [f for f in analyse(doc_from_text(text)).flags if f.type == code]
+
+
+def sev(found: list[Flag], quote: str) -> Severity:
+    (f,) = [f for f in found if f.quote.lower() == quote.lower()]
+    return f.severity
+
+
+# -- runner: escalation of hedges only without a knowable decider ----------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "De archiefstukken worden zo mogelijk binnen het gebied bewaard.",
+    "De stukken worden in voorkomende gevallen openbaar gemaakt.",
+    "De bijdragen worden zo nodig herzien.",
+    "De kosten worden in beginsel gelijk verdeeld.",
+])
+def test_hedge_in_a_task_article_without_any_decider_is_escalated(sentence):
+    found = flags(ORGANS + f"{TASKS}\n1. {sentence}", "AMB-01")
+    assert max(f.severity for f in found) == Severity.ZORG
+
+
+@pytest.mark.parametrize("sentence", [
+    "Het dagelijks bestuur bewaart de archiefstukken zo mogelijk binnen het gebied.",
+    "Het algemeen bestuur maakt de stukken in voorkomende gevallen openbaar.",
+    "De bijdragen worden bij koninklijk besluit zo nodig herzien.",
+    "De kosten worden door het algemeen bestuur in beginsel gelijk verdeeld.",
+])
+def test_hedge_with_a_knowable_decider_is_not_escalated(sentence):
+    found = flags(ORGANS + f"{TASKS}\n1. {sentence}", "AMB-01")
+    assert found and all(f.severity <= Severity.SUGGESTIE for f in found)
+
+
+def test_hedge_in_a_text_with_one_organ_is_that_organs_judgement():
+    text = f"{TASKS}\n1. Het college stelt beleidsregels vast.\n2. De bijstand wordt in beginsel als lening verstrekt."
+    assert sev(flags(text, "AMB-01"), "in beginsel") <= Severity.SUGGESTIE
+
+
+@pytest.mark.parametrize("phrase", ["geheel of gedeeltelijk", "geheel of ten dele", "meerdere"])
+def test_precise_quantities_are_no_vague_norm(phrase):
+    found = run("AMB-01", lid(f"Het dagelijks bestuur kan de subsidie {phrase} intrekken."))
+    assert not any(f.quote.lower() in phrase for f in found)
+
+
+def test_degree_word_with_the_crown_as_decider_is_a_suggestion():
+    text = ORGANS + "Artikel 6 Noodvoorziening\n1. Bij koninklijk besluit worden passende maatregelen getroffen."
+    assert all(f.severity <= Severity.SUGGESTIE for f in flags(text, "AMB-01"))
+
+
+# -- AMB-05: a competence with no holder anywhere --------------------------------------------------------
+def test_power_conferred_on_nobody_is_zorg():
+    # Reported as AMB-02 (a power in the passive) with the AMB-05 finding merged into it.
+    text = ORGANS + "Artikel 7 Ontheffing\n1. Bij niet-nakoming kan de ontheffing worden ingetrokken."
+    found = [f for f in analyse(doc_from_text(text)).flags if f.artikel == "7"
+             and (f.type == "AMB-05" or "AMB-05" in f.explanation)]
+    assert found and found[0].severity == Severity.ZORG
+
+
+@pytest.mark.parametrize("article", [
+    # the act is given to an organ elsewhere in the text
+    "Artikel 7 Benoeming\n1. De secretaris wordt door het algemeen bestuur benoemd.\n"
+    "Artikel 8 Zittingsduur\n1. De secretaris kan worden benoemd voor vier jaar.",
+    # the Crown is named through its instrument elsewhere
+    "Artikel 7 Voorzitter\n1. De voorzitter wordt bij koninklijk besluit benoemd.\n"
+    "Artikel 8 Termijn\n1. De voorzitter kan worden benoemd voor zes jaar.",
+])
+def test_passive_restating_a_competence_given_elsewhere_is_a_suggestion(article):
+    found = [f for f in flags(ORGANS + article, "AMB-05") if f.artikel == "8"]
+    assert found and all(f.severity == Severity.SUGGESTIE for f in found)
+    assert "Elders in de regeling" in found[0].explanation
+
+
+@pytest.mark.parametrize("sentence", [
+    "In de gevallen die het volkenrecht noemt, wordt vrijstelling van belastingen verleend.",
+    "De zittingsduur van de leden wordt verlengd tot 1 januari van het volgende jaar.",
+    "Het risicoprofiel, bedoeld in artikel 2, wordt uiterlijk in maart vastgesteld.",
+    "De toedeling van de kosten wordt bepaald aan de hand van het aantal inwoners.",
+    "Het eerste lid geldt voor het bestuur van de gemeente waarvan de ambtenaar, belast met de invordering, "
+    "wordt aangewezen.",
+])
+def test_legal_effects_references_manner_and_relative_clauses_are_suggestions(sentence):
+    found = flags(ORGANS + f"Artikel 7 Diversen\n1. {sentence}", "AMB-05")
+    assert all(f.severity <= Severity.SUGGESTIE for f in found)
+
+
+def test_seeded_passive_of_an_adoption_on_a_known_object_stays_zorg():
+    # "Het algemeen bestuur stelt de werkbegroting vast" turned passive: nobody adopts the werkbegroting now.
+    text = ORGANS + "Artikel 7 Werkbegroting\n1. De werkbegroting wordt vastgesteld."
+    assert sev(flags(text, "AMB-05"), "wordt vastgesteld") == Severity.ZORG
+
+
+# -- AMB-14: the acting organ judges its own condition ---------------------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "Indien de situatie dermate spoedeisend is, kan de voorzitter het besluit nemen.",
+    "De voorzitter kan, indien nodig, de vergadering schorsen.",
+    "Ingeval buitengewone omstandigheden dit noodzakelijk maken, kan bij koninklijk besluit worden afgeweken.",
+    "De eerste volzin is niet van toepassing, indien voorafgaande bekendmaking niet mogelijk is.",
+])
+def test_condition_judged_by_the_organ_that_acts_is_a_suggestion(sentence):
+    text = ORGANS + "Artikel 7 Spoed\n1. De voorzitter maakt het besluit bekend. " + sentence
+    found = [f for f in flags(text, "AMB-14") if f.artikel == "7"]
+    assert all(f.severity <= Severity.SUGGESTIE for f in found)
+
+
+@pytest.mark.parametrize("sentence", [
+    "De stukken worden, behoudens bijzondere omstandigheden, tenminste 14 dagen tevoren gezonden aan de leden "
+    "en aan het dagelijks bestuur.",
+    "De bijdrage wordt, indien noodzakelijk, verhoogd.",
+])
+def test_condition_with_nobody_to_judge_it_stays_zorg(sentence):
+    found = [f for f in flags(ORGANS + f"Artikel 7 Stukken\n1. {sentence}", "AMB-14") if f.artikel == "7"]
+    assert found and max(f.severity for f in found) == Severity.ZORG
+
+
+# -- AMB-15: never ZORG ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "De voorzitter overlegt met de secretaris. Hij stelt de agenda vast.",
+    "Provinciale staten stellen de begroting vast met gedeputeerde staten. Zij stellen daarbij de rekening vast.",
+    "De voorzitter informeert de secretaris. Hij besluit daarna over de agenda.",
+    "De raad hoort de colleges. Zij besluiten daarna over de bijdrage.",
+])
+def test_pronoun_findings_are_suggestions(text):
+    found = run("AMB-15", lid(text))
+    assert found and all(f.severity == Severity.SUGGESTIE for f in found)
