@@ -39,7 +39,7 @@ from corpus.store import Store
 from extract.document import KINDS, Document
 
 # Extensions picked up when scanning folders (explicit file arguments are always tried).
-FOLDER_SUFFIXES = (".pdf", ".docx", ".xml", ".md", ".markdown", ".txt")
+FOLDER_SUFFIXES = (".pdf", ".docx", ".xml", ".html", ".htm", ".md", ".markdown", ".txt")
 DEFAULT_WORKERS = 2
 
 

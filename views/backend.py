@@ -118,7 +118,7 @@ def tension_chip(field: str, pole: str) -> str:
 
 
 # -- documents ------------------------------------------------------------------------------
-UPLOAD_TYPES = ("pdf", "docx", "xml", "md", "markdown", "txt")
+UPLOAD_TYPES = ("pdf", "docx", "xml", "html", "htm", "md", "markdown", "txt")
 MAX_UPLOAD_MB = 50
 MIME = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -250,7 +250,7 @@ def ingest_upload(name: str, data: bytes, kind: str | None = None,
     suffix = Path(name).suffix.lower().lstrip(".")
     if suffix not in UPLOAD_TYPES:
         return IngestOutcome(False, f"bestandstype .{suffix} wordt niet ondersteund; gebruik PDF, DOCX, XML, "
-                                    "Markdown of tekst.")
+                                    "HTML (lokaleregelgeving.overheid.nl), Markdown of tekst.")
     try:
         import corpus.ingest as ingest
         s = store()

@@ -15,7 +15,7 @@ st.caption("Upload regelingen, akkoorden en agenda's; elk bestand wordt ontleed,
 with st.expander("Documenten toevoegen", expanded="upload_results" in st.session_state):
     with st.form("upload", clear_on_submit=True):
         files = st.file_uploader(
-            "Bestanden (PDF, DOCX, XML, Markdown of tekst; meerdere tegelijk)",
+            "Bestanden (PDF, DOCX, XML, HTML, Markdown of tekst; meerdere tegelijk)",
             type=list(backend.UPLOAD_TYPES), accept_multiple_files=True, key="upload_files",
             help=f"Maximaal {backend.MAX_UPLOAD_MB} MB per bestand.", max_upload_size=backend.MAX_UPLOAD_MB,
         )

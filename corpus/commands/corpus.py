@@ -69,7 +69,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], kind: str | None, gemeent
            retries: int) -> None:
     """Lees bestanden of mappen (recursief) in het corpus in.
 
-    Ontleedt PDF, DOCX, XML, Markdown en tekst, draait de beschikbare analyses en slaat
+    Ontleedt PDF, DOCX, XML, HTML, Markdown en tekst, draait de beschikbare analyses en slaat
     elk document in één keer op. Een bestand dat er al in staat wordt overgeslagen; een
     nieuwe versie van een document (zelfde titel, soort en gemeente) wordt eraan gekoppeld.
     Metadata uit een MANIFEST.tsv/.csv in de map wordt gebruikt; opties gaan voor.

@@ -15,7 +15,7 @@ from extract.errors import ExtractError
               help="Documentsoort; standaard herkend uit de inhoud.")
 @click.option("--format", "fmt", type=click.Choice(["json", "md"]), default="json", show_default=True)
 def parse(file: str, kind: str | None, fmt: str) -> None:
-    """Ontleed één bestand (PDF, DOCX, XML, Markdown, tekst) en toon de structuur.
+    """Ontleed één bestand (PDF, DOCX, XML, HTML, Markdown, tekst) en toon de structuur.
 
     \b
     Voorbeeld:

@@ -403,3 +403,17 @@ def test_unreadable_database_gives_a_dutch_message(tmp_path, monkeypatch):
         assert not at.exception, (page, at.exception)
         shown = [e.value for e in at.sidebar.error] + [i.value for i in at.info] + [e.value for e in at.error]
         assert any("kan niet geopend worden" in m for m in shown) or page.endswith("about.py"), (page, shown)
+
+
+def test_upload_accepts_a_saved_cvdr_page(empty_db):
+    """A regulation saved from lokaleregelgeving.overheid.nl (HTML) is accepted and stored with its artikelen."""
+    from corpus.store import Store
+    from tests.extract.test_html import CVDR_PAGE
+    from views import backend
+
+    out = backend.ingest_upload("regeling.html", CVDR_PAGE.encode("utf-8"))
+    assert out.ok, out.message
+    with Store(str(empty_db)) as s:
+        (doc,) = s.documents()
+        assert doc.kind == "regeling"
+        assert any(p.artikel for p in s.passages(doc.id))

@@ -215,3 +215,13 @@ def test_pdf_hit_points_to_its_page(fresh_store: Store, tmp_path: Path):
     h = hits[0]
     assert (h.page_start, h.location) == (3, "artikel 3")
     assert [h.snippet[s:e] for s, e in h.highlights] == ["veerdienst"]
+
+
+def test_folder_ingest_picks_up_saved_html_pages(tmp_path):
+    from corpus.ingest import collect_files
+    from tests.extract.test_html import CVDR_PAGE
+
+    (tmp_path / "regeling.html").write_text(CVDR_PAGE, encoding="utf-8")
+    (tmp_path / "plaatje.png").write_bytes(b"\x89PNG")
+    files, _, _ = collect_files([tmp_path])
+    assert [f.name for f in files] == ["regeling.html"]
