@@ -73,8 +73,8 @@ Round 7 (fixed 2026-11-28 00:05 UTC, before any round-7 change and before any fl
   tried after the draw (a narrower AMB-01 procedural-act pattern, to restore seeded "zo nodig" at zorg+)
   and reverted, as the protocol requires.
 
-Round 8 (fixed 2026-11-28 02:15 UTC, before any round-8 change and before any flag on its final sets was seen)
----------------------------------------------------------------------------------------------------------------
+Round 8 (fixed 2026-11-28 02:02 UTC in commit 4ff8f8e, before any round-8 change and before any flag on its final sets was seen)
+-------------------------------------------------------------------------------------------------------------------------------
 * Every earlier sample, the round-7 final set included, is **development material** now. Round 8 changes how
   severity is decided (zorg needs evidence in the document itself, not a pattern alone) and fixes the detector
   errors the judged reasons name.
@@ -132,11 +132,22 @@ TEST2_IDS = ("0027466", "0003718")  # Wet veiligheidsregio's, Wet arhi
 HANDCHECK_DEV7 = DATA / "ambiguity_handcheck_round7_dev.tsv"
 HANDCHECK_FINAL = DATA / "ambiguity_handcheck_round7_test.tsv"
 FINAL_IDS = ("0005416", "0005108", "0004287")  # Gemeentewet, Waterschapswet, Bekendmakingswet
-SEEDS = {"dev": 2026, "test": 6062, "test2": 6061, "test3": 6063, "test4": 6064, "final": 7070}
+# Round 8 (see the protocol): every file above is development material now.
+HANDCHECK_DEV8 = DATA / "ambiguity_handcheck_round8_dev.tsv"
+HANDCHECK_FINAL8_GR = DATA / "ambiguity_handcheck_round8_test_gr.tsv"  # 8a: census, unseen GR (CVDR page)
+HANDCHECK_FINAL8 = DATA / "ambiguity_handcheck_round8_test.tsv"  # 8b: sample of 50, unseen laws
+FINAL8_GR = CORPUS / "regional-cooperation" / "centrumregeling_sociaal_domein_flevoland_CVDR730330.html"
+FINAL8_LAW_IDS = ("0005537",)  # Awb (laws-markdown)
+FINAL8_XML = ("BWBR0015703_2026-01-01_0.xml", "regelrecht_awir_content.xml", "regelrecht_kieswet_content.xml",
+              "regelrecht_participatiewet_content.xml", "regelrecht_wlz_content.xml",
+              "regelrecht_zorgtoeslag_content.xml")
+SEEDS = {"dev": 2026, "test": 6062, "test2": 6061, "test3": 6063, "test4": 6064, "final": 7070, "final8": 8080,
+         "final8gr": 8081}
 # Rounds 1–5, each judged on the detectors of its day (fixes followed each round; see the commit log).
 HANDCHECK_HISTORY = sorted(p for p in DATA.glob("ambiguity_handcheck_round[1-5].tsv"))
 # Judgements an identical dev flag may reuse in the round-7 census (latest wins): rounds 1–5, then the round-6 census.
-VERDICT_SOURCES = [*HANDCHECK_HISTORY, DATA / "ambiguity_handcheck_round6_dev.tsv"]
+VERDICT_SOURCES = [*HANDCHECK_HISTORY, DATA / "ambiguity_handcheck_round6_dev.tsv",
+                   DATA / "ambiguity_handcheck_round7_dev.tsv"]
 DEMO_GR = ROOT / "corpus" / "demo" / "gr-drechtsteden-2026.md"
 GR_IDS = ("0009989", "0011304", "0011484", "0012374", "0013738", "0013884", "0015843", "0016477", "0016929",
           "0017935", "0018068")
@@ -226,6 +237,32 @@ def test_items() -> list[Analysed]:
 def test2_items(ids: tuple[str, ...] = TEST2_IDS) -> list[Analysed]:
     """Test set 2 (or 3, ``ids=TEST3_IDS``): national regulation texts (see the protocol), analysed."""
     paths = [p for gid in ids for p in sorted(LAWS.glob(f"BWBR{gid}_*.md"))[:1]]
+    return analyse_all(paths) if paths else []
+
+
+def final8_gr_items() -> list[Analysed]:
+    """Round-8 final set 8a: the unseen centrumregeling (CVDR page), held-out paragraphs marked."""
+    import extract
+    from bench.ambiguity_testset import heldout_html_passage_ids
+    from models.ambiguity import analyse
+
+    if not FINAL8_GR.exists():
+        return []
+    doc = extract.parse(FINAL8_GR)
+    t = time.perf_counter()
+    report = analyse(doc)
+    return [Analysed(FINAL8_GR.name[:60], FINAL8_GR, doc, report, time.perf_counter() - t,
+                     heldout_html_passage_ids(doc, FINAL8_GR))]
+
+
+def final8_items() -> list[Analysed]:
+    """Round-8 final set 8b: the Awb and the BWB XML laws (none has held-out passages: checked)."""
+    from bench.ambiguity_testset import heldout_sources
+
+    paths = [p for gid in FINAL8_LAW_IDS for p in sorted(LAWS.glob(f"BWBR{gid}_*.md"))[:1]]
+    paths += [CORPUS / "bwb-xml" / n for n in FINAL8_XML if (CORPUS / "bwb-xml" / n).exists()]
+    held = heldout_sources(EVAL)
+    assert not any(f"{p.parent.name}/{p.name}" in held for p in paths), "final set 8b has held-out passages"
     return analyse_all(paths) if paths else []
 
 
@@ -320,17 +357,20 @@ def earlier_verdicts() -> dict[tuple, tuple[str, str, str]]:
     return out
 
 
-def census_rows(items: list[Analysed]) -> list[dict]:
-    """Every current kritiek+zorg flag on the dev set, with the earlier judgement of an identical flag as a
-    proposal (``basis`` = that round; to be confirmed by the judge) and held-out passages marked."""
-    verdicts = earlier_verdicts()
+def census_rows(items: list[Analysed], reuse: bool = True) -> list[dict]:
+    """Every current kritiek+zorg flag on ``items``, with the earlier judgement of an identical flag as a
+    proposal (``basis`` = that round; to be confirmed by the judge; not with ``reuse=False``) and held-out
+    passages marked (their quote is not written)."""
+    verdicts = earlier_verdicts() if reuse else {}
     rows = []
     for a in items:
         for f in a.report.flags:
             if f.severity.nl not in SERIOUS:
                 continue
             if f.passage_id in a.heldout:
-                rows.append(_row(a.name, f, "heldout", "eval", "held-out passage: not looked at"))
+                row = _row(a.name, f, "heldout", "eval", "held-out passage: not looked at")
+                row["quote"] = ""  # the held-out text is not to be read
+                rows.append(row)
                 continue
             j, reason, rnd = verdicts.get(_key(a.name, f), ("", "", "new"))
             rows.append(_row(a.name, f, j, rnd, reason))
@@ -390,7 +430,9 @@ def run(smoke: bool) -> list[Row]:
     if smoke or not LAWS.exists():
         return rows
     tests = test_items()
-    for label, group in (("round-7 final test set", test2_items(FINAL_IDS)),
+    for label, group in (("round-8 final set 8a (unseen GR, CVDR centrumregeling)", final8_gr_items()),
+                         ("round-8 final set 8b (Awb, BWB XML laws)", final8_items()),
+                         ("round-7 final test set (dev material now)", test2_items(FINAL_IDS)),
                          ("round-6 test (verordeningen, dev material now)", tests),
                          ("round-6 test set 2 (dev material now)", test2_items()),
                          ("round-6 test set 3 (dev material now)", test2_items(TEST3_IDS)),
@@ -404,8 +446,12 @@ def run(smoke: bool) -> list[Row]:
         rows.append(Row("ambiguity_quality", f"seeded {kind}", "recall at artikel+lid", found / max(total, 1),
                         target=">= 0.90", passed=found / max(total, 1) >= 0.9,
                         notes=f"{found}/{total}; at zorg or higher {serious}/{total}"))
-    for label, path in (("round 7 dev census (11 GR texts)", HANDCHECK_DEV7),
-                        ("round 7 final test sample (Gemeentewet, Waterschapswet, Bekendmakingswet; untouched)",
+    for label, path in (("round 8 dev census (11 GR texts)", HANDCHECK_DEV8),
+                        ("round 8 final 8a census (unseen GR: CVDR centrumregeling, outside held-out paragraphs)",
+                         HANDCHECK_FINAL8_GR),
+                        ("round 8 final 8b sample (Awb + 6 BWB XML laws; untouched)", HANDCHECK_FINAL8),
+                        ("round 7 dev census (11 GR texts)", HANDCHECK_DEV7),
+                        ("round 7 final test sample (Gemeentewet, Waterschapswet, Bekendmakingswet; round-8 dev)",
                          HANDCHECK_FINAL),
                         ("round 6 dev census (11 GR texts)", HANDCHECK_DEV),
                         ("round 6 test sample A (verordeningen; round-7 dev material)", HANDCHECK_TEST_A),
@@ -443,8 +489,8 @@ def _print_precision(label: str, path: Path, items: list[Analysed]) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sample", type=int, default=0, help="write N zorg+ flags to judge (TSV) and stop")
-    ap.add_argument("--set", choices=("dev", "test", "test2", "test3", "test4", "final"), default="final",
-                    help="set to sample from")
+    ap.add_argument("--set", choices=("dev", "test", "test2", "test3", "test4", "final", "final8", "final8gr"),
+                    default="final8", help="set to sample from (final8gr: all its flags, held-out ones marked)")
     ap.add_argument("--seed", type=int, default=None, help="default: the protocol's seed of the set")
     ap.add_argument("--census", action="store_true", help="write the dev census (TSV) and stop")
     ap.add_argument("--history", action="store_true", help="also print rounds 1-5 (judged on older detectors)")
@@ -458,9 +504,12 @@ def main(argv: list[str] | None = None) -> int:
         _write(census_rows(items))
         return 0
     if args.sample:
+        if args.set == "final8gr":  # a census: every zorg+ flag, held-out passages marked and not shown
+            _write(census_rows(final8_gr_items(), reuse=False))
+            return 0
         group = {"dev": lambda: items, "test": test_items, "test2": test2_items,
                  "test3": lambda: test2_items(TEST3_IDS), "test4": lambda: test2_items(TEST4_IDS),
-                 "final": lambda: test2_items(FINAL_IDS)}[args.set]()
+                 "final": lambda: test2_items(FINAL_IDS), "final8": final8_items}[args.set]()
         _write(sample(group, args.sample, SEEDS[args.set] if args.seed is None else args.seed))
         return 0
     tests = test_items()
@@ -468,7 +517,11 @@ def main(argv: list[str] | None = None) -> int:
     tests3 = test2_items(TEST3_IDS)
     tests4 = test2_items(TEST4_IDS)
     final = test2_items(FINAL_IDS)
-    for label, group in (("Dev (11 GR texts)", items), (f"Round-7 final test set ({len(final)} laws)", final),
+    final8gr = final8_gr_items()
+    final8 = final8_items()
+    for label, group in (("Dev (11 GR texts)", items), ("Round-8 final 8a (unseen GR)", final8gr),
+                         (f"Round-8 final 8b ({len(final8)} laws)", final8),
+                         (f"Round-7 final test set ({len(final)} laws)", final),
                          (f"Test ({len(tests)} verordeningen)", tests),
                          (f"Test set 2 ({len(tests2)} national laws)", tests2), ("Test set 3 (Provinciewet)", tests3),
                          ("Test set 4 (Wgr)", tests4)):
@@ -489,8 +542,11 @@ def main(argv: list[str] | None = None) -> int:
     print("Seeded-defect recall at artikel+lid (one per kind per text, from Markdown): any severity / zorg+")
     for kind, (found, serious, total) in seeded_recall(items).items():
         print(f"  {kind:<11} {found:>2}/{total:<2} = {found / max(total, 1):4.0%}   zorg+ {serious:>2}/{total}")
-    _print_precision("Round 7 dev census", HANDCHECK_DEV7, items)
-    _print_precision("Round 7 final test sample (untouched laws, drawn once)", HANDCHECK_FINAL, final)
+    _print_precision("Round 8 dev census", HANDCHECK_DEV8, items)
+    _print_precision("Round 8 final 8a census (unseen GR, drawn once)", HANDCHECK_FINAL8_GR, final8gr)
+    _print_precision("Round 8 final 8b sample (unseen laws, drawn once)", HANDCHECK_FINAL8, final8)
+    _print_precision("Round 7 dev census", HANDCHECK_DEV7, [])
+    _print_precision("Round 7 final test sample (round-8 dev material)", HANDCHECK_FINAL, [])
     print("Round 6 figures (judged on the detectors of round 6; the test samples are round-7 dev material):")
     _print_precision("Dev census", HANDCHECK_DEV, [])
     _print_precision("Test sample A (before the fixes it prompted)", HANDCHECK_TEST_A, [])
