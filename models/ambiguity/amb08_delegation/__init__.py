@@ -10,6 +10,9 @@ where a reviewer ticks off whether the further rules exist. Round 7: in a nation
 AMvB/ministeriële regeling/bij wet, or with a bound in the sentence ("tenzij de aard …") an
 unbounded-looking delegation is a SUGGESTIE, not ZORG; references to a delegation made
 elsewhere ("de krachtens artikel 152 gedelegeerde …") and the verb used as a noun are skipped.
+Round 8: a transfer whose sentence announces the list that follows ("zijn de navolgende taken … overgedragen:")
+is the regeling itself transferring named powers, and "in door hen nader te bepalen termijnen" lets the subject
+of the clause settle its own obligation: neither is an open delegation.
 """
 
 from __future__ import annotations
@@ -37,6 +40,10 @@ BOUND_RE = re.compile(r"\btenzij\s+(?:de\s+)?(?:aard|regeling|wet)\b|\bvoor\s+zo
 # bedoeld in artikel 33, die is overgedragen" — a reference, not an act of delegation.
 MADE_ELSEWHERE_RE = re.compile(r"\b(?:krachtens|ingevolge|op\s+grond\s+van)\s+(?:artikel|het\s+\w+\s+lid)\b[^.;]{0,60}$"
                                r"|\b(?:bedoeld|genoemd)\s+in\s+(?:artikel|het\s+\w+\s+lid)\b[^.;]{0,40}$", re.I)
+# The sentence announces the list of what is transferred ("de navolgende werkzaamheden, taken en bevoegdheden").
+LISTED_RE = re.compile(r"\b(?:de|het)\s+(?:na)?volgende\b[^.;]*:\s*$", re.I)
+# "door hen / door hemzelf nader te bepalen": the clause's own subject decides.
+SELF_RE = re.compile(r"\bdoor\s+(?:hen|hem|haar|henzelf|hemzelf|haarzelf|zichzelf)\s*$", re.I)
 # The verb used as a plain noun in a list ("het overdragen van eigenaarschap"): no organ delegates anything.
 NOUN_USE_RE = re.compile(r"\bhet\s+$", re.I)
 
@@ -65,6 +72,10 @@ def delegation(res: Resources) -> Iterator[Flag]:
         if MADE_ELSEWHERE_RE.search(pi.text[s:d.start]) or (
                 d.kind != "nadere regels" and NOUN_USE_RE.search(pi.text[max(s, d.start - 6):d.start])):
             continue  # a reference to a delegation made elsewhere, or the verb as a noun: no act of delegation
+        if LISTED_RE.search(sent) or re.match(r"^[^.;:]{0,40}:\s*$", pi.text[d.end:e]):
+            continue  # "zijn de navolgende taken … overgedragen:": the regeling itself transfers the listed powers
+        if d.kind == "nader te bepalen" and SELF_RE.search(pi.text[max(s, d.start - 25):d.start]):
+            continue  # "voldoen … in door hen nader te bepalen termijnen": the subject settles its own obligation
         subject = d.subject or _previous_lid_limiter(res, pi) or (NAMED_POWERS_RE.search(sent) or [""])[0]
         regulatory = d.kind in ("nadere regels", "nader te bepalen")
         if not subject and not re.search(r"\b(ter uitvoering|omtrent|over|inzake|betreffende|zorg voor|ten aanzien van"

@@ -173,6 +173,19 @@ def _anchor(res: Resources, uses: list) -> tuple:
     return next(((pi, m) for pi, m in uses if res.competence_clause(pi, m.start())), uses[0])
 
 
+# Round 8: a term every use of which is followed by "(als) bedoeld in artikel …" is fixed by that reference; an organ
+# that adopts the term in a subordinate clause ("waarvoor het bestuur een rampbestrijdingsplan vaststelt") regulates
+# it just as "het bestuur stelt … vast" does.
+REFERENCE_AFTER_RE = re.compile(r"^\s*,?\s*(?:als\s+)?(?:bedoeld|genoemd|omschreven)\s+in\s+(?:artikel|de\s+artikelen|het|de)\b",
+                                re.I)
+ADOPTED_AFTER_RE = re.compile(r"^(?:\s+[\w'’-]+){0,4}?\s+(?:vaststelt|vaststellen|opstelt|opstellen|vast\s+te\s+stellen"
+                              r"|op\s+te\s+stellen|vastgesteld|opgesteld)\b", re.I)
+
+
+def _adopted_in_clause(text: str, end: int) -> bool:
+    return bool(ADOPTED_AFTER_RE.match(text[end:end + 60]))
+
+
 def _undefined(res: Resources, body) -> Iterator[Flag]:
     defined = {d.term.lower() for d in res.definitions}
     defined |= {re.sub(r"^(de|het)\s+", "", d.term.lower()) for d in res.definitions}
@@ -193,7 +206,9 @@ def _undefined(res: Resources, body) -> Iterator[Flag]:
         competence = any(res.competence_clause(p, mm.start()) for p, mm in uses)
         if len(uses) < 2 and not competence:
             continue
-        regulated = res.organ_acts_on(w)
+        if all(REFERENCE_AFTER_RE.match(p.text[mm.end():mm.end() + 40]) for p, mm in uses):
+            continue  # "Het organisatieplan, bedoeld in artikel 4a van de Brandweerwet": defined by the reference
+        regulated = res.organ_acts_on(w) or any(_adopted_in_clause(p.text, mm.end()) for p, mm in uses)
         yield make_flag("AMB-09", pi, m.start(), m.end(),
                         severity=Severity.ZORG if competence and len(uses) >= 2 and not regulated
                         else Severity.SUGGESTIE,

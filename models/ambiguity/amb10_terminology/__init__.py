@@ -34,6 +34,10 @@ ADJ_STOP = {"de", "deze", "die", "elke", "iedere", "welke", "vorige", "volgende"
             "jaarlijkse", "ontwerp"}
 
 
+# Round 8: a capitalised instrument word followed by title words and a year is a citeertitel.
+CITEERTITEL_RE = re.compile(r"^\s+[a-zà-ÿ][^.;:,()]{2,80}?\b(?:19|20)\d\d\b")
+
+
 @detector("AMB-10", name="terminologie-inconsistentie", requires={"instruments", "definitions", "competences"},
           default_severity=Severity.SUGGESTIE, rule="Ar 4.49 (consistente terminologie)", context_adjust=False)
 def terminology(res: Resources) -> Iterator[Flag]:
@@ -51,6 +55,8 @@ def terminology(res: Resources) -> Iterator[Flag]:
         start = m.start - (len(adj.group(0)) if adj and adj.group(1).lower() in mods else 0)
         end = m.end + (len(nm.group(0)) if nm else 0)
         cap = m.text[:1].isupper() and not _sentence_start(pi.text, m.start)
+        if cap and CITEERTITEL_RE.match(pi.text[m.end:m.end + 100]):
+            continue  # "De Verordening individuele inkomenstoeslag 2024 …": the title of another act, no variant
         variants[m.name].append((frozenset(mods | ({"<Hoofdletter>"} if cap else set())), pi, start, end))
     for name, uses in variants.items():
         forms = Counter(u[0] for u in uses)

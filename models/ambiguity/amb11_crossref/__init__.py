@@ -9,12 +9,27 @@ another BWB document), a bare law name ("artikel 56 Gemeentewet") or a law's abb
 task article, ZORG elsewhere; vague references ("bovengenoemd", "de toepasselijke
 regels") → ZORG; chained references (the target only declares another provision "van
 overeenkomstige toepassing") → ZORG; non-standard format → SUGGESTIE.
+
+Round 8 (unseen national laws and verordeningen: most zorg flags were external references read as internal):
+a law named by a short abbreviation with a year ("artikel 12, tweede lid, onder c, Bbz 2004") or by a term the
+document defines ("Bbz 2004: Besluit bijstandverlening zelfstandigen 2004") is external; so is a reference
+coordinated with an external one ("artikel 25 of artikel 26 Participatiewet"), one that carves an exception out
+of an external reference ("de artikelen 172 tot en met 177 van de Gemeentewet, met uitzondering van artikel
+176, …") and a list that follows its law in the inverted construction "blijven van de Algemene wet buiten
+toepassing de artikelen 2, …". Markdown emphasis inside a label ("103*b*") is ignored. "het vijfde lid" that
+closes a range of another artikel ("Artikel 13, tweede tot en met het vijfde lid") is not local. Anaphoric
+vague references ("bovengenoemde", "hiervoor bedoelde", "het bepaalde in de vorige leden") have an antecedent
+a reader finds by reading back: SUGGESTIE, and "de vorige leden" in a lid after the first is no defect at all;
+only references to unspecified rules ("de toepasselijke regels") stay ZORG. A dangling target in a text whose
+articles are an excerpt (numbering far from contiguous) is SUGGESTIE; an onderdeel letter that cannot be
+checked because the target lid lists unlettered items is SUGGESTIE.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from models.ambiguity.common import TriggerSet
@@ -44,6 +59,17 @@ EXTERNAL_AFTER_RE = re.compile(r"^\s*\]?\s*(?:\([^)]*\))?\s*,?\s*(?:van|der|uit)
 BARE_LAW_RE = re.compile(r"^\s*,?\s*(?P<name>(?:[A-Z][a-z]+wet|Wet\s+[a-z][^,.;()]{2,60}?)(?:\s+\d{4})?)(?=[\s,.;)]|$)")
 # A law cited by its abbreviation: "artikel 25 IOAW", "artikel 38 Bbz 2004", "artikel 4:87 Awb".
 ACRONYM_LAW_RE = re.compile(r"^\s*,?\s*(?P<name>[A-Z][A-Za-z]{0,3}[A-Z][A-Za-z]*(?:\s+\d{4})?)(?=[\s,.;)]|$)")
+# "artikel 12 Bbz 2004": a short capitalised abbreviation with a year is a citeertitel, not a word of the sentence.
+ABBREV_YEAR_RE = re.compile(r"^\s*,?\s*(?P<name>[A-Z][a-z]{1,4}\s+(?:19|20)\d\d)\b")
+# The reference is joined to the next one: "artikel 25 of artikel 26 Participatiewet" (the law closes the series).
+COORD_NEXT_RE = re.compile(r"^\s*,?\s*(?:en|of|dan\s+wel|alsmede)\s+(?:de\s+)?artikel(?:en)?\s*$", re.I)
+# Between an external reference and this one: the exception is carved out of the external reference.
+EXCEPTION_GAP_RE = re.compile(r"^[\s,]*(?:met\s+uitzondering\s+van|uitgezonderd|behalve|behoudens)\s*(?:de\s+)?$", re.I)
+# "Bij de heffing blijven van de Algemene wet buiten toepassing de artikelen 2, …": the law precedes the list.
+LAW_BEFORE_RE = re.compile(r"\bvan\s+(?:de|het)\s+(?P<name>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,6}?)\s+"
+                           r"(?:(?:blijft|blijven|is|zijn|wordt|worden|niet|eveneens|mede|tevens|bovendien|voorts"
+                           r"|buiten|van|overeenkomstige|toepassing)\s+){1,6}(?:de\s+)?$")
+LAW_HEAD_RE = re.compile(r"wet\b|wetboek|besluit|regeling|verordening", re.I)
 INTERNAL_NAMES_RE = re.compile(r"^(deze|dit)\s+(gemeenschappelijke\s+)?(regeling|besluit)|^(deze|dit)\b", re.I)
 
 
@@ -51,43 +77,23 @@ INTERNAL_NAMES_RE = re.compile(r"^(deze|dit)\s+(gemeenschappelijke\s+)?(regeling
           rule="Ar 3.29, 3.47", context_adjust=False)
 def crossrefs(res: Resources) -> Iterator[Flag]:
     idx = res.structure
+    law_terms = _defined_law_terms(res)
+    excerpt = _is_excerpt(idx)
     for pi in res.passages:
         text = pi.text
-        for m in REF_RE.finditer(text):
-            after = text[m.end():m.end() + 160]
-            link = re.match(r"^[^\]]{0,80}\]\((?P<url>[^)]*)\)", after)
-            ext = EXTERNAL_AFTER_RE.match(after)
-            full_name = ext.group("name").strip().lower() if ext else ""
-            ext_name = re.sub(r"^(de|het|die|dat)\s+", "", full_name)
-            if link and "BWBR" in link.group("url"):
-                ext_name = ext_name or "extern (link)"
-            bare = BARE_LAW_RE.match(after)
-            if not ext_name and bare:
-                ext_name = bare.group("name").lower()  # "artikel 16, zesde lid, Wet gemeenschappelijke regelingen"
-            acronym = ACRONYM_LAW_RE.match(after)
-            if not ext_name and acronym:
-                ext_name = f"extern (afkorting {acronym.group('name')})"  # "artikel 25 IOAW", "artikel 38 Bbz 2004"
-            if not ext_name:
-                # "artikelen 15 derde lid, 16 tweede lid … van de Archiefwet 1995": the law name closes a
-                # long list further on in the same clause.
-                s, e = pi.sentence_of(m.start())
-                tail = text[m.end():e].split(";")[0][:250]
-                far = re.search(r"\bvan\s+(?:de|het)\s+([^,.;()]{3,60})", tail)
-                if far and (any(far.group(1).lower().startswith(n) for n in LAW_NAMES if len(n) > 3)
-                            or far.group(1)[:1].isupper() or far.group(1).lower().startswith("wet")) \
-                        and not re.search(r"\b(deze|dit)\s+(regeling|besluit)", tail[:far.start()], re.I):
-                    ext_name = far.group(1).lower()
-                elif re.search(r"\bvan\s+die\s+wet\b", tail):
-                    ext_name = "wet (van die wet)"  # "… met uitzondering van artikel 32, tweede lid, van die wet"
-            internal = not ext_name or INTERNAL_NAMES_RE.match(full_name) is not None
-            if ext_name and not internal and re.match(r"^(het|de)?\s*(eerste|tweede|derde|\w+de)?\s*lid\b", ext_name):
-                internal = True  # "artikel 5 in het derde lid": rare, treat as internal
+        # Markdown emphasis inside or around a label ("103*b*"): match on a copy without it, map offsets back.
+        clean, back = _strip_emphasis(text)
+        refs = [_Ref(_Match(m, back), *_external(pi, clean, m, law_terms)) for m in REF_RE.finditer(clean)]
+        _propagate(refs, clean)
+        for r in refs:
+            m = r.m
             yield from _format(pi, m)
-            if not internal:
+            if not r.internal:
+                ext_name = r.ext_name
                 if not any(ext_name.startswith(n) for n in LAW_NAMES) and "extern" not in ext_name \
                         and not re.match(r"(bijlage|reglement|regeling|verordening|besluit|wet)\b", ext_name):
                     # Unknown external name: form only, low severity.
-                    yield make_flag("AMB-11", pi, m.start(), m.end() + (ext.end() if ext else 0),
+                    yield make_flag("AMB-11", pi, m.start(), back[r.ext_end - 1] + 1 if r.ext_end else m.end(),
                                     severity=Severity.INFO, confidence=0.35,
                                     explanation=f"Verwijzing naar '{ext_name}', geen bekende wet of regeling.",
                                     question="Naar welke regeling wordt verwezen, en welke versie?",
@@ -95,20 +101,137 @@ def crossrefs(res: Resources) -> Iterator[Flag]:
                 continue
             if not idx.artikelen:
                 continue
-            yield from _resolve(res, pi, m)
+            yield from _resolve(res, pi, m, excerpt)
         for m in LOCAL_RE.finditer(text):
             yield from _resolve_local(res, pi, m)
         for hit in TRIGGERS.find(text):
             if hit.trigger.subclass != "vague":
                 continue
             q = text[hit.start:hit.end]
-            yield make_flag("AMB-11", pi, hit.start, hit.end, severity=Severity.ZORG, confidence=0.6,
+            low = q.lower()
+            if re.search(r"\b(?:vorige|voorgaande)\s+leden\b", low) and pi.passage.lid and pi.passage.lid != "1":
+                continue  # "het bepaalde in de vorige leden" in lid 3: all preceding leden, no defect
+            # Anaphora ("bovengenoemde", "hiervoor bedoelde") has an antecedent the reader finds by reading back:
+            # a drafting point. Only unspecified rules ("de toepasselijke regels") leave the target open.
+            rules = bool(re.search(r"\bregel", low))
+            yield make_flag("AMB-11", pi, hit.start, hit.end, severity=Severity.ZORG if rules else Severity.SUGGESTIE,
+                            confidence=0.6,
                             explanation=f"'{q}' wijst niet precies aan welke bepaling of regel bedoeld is.",
                             question="Naar welk artikel of welke regeling wordt verwezen?",
                             suggestion="Verwijs met artikel en lid (Ar 3.29).")
 
 
-def _format(pi: PassageInfo, m: re.Match[str]) -> Iterator[Flag]:
+@dataclass(slots=True)
+class _Match:
+    """A REF_RE match on the emphasis-free copy of a passage, reporting offsets in the original text."""
+
+    raw: re.Match[str]
+    back: list[int]
+
+    def group(self, g: int | str = 0) -> str:
+        return self.raw.group(g)
+
+    def start(self, g: int | str = 0) -> int:
+        return self.back[self.raw.start(g)]
+
+    def end(self, g: int | str = 0) -> int:
+        e = self.raw.end(g)
+        return self.back[e - 1] + 1 if e > 0 else 0
+
+
+@dataclass(slots=True)
+class _Ref:
+    m: _Match
+    ext_name: str
+    internal: bool
+    ext_end: int | None = None  # end of the law name, offset in the emphasis-free text
+
+
+def _strip_emphasis(text: str) -> tuple[str, list[int]]:
+    """The text without Markdown emphasis markers, and for each kept character its offset in ``text``."""
+    if "*" not in text:
+        return text, list(range(len(text) + 1))
+    keep = [i for i, c in enumerate(text) if c != "*"]
+    return "".join(text[i] for i in keep), [*keep, len(text)]
+
+
+def _defined_law_terms(res: Resources) -> set[str]:
+    """Defined terms that name another act ("Bbz 2004: Besluit bijstandverlening zelfstandigen 2004")."""
+    return {d.term for d in res.definitions
+            if len(d.term) >= 2 and re.match(r"\s*(?:de\s+|het\s+)?\S*(?:wet|besluit|wetboek)\b", d.definiens, re.I)
+            and not re.match(r"\s*(?:deze|dit)\b", d.definiens, re.I)}
+
+
+def _is_excerpt(idx) -> bool:
+    """The document holds only some articles of a regulation: its numbered articles cover less than half of
+    1..highest and do not start at artikel 1 (a YAML excerpt with artikel 7 and 9). Dangling targets then say
+    nothing about the regulation."""
+    nums = {int(a) for a in idx.artikelen if a.isdigit()}
+    return len(nums) >= 2 and min(nums) > 1 and len(nums) < max(nums) / 2
+
+
+def _external(pi: PassageInfo, text: str, m: re.Match[str], law_terms: set[str]) -> tuple[str, bool, int | None]:
+    """(external name or "", internal?, end of the law name) for one reference on the emphasis-free ``text``."""
+    after = text[m.end():m.end() + 160]
+    link = re.match(r"^[^\]]{0,80}\]\((?P<url>[^)]*)\)", after)
+    ext = EXTERNAL_AFTER_RE.match(after)
+    full_name = ext.group("name").strip().lower() if ext else ""
+    ext_name = re.sub(r"^(de|het|die|dat)\s+", "", full_name)
+    if link and "BWBR" in link.group("url"):
+        ext_name = ext_name or "extern (link)"
+    bare = BARE_LAW_RE.match(after)
+    if not ext_name and bare:
+        ext_name = bare.group("name").lower()  # "artikel 16, zesde lid, Wet gemeenschappelijke regelingen"
+    acronym = ACRONYM_LAW_RE.match(after) or ABBREV_YEAR_RE.match(after)
+    if not ext_name and acronym:
+        ext_name = f"extern (afkorting {acronym.group('name')})"  # "artikel 25 IOAW", "artikel 38 Bbz 2004"
+    if not ext_name:
+        head = re.match(r"^\s*,?\s*", after)
+        rest = after[head.end():] if head else after
+        term = next((t for t in law_terms if rest.startswith(t) and not rest[len(t):len(t) + 1].isalnum()), None)
+        if term:
+            ext_name = f"extern (begrip {term})"  # a defined abbreviation of another act
+    if not ext_name:
+        before = text[max(0, m.start() - 200):m.start()]
+        before = re.split(r"[.;:]\s", before)[-1]
+        lb = LAW_BEFORE_RE.search(before)
+        if lb and (LAW_HEAD_RE.search(lb.group("name")) or any(lb.group("name").lower().startswith(n) for n in LAW_NAMES)):
+            ext_name = lb.group("name").lower()  # "blijven van de Algemene wet buiten toepassing de artikelen …"
+    if not ext_name:
+        # "artikelen 15 derde lid, 16 tweede lid … van de Archiefwet 1995": the law name closes a
+        # long list further on in the same clause.
+        tail = text[m.end():m.end() + 250].split(";")[0]
+        tail = re.split(r"\.\s", tail)[0]
+        far = re.search(r"\bvan\s+(?:de|het)\s+([^,.;()]{3,60})", tail)
+        if far and (any(far.group(1).lower().startswith(n) for n in LAW_NAMES if len(n) > 3)
+                    or far.group(1)[:1].isupper() or far.group(1).lower().startswith("wet")) \
+                and not re.search(r"\b(deze|dit)\s+(regeling|besluit)", tail[:far.start()], re.I):
+            ext_name = far.group(1).lower()
+        elif re.search(r"\bvan\s+die\s+wet\b", tail):
+            ext_name = "wet (van die wet)"  # "… met uitzondering van artikel 32, tweede lid, van die wet"
+    internal = not ext_name or INTERNAL_NAMES_RE.match(full_name) is not None
+    if ext_name and not internal and re.match(r"^(het|de)?\s*(eerste|tweede|derde|\w+de)?\s*lid\b", ext_name):
+        internal = True  # "artikel 5 in het derde lid": rare, treat as internal
+    return ext_name, internal, (m.end() + ext.end()) if ext else None
+
+
+def _propagate(refs: list[_Ref], text: str) -> None:
+    """A reference without a law of its own takes the law of the reference it is coordinated with
+    ("artikel 25 of artikel 26 Participatiewet") or carved out of ("artikel 172 tot en met 177 van de
+    Gemeentewet, met uitzondering van artikel 176, …")."""
+    for i in range(len(refs) - 2, -1, -1):
+        a, b = refs[i], refs[i + 1]
+        if a.internal and not a.ext_name and not b.internal \
+                and COORD_NEXT_RE.match(text[a.m.raw.end():b.m.raw.start()] + "artikel"):
+            a.ext_name, a.internal = b.ext_name, False
+    for i in range(1, len(refs)):
+        a, b = refs[i - 1], refs[i]
+        if b.internal and not b.ext_name and not a.internal \
+                and EXCEPTION_GAP_RE.match(text[a.ext_end or a.m.raw.end():b.m.raw.start()]):
+            b.ext_name, b.internal = a.ext_name, False
+
+
+def _format(pi: PassageInfo, m: _Match) -> Iterator[Flag]:
     if m.group("nslid"):
         nr = m.group("lidnum")
         ordw = ORDINALS[int(nr) - 1] if 0 < int(nr) <= len(ORDINALS) else f"{nr}e"
@@ -153,7 +276,7 @@ def _severity(res: Resources, pi: PassageInfo, start: int) -> Severity:
     return Severity.ZORG
 
 
-def _resolve(res: Resources, pi: PassageInfo, m: re.Match[str]) -> Iterator[Flag]:
+def _resolve(res: Resources, pi: PassageInfo, m: _Match, excerpt: bool = False) -> Iterator[Flag]:
     idx = res.structure
     arts = _articles(m.group("arts"))
     leden = []
@@ -182,15 +305,31 @@ def _resolve(res: Resources, pi: PassageInfo, m: re.Match[str]) -> Iterator[Flag
                     missing = f"artikel {a}{', lid ' + lid if lid else ''} heeft geen onderdeel {own_ond}"
                     break
         if missing:
-            yield make_flag("AMB-11", pi, m.start(), m.end(), severity=_severity(res, pi, m.start()), confidence=0.9,
-                            explanation=f"De verwijzing '{m.group(0).strip()}' loopt dood: {missing}.",
+            sev, note = _severity(res, pi, m.start()), ""
+            if excerpt and not idx.has(a):
+                sev, note = Severity.SUGGESTIE, " De tekst bevat maar een deel van de artikelen (uittreksel)."
+            elif own_ond and idx.has(a, own_leden[-1] if own_leden else None) \
+                    and _unlettered_items(res, a, own_leden[-1] if own_leden else None):
+                sev, note = Severity.SUGGESTIE, (" Het lid somt wel onderdelen op, maar zonder letters in deze "
+                                                 "tekst: controleer in de officiële versie.")
+            yield make_flag("AMB-11", pi, m.start(), m.end(), severity=sev, confidence=0.9,
+                            explanation=f"De verwijzing '{m.group(0).strip()}' loopt dood: {missing}.{note}",
                             question="Naar welke bepaling moet verwezen worden (vernummering?)",
                             suggestion="Herstel de verwijzing naar het juiste artikel, lid of onderdeel.")
             return
     yield from _chained(res, pi, m, arts, leden)
 
 
-def _chained(res: Resources, pi: PassageInfo, m: re.Match[str], arts: list[str], leden: list[str]) -> Iterator[Flag]:
+def _unlettered_items(res: Resources, artikel: str, lid: str | None) -> bool:
+    """The target lid enumerates items ("…: op eigen verzoek; bij …;") that the text does not letter."""
+    for t in res.artikel_passages(artikel):
+        if (lid is None or t.passage.lid == lid) and not t.passage.onderdeel \
+                and re.search(r":\s*\S[^:]*;", t.text) and not re.search(r"(?:^|[:;]\s*)[a-z][.)]\s", t.text):
+            return True
+    return False
+
+
+def _chained(res: Resources, pi: PassageInfo, m: _Match, arts: list[str], leden: list[str]) -> Iterator[Flag]:
     if len(arts) != 1:
         return
     targets = [t for t in res.artikel_passages(arts[0]) if not leden or t.passage.lid in leden]
@@ -213,6 +352,10 @@ def _resolve_local(res: Resources, pi: PassageInfo, m: re.Match[str]) -> Iterato
         return
     leden = [k for k in res.structure.artikelen.get(p.artikel, {}) if k]
     which = m.group("which").lower()
+    # "Artikel 13, tweede tot en met het vijfde lid": the end of a range of another artikel's leden.
+    if re.search(rf"\bartikel(?:en)?\s+{ART}\s*,?\s*(?:{ORD})\s+(?:lid\s+)?(?:tot\s+en\s+met|en|of|,)\s*$",
+                 p.text[max(0, m.start() - 80):m.start()], re.I):
+        return
     # "het eerste lid van artikel 5": the reference is to another artikel, REF_RE handles it.
     if re.match(r"^\s*(van|uit)\s+(artikel|de|het|genoemd|dat|dit|bedoeld)\b", p.text[m.end():m.end() + 20], re.I):
         return

@@ -12,6 +12,11 @@ leaves their scope open: ZORG in task scope. A trailing "en dergelijke", "enz.",
 list of named items, which bound what else may fall under it (ejusdem generis): SUGGESTIE. "zoals"
 followed, in its clause, by a participle of reference ("zoals in het besluit … aangegeven",
 "zoals dit door de minister wordt vastgesteld") identifies a document or a value: no enumeration.
+
+Round 8: "waaronder" is a relative adverb: its antecedent noun phrase ("inwoners onder de pensioengerechtigde
+leeftijd, waaronder: …", "werkzaamheden ten behoeve van de veiligheidsregio's, waaronder …") already fixes the
+scope and the items are examples within it: SUGGESTIE. "waaronder (mede) wordt/worden verstaan" extends a
+definition with a closed list: not an enumeration at all.
 """
 
 from __future__ import annotations
@@ -39,6 +44,10 @@ REFERENCE_RE = re.compile(r"^(?:(?!\.\s)[^;:()]){0,140}?\b(?:aangegeven|opgenome
 ADVERBIAL_RE = re.compile(r"^\s+(?:aangewezen|geschikt|gericht|bestemd|bedoeld|noodzakelijk|nodig|van\s+belang"
                           r"|gewenst|ge\w+d|ge\w+en)\b", re.I)
 
+# "waaronder (mede) wordt/worden verstaan": the list extends a definition.
+DEFINITION_EXTENSION_RE = re.compile(r"^\s*(?:in\s+\w+\s+\w+\s+)?(?:mede\s+|ook\s+|tevens\s+)?(?:wordt|worden)\s+"
+                                     r"(?:mede\s+|ook\s+|tevens\s+)?verstaan\b", re.I)
+
 
 @detector("AMB-12", name="open opsomming", requires={"structure"}, default_severity=Severity.SUGGESTIE,
           rule="Wgr art. 10, 30", context_adjust=False)
@@ -62,12 +71,16 @@ def open_lists(res: Resources) -> Iterator[Flag]:
                 continue
             if hit.trigger.trigger == "zoals" and REFERENCE_RE.match(pi.text[hit.end:e]):
                 continue
+            if q.lower() == "waaronder" and DEFINITION_EXTENSION_RE.match(pi.text[hit.end:e]):
+                continue  # "natuurterreinen, waaronder mede worden verstaan duinen, …": a definition, closed
             if ADVERBIAL_RE.match(pi.text[hit.end:e]):
                 continue  # "dat in het bijzonder aangewezen moet worden geacht": a degree adverb, no list
             if sub == "minimum":
                 sev = Severity.SUGGESTIE if scope else Severity.INFO
             elif hit.trigger.trigger in TRAILING:
                 sev = Severity.SUGGESTIE  # the named items bound the rest
+            elif q.lower() == "waaronder":
+                sev = Severity.SUGGESTIE  # the antecedent of the relative adverb bounds the examples
             else:
                 sev = Severity.ZORG if scope else Severity.SUGGESTIE
             conf = 0.4 + 0.35 * hit.trigger.weight + (0.1 if scope else 0)

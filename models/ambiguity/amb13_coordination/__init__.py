@@ -9,6 +9,13 @@ items may not mix "en" and "of" (ZORG). Text after the last item that is not a n
 (Ar 3.59): ZORG when it continues the sentence, SUGGESTIE when it is a new sentence. Shared modifiers over coordinated organs ("de raden en colleges van de
 deelnemende gemeenten", "het algemeen en dagelijks bestuur") → SUGGESTIE. Definition
 lists need no connector (Ar 3.59 lid 3) and are skipped.
+
+Round 8 (be conservative: ZORG only with clear evidence). A missing connector is ZORG only in a list of three or
+more requirements: with two conditions after "indien" the cumulative reading is the natural one. Not a list of
+requirements: "worden aangewezen als:" ("als" after a participle means "in the role of"); a presumption
+("worden aanwezig geacht indien:", each situation raises it); items that are variants of one another (largely the
+same words with another period or amount: "gedurende 10 jaar …" / "gedurende 5 jaar …"), which cannot all hold
+at once; items that each carry their own consequence ("…, in welk geval …").
 """
 
 from __future__ import annotations
@@ -50,6 +57,26 @@ REQUIREMENT_LEADIN_RE = re.compile(r"\bvoorwaarden?\b|\bvoldoe\w*\s+aan\b|\bvold
                                    r"|\bvoor\s+zover\b|\bwanneer\b"
                                    # "als" as a conjunction ("als er sprake is van:"), not "als verhuiskosten gelden:"
                                    r"|\bals\s+(?:er|de|het|een|hij|zij|die|dit|deze|belanghebbende|aanvrager)\b|\bals\s*:", re.I)
+
+# "worden aangewezen als:", "gelden als:": "als" after a participle or copula names a role, not a condition.
+ROLE_ALS_RE = re.compile(r"\b(?:aangewezen|aangemerkt|beschouwd|benoemd|aangeduid|ingedeeld|erkend|gelden|geldt"
+                         r"|fungeren|fungeert|optreden|treedt\s+op|dienen|dient)\s+als\s*:", re.I)
+# A presumption: each listed situation raises it on its own.
+PRESUMPTION_RE = re.compile(r"\b(?:wordt|worden)\s+(?:\w+\s+){0,2}geacht\b|\bvermoed\b", re.I)
+OWN_CONSEQUENCE_RE = re.compile(r"\bin\s+welk\s+geval\b", re.I)
+CONTENT_WORD_RE = re.compile(r"[a-zà-ÿ]{4,}", re.I)
+
+
+def _variants(texts: list[str]) -> bool:
+    """Two items share most of their words (Jaccard ≥ 0.5): variants of one situation (another period, amount or
+    article), which exclude each other, so the list is of alternatives."""
+    bags = [set(w.lower() for w in CONTENT_WORD_RE.findall(t)) for t in texts]
+    for i in range(len(bags)):
+        for j in range(i + 1, len(bags)):
+            a, b = bags[i], bags[j]
+            if len(a) >= 4 and len(b) >= 4 and len(a & b) / len(a | b) >= 0.5:
+                return True
+    return False
 
 
 @detector("AMB-13", name="nevenschikking / opsomming dubbelzinnig", requires={"structure"},
@@ -99,7 +126,11 @@ def _check_items(res: Resources, items: list[tuple[PassageInfo, int, int]], lead
     # look in the last six words of the lead-in's last clause only.
     last = leadin.rstrip()
     last = " ".join(last[max(last.rfind(","), last.rfind(";")) + 1:].split()[-6:])
-    conds = bool(REQUIREMENT_LEADIN_RE.search(last)) and not ALTERNATIVE_LEADIN_RE.search(leadin)
+    conds = bool(REQUIREMENT_LEADIN_RE.search(last)) and not ALTERNATIVE_LEADIN_RE.search(leadin) \
+        and not PRESUMPTION_RE.search(leadin) \
+        and not ROLE_ALS_RE.search(last) and len(items) >= 3 \
+        and not _variants([pi.text[s:e] for pi, s, e in items]) \
+        and not all(OWN_CONSEQUENCE_RE.search(pi.text[s:e]) for pi, s, e in items)
     ends = []
     for pi, s, e in items[:-1]:
         m = CONNECTOR_RE.search(pi.text[s:e])
