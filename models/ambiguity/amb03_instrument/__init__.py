@@ -53,9 +53,9 @@ MEETING_AGENDA_RE = re.compile(r"\b(?:op|van)\s+de\s+$", re.I)
 # "X, Y en Z sluiten een convenant": an agreement concluded by the parties the sentence names.
 CONCLUDED_RE = re.compile(r"\b(?:sluit|sluiten|gesloten|sloten|aangegaan|aangaan|gaan\s+\w+\s+aan|ondertekenen|"
                           r"ondertekend)\b", re.I)
-# A compound whose modifier names an organ ("collegeprogramma", "raadsagenda", "bestuursrapportage"): the owner is
+# A compound whose modifier names an organ ("collegeprogramma", "raadsagenda", "directiejaarplan"): the owner is
 # in the word itself.
-ORGAN_MODIFIER_RE = re.compile(r"^(?:college|raads?|bestuurs?|directie|commissie|staten|gedeputeerden)[a-z]", re.I)
+ORGAN_MODIFIER_RE = re.compile(r"^(?:college|raads|directie|commissie|staten)[a-z]", re.I)
 # Verb-final adoption in a subordinate clause: "waarvoor het bestuur een rampbestrijdingsplan vaststelt".
 ADOPT_AFTER_RE = re.compile(r"^[^,;.]{0,60}?\b(?:vast(?:stelt|stellen|gesteld|\s+te\s+stellen)|op(?:stelt|stellen|"
                             r"\s+te\s+stellen))\b", re.I)

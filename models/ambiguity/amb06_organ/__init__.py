@@ -178,7 +178,21 @@ def other_subject(text: str, res: Resources, pi, c, m: re.Match) -> bool:
     actor = next((k for k in res.mentions_in(pi, s, e) if k.key == c.actor and k.text == c.actor_text), None)
     if actor is None or actor.start >= m.start():
         return False
+    if c.start > m.start() and SUBCLAUSE_RE.search(text, actor.end, m.start()):
+        return False  # "…, waarbij de gemeenten de uitkomst vaststellen": the verb is in the gemeenten's clause
     return not re.fullmatch(r"\s*(?:,|en|of)\s*", text[actor.end:m.start()])
+
+
+POWERS_OF_RE = re.compile(r"\b(?:bevoegdheden|bevoegdheid)(?:\s*,\s*[\w-]+)*\s+van\s+(?:(?:de|het)\s+[\w-]+"
+                          r"(?:\s+[\w-]+)?\s+(?:en|of)\s+)?$", re.I)
+TRANSFER_RE = re.compile(r"\b(?:overgedragen|opgedragen|overdragen|opdragen|overgaan|(?:gaan|gaat)\b[^.;]*\bover"
+                         r"|draagt|dragen)\b", re.I)
+
+
+def transferred_powers_of(text: str, s: int, e: int, m: re.Match) -> bool:
+    """"bevoegdheden van de minister en de gemeenten … opgedragen": a power transferred from "the
+    municipalities" belongs to one of their organs (Wgr art. 10 asks which); the text does not say which."""
+    return bool(POWERS_OF_RE.search(text[max(s, m.start() - 90):m.start()])) and bool(TRANSFER_RE.search(text, s, e))
 
 
 def attributive_infinitive(text: str, c) -> bool:
@@ -254,6 +268,16 @@ def organ_names(res: Resources) -> Iterator[Flag]:
         for m in GEMEENTE_SUBJ_RE.finditer(pi.text):
             s, e = pi.sentence_of(m.start())
             before = pi.text[max(s, m.start() - 15):m.start()].lower().split()
+            if transferred_powers_of(pi.text, s, e, m):
+                yield make_flag("AMB-06", pi, m.start(), m.end(), severity=Severity.ZORG, confidence=0.6,
+                                explanation=f"Bevoegdheden van '{m.group(0)}' worden overgedragen, maar een "
+                                            "bevoegdheid hoort bij een orgaan (raad, college of burgemeester), niet "
+                                            "bij de gemeente (Wgr art. 1 en 10).",
+                                question="Van welk gemeentelijk orgaan zijn deze bevoegdheden: de raad, het college "
+                                         "of de burgemeester?",
+                                suggestion="Noem het orgaan: 'bevoegdheden van de colleges van de deelnemende "
+                                           "gemeenten'.")
+                continue
             if before and before[-1] in NON_SUBJECT_PREPS | {"voor"}:
                 continue
             if coordinated_after_prep(pi.text[max(s, m.start() - 60):m.start()]) or named_after(pi.text, m.end()):

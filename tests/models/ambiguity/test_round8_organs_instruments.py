@@ -1,0 +1,354 @@
+"""Round 8 precision fixes for AMB-06 (organ), AMB-04 (decision locus) and AMB-03 (policy instruments).
+
+Every fix has positive sketches (the detector must still report at zorg or higher) and negative ones (the
+construction is no finding, or at most a drafting point). The sentences are written for these tests.
+"""
+
+import pytest
+
+from models.ambiguity.flag import Severity
+from tests.models.ambiguity.helpers import lid, run
+
+SERIOUS = (Severity.ZORG, Severity.KRITIEK)
+
+
+def serious(code: str, text: str) -> list[str]:
+    return [f.quote.lower() for f in run(code, text) if f.severity in SERIOUS]
+
+
+def art(*leden: str, heading: str = "Artikel 7 Bestuur") -> str:
+    return heading + "\n" + "\n".join(f"{i}. {t}" for i, t in enumerate(leden, 1))
+
+
+# -- AMB-06: "de gemeente" as legal person, object or topic is no acting organ -------------------------------------
+GEMEENTE_ACTS = [
+    "De gemeenten stellen de definitieve bijdragen vast.",
+    "De deelnemende gemeenten dragen het openbaar lichaam aanvullende taken op.",
+    "De deelnemende gemeenten besluiten over de toetreding van een nieuwe deelnemer.",
+    "Indien de provincie of de gemeenten een aanvullende taak opdragen, waarvan de kosten niet in de begroting "
+    "passen, wordt een vergoeding betaald.",
+    "Het dagelijks bestuur beslist over de verdeling, waarbij de gemeenten de uitkomst vaststellen.",
+]
+GEMEENTE_LEGAL_PERSON = [
+    "De voorzitter vertegenwoordigt de gemeente in rechte.",
+    "Indien schade ontstaat door het optreden van de toezichthouder, is de gemeente gehouden deze schade te vergoeden.",
+    "De rekenkamer onderzoekt stichtingen waaraan de gemeente, alleen of samen met andere gemeenten, een subsidie "
+    "heeft verstrekt.",
+    "Met ingang van het jaar waarin de gemeente is ingesteld kan de raad de klachtbehandeling opdragen aan een "
+    "ombudsman.",
+    "De gemeente is aansprakelijk voor de schade die het dagelijks bestuur veroorzaakt.",
+    "De wet bepaalt dat de nieuwe regeling de gemeente aanwijst die in de plaats treedt van de opgeheven gemeente.",
+    "In afwijking van het eerste lid kunnen de gemeenten en de provincie de bijdragen in door hen nader te bepalen "
+    "termijnen voldoen.",
+    "Het besluit regelt het overleg inzake de gemeenten met de minister.",
+]
+
+
+@pytest.mark.parametrize("text", GEMEENTE_ACTS)
+def test_amb06_municipalities_exercising_a_competence_stay_zorg(text):
+    assert any(q.endswith(("gemeente", "gemeenten")) for q in serious("AMB-06", lid(text)))
+
+
+@pytest.mark.parametrize("text", GEMEENTE_LEGAL_PERSON)
+def test_amb06_municipality_as_legal_person_object_or_topic_is_not_flagged(text):
+    assert not [q for q in serious("AMB-06", lid(text)) if "gemeente" in q]
+
+
+# -- AMB-06: powers "of the municipalities" transferred: which organ's powers? ----------------------------------------
+POWERS_TRANSFERRED = [
+    "Aan het openbaar lichaam zijn de taken en bevoegdheden van de minister en de gemeenten opgedragen.",
+    "De bevoegdheden van de gemeenten worden overgedragen aan het algemeen bestuur.",
+    "Aan het dagelijks bestuur worden de bevoegdheden van de provincie en de gemeenten overgedragen.",
+    "Op het openbaar lichaam gaan de bevoegdheden van de deelnemende gemeenten over.",
+]
+POWERS_NOT_TRANSFERRED = [
+    "De bevoegdheden van de gemeenten zijn geregeld in de wet.",
+    "Het dagelijks bestuur informeert de raden over de bevoegdheden van de gemeenten.",
+    "De bevoegdheden van de colleges van de gemeenten worden overgedragen aan het algemeen bestuur.",
+    "De archieven van de gemeenten worden overgedragen aan het openbaar lichaam.",
+]
+
+
+@pytest.mark.parametrize("text", POWERS_TRANSFERRED)
+def test_amb06_powers_of_the_municipalities_transferred_are_zorg(text):
+    flags = [f for f in run("AMB-06", lid(text)) if "gemeenten" in f.quote.lower()]
+    assert flags and flags[0].severity == Severity.ZORG and "Bevoegdheden" in flags[0].explanation
+
+
+@pytest.mark.parametrize("text", POWERS_NOT_TRANSFERRED)
+def test_amb06_powers_without_transfer_or_with_an_organ_are_not_flagged(text):
+    assert not [q for q in serious("AMB-06", lid(text)) if "gemeente" in q]
+
+
+# -- AMB-06: an organ noun resolved by an antecedent in its own sentence ------------------------------------------
+UNRESOLVED = [
+    "Het bestuur stelt het plan vast.",
+    "Het bestuur besluit over de bezwaren van de raden.",
+    "De ombudscommissie besluit over klachten.",
+    "De adviescommissie stelt het advies vast, waarna het bestuur beslist.",
+]
+RESOLVED_IN_SENTENCE = [
+    "Het bestuur van de veiligheidsregio stelt het plan vast na overleg met de raden, waarbij het bestuur de raden "
+    "verzoekt hun wensen kenbaar te maken.",
+    "Indien een gemeente een ombudsman of een ombudscommissie instelt, zijn de regels van toepassing op de aan de "
+    "ombudscommissie opgedragen taken.",
+    "Het bestuur van de stichting stelt de jaarrekening vast en het bestuur zendt haar aan de colleges.",
+    "Een provincie kan een commissie instellen; de commissie besluit over bezwaren.",
+    "Een regio kan een adviescommissie instellen, waarna de adviescommissie besluit over de bezwaren.",
+]
+
+
+@pytest.mark.parametrize("text", UNRESOLVED)
+def test_amb06_organ_noun_without_antecedent_stays_kritiek(text):
+    assert [f.severity for f in run("AMB-06", lid(text))] == [Severity.KRITIEK]
+
+
+@pytest.mark.parametrize("text", RESOLVED_IN_SENTENCE)
+def test_amb06_organ_noun_with_antecedent_in_the_sentence_is_not_flagged(text):
+    assert serious("AMB-06", lid(text)) == []
+
+
+# -- AMB-06: the only "het bestuur van X" of the artikel makes a later "het bestuur" a drafting point -------------
+ONE_OWNER = [
+    art("Het bestuur van de stichting Erfgoed bestaat uit vijf leden.", "Het bestuur stelt de jaarrekening vast."),
+    art("Het bestuur van het openbaar lichaam bestaat uit vijf leden.", "Het bestuur besluit bij meerderheid."),
+    art("Het bestuur van de coöperatie wordt gekozen.", "Het bestuur van de coöperatie vergadert.",
+        "Het bestuur stelt de tarieven vast."),
+    art("Het bestuur van het fonds bestaat uit drie leden.", "Het bestuur beslist over aanvragen."),
+]
+AMBIGUOUS_OWNER = [
+    art("De besturen van de deelnemende gemeenten dragen taken over aan het bestuur van het openbaar lichaam.",
+        "Het bestuur stelt de jaarrekening vast."),
+    art("Het bestuur van de stichting en het bestuur van de vereniging overleggen jaarlijks.",
+        "Het bestuur stelt de jaarrekening vast."),
+    art("De leden worden benoemd.", "Het bestuur stelt de jaarrekening vast."),
+    art("Het bestuur stelt de jaarrekening vast.", "Het bestuur van de stichting wordt gehoord."),
+]
+
+
+@pytest.mark.parametrize("text", ONE_OWNER)
+def test_amb06_sole_owner_named_earlier_in_the_artikel_lowers_to_suggestie(text):
+    flags = [f for f in run("AMB-06", text) if f.quote.lower() == "het bestuur"]
+    assert flags and all(f.severity == Severity.SUGGESTIE for f in flags)
+
+
+@pytest.mark.parametrize("text", AMBIGUOUS_OWNER)
+def test_amb06_no_or_competing_owners_keep_kritiek(text):
+    assert "het bestuur" in serious("AMB-06", text)
+
+
+# -- AMB-06: statutory collective terms, function words, naming constructions --------------------------------------
+COLLECTIVE_TERMS = [
+    "Het waterschapsbestuur is bevoegd tot het vaststellen van de keur.",
+    "Het provinciebestuur stelt de regels vast.",
+    "Het eilandsbestuur besluit over de vergunning.",
+    "Het stadsdeelbestuur stelt de begroting vast.",
+]
+RARE_COMPOUNDS = [
+    "Het regiobestuur stelt de begroting vast.",
+    "Het clusterbestuur besluit over de begroting.",
+    "Het ketenbestuur stelt de regels vast.",
+    "De ombudscommissie besluit over klachten.",
+]
+
+
+@pytest.mark.parametrize("text", COLLECTIVE_TERMS)
+def test_amb06_statutory_collective_term_is_no_unclear_organ(text):
+    assert run("AMB-06", lid(text)) == []
+
+
+@pytest.mark.parametrize("text", RARE_COMPOUNDS)
+def test_amb06_rare_compound_organ_name_stays_kritiek(text):
+    assert [f.severity for f in run("AMB-06", lid(text))] == [Severity.KRITIEK]
+
+
+FUNCTION_WORD_PHRASES = [
+    "Het dagelijks bestuur kan besluiten rechtsgedingen te voeren, tenzij de raad, voor zover het de raad aangaat, "
+    "anders beslist.",
+    "Het college beslist, voor zover het de raad niet aangaat, over de uitvoering.",
+    "De voorzitter stelt vast of het de commissie betreft.",
+    "Het algemeen bestuur beslist, indien het de directeur aangaat, over de klacht.",
+]
+ADJECTIVE_PHRASES = [
+    "Het regionale college besluit over subsidies.",
+    "Het uitvoerend bestuur stelt de nota vast.",
+    "De regionale commissie stelt het advies vast.",
+    "Het centrale bestuur besluit over de tarieven.",
+]
+
+
+@pytest.mark.parametrize("text", FUNCTION_WORD_PHRASES)
+def test_amb06_pronoun_before_article_is_no_adjective(text):
+    assert not [f for f in run("AMB-06", lid(text)) if f.quote.lower().startswith("het de")]
+
+
+@pytest.mark.parametrize("text", ADJECTIVE_PHRASES)
+def test_amb06_real_adjective_before_organ_noun_is_still_read(text):
+    assert serious("AMB-06", lid(text))
+
+
+NAMED = [
+    "De colleges treffen een regeling waarbij een openbaar lichaam wordt ingesteld met de aanduiding: veiligheidsregio."
+    " De veiligheidsregio stelt het beleidsplan vast.",
+    "Er is een openbaar lichaam met de naam: Drechtsteden. Het openbaar lichaam stelt de begroting vast.",
+    "Er is een openbaar lichaam, hierna te noemen: Drechtsteden. Het openbaar lichaam stelt de begroting vast.",
+    "Er is een openbaar lichaam, genaamd Drechtsteden. Het openbaar lichaam stelt de begroting vast.",
+]
+
+
+@pytest.mark.parametrize("text", NAMED)
+def test_amb06_naming_construction_is_no_alias_mixing(text):
+    assert not [f for f in run("AMB-06", lid(text)) if "heet hetzelfde orgaan" in f.explanation
+                and f.severity in SERIOUS]
+
+
+# -- AMB-04: "samen"/"gezamenlijk" that allocate nothing; consultation with a named decider --------------------------
+JOINT_UNCLEAR = [
+    "De minister en de gemeente stellen gezamenlijk een ander percentage vast.",
+    "De partners stellen gezamenlijk de hoogte van de reserve vast.",
+    "De deelnemers stellen samen het werkplan vast.",
+    "Het beleidsplan wordt gezamenlijk vastgesteld.",
+]
+JOINT_EXPLICIT = [
+    "De rekenkamer onderzoekt vennootschappen waarvan de gemeente, alleen of samen met andere gemeenten, de "
+    "meerderheid van de aandelen houdt, en stelt daarover een rapport vast.",
+    "Het advies wordt vastgesteld door de raden van de betrokken gemeenten gezamenlijk.",
+    "De staten stellen de norm vast, met dien verstande dat de norm van de gedeputeerden gezamenlijk niet hoger is "
+    "dan vier.",
+    "Het programma wordt vastgesteld door gedeputeerde staten gezamenlijk.",
+    "De provincie stelt, al dan niet samen met andere provincies, het plan vast.",
+]
+
+
+@pytest.mark.parametrize("text", JOINT_UNCLEAR)
+def test_amb04_joint_act_without_organs_stays_zorg(text):
+    assert [q for q in serious("AMB-04", lid(text)) if q in ("gezamenlijk", "samen")]
+
+
+@pytest.mark.parametrize("text", JOINT_EXPLICIT)
+def test_amb04_joint_word_that_names_its_members_or_describes_holding_is_not_flagged(text):
+    assert not [q for q in serious("AMB-04", lid(text)) if q in ("gezamenlijk", "samen")]
+
+
+OVERLEG_OPEN = [
+    "De begroting wordt in overleg met de colleges vastgesteld.",
+    "Het jaarplan wordt in samenspraak met de colleges vastgesteld.",
+    "De tarieven worden in overleg met de deelnemers vastgesteld.",
+    "De nota wordt in overleg met de raden vastgesteld.",
+]
+OVERLEG_PLAIN = [
+    "Het algemeen bestuur stelt de begroting vast na overleg met de raden.",
+    "Het dagelijks bestuur stelt de nota vast in overleg met de colleges.",
+    "De nota wordt na overleg met de raden vastgesteld.",
+    "Het algemeen bestuur stelt het jaarplan vast in samenspraak met de colleges.",
+]
+
+
+@pytest.mark.parametrize("text", OVERLEG_OPEN)
+def test_amb04_in_overleg_without_named_decider_stays_zorg(text):
+    assert [f.severity for f in run("AMB-04", lid(text)) if "overleg" in f.quote or "samenspraak" in f.quote] \
+        == [Severity.ZORG]
+
+
+@pytest.mark.parametrize("text", OVERLEG_PLAIN)
+def test_amb04_consultation_with_named_decider_or_na_overleg_is_suggestie(text):
+    assert [f.severity for f in run("AMB-04", lid(text)) if "overleg" in f.quote or "samenspraak" in f.quote] \
+        == [Severity.SUGGESTIE]
+
+
+# -- AMB-03: what is no status question of a policy instrument --------------------------------------------------------
+INSTRUMENT_OPEN = [
+    "Het beleidskader is leidend voor de besluiten van het dagelijks bestuur.",
+    "De uitvoering volgt de agenda.",
+    "De besluiten passen in het werkplan.",
+    "Vastgestelde structuurvisies, bestemmingsplannen en exploitatieplannen blijven van kracht.",
+    "De uitvoering volgt het Programma.",
+    "Het convenant bepaalt de taakverdeling.",
+    "Het uitvoeringsprogramma is leidend voor de taken.",
+    "Het bestuursakkoord is leidend voor het beleid.",
+    "Het liquidatieplan bindt de deelnemers.",
+    "Het dagelijks bestuur handelt volgens het plan.",
+]
+NOT_AN_INSTRUMENT = [
+    "In dit kader stelt het college een verhuisplicht vast.",
+    "De belanghebbende heeft in dat kader de inlichtingenplicht geschonden.",
+    "Het lid kan een onderwerp aan de orde stellen dat niet op de agenda staat.",
+    "De voorzitter zet het voorstel op de agenda van de vergadering.",
+    "De bijdrage is gebaseerd op het werkplan, bedoeld in artikel 9.",
+    "Vastgestelde structuurvisies, bestemmingsplannen en exploitatieplannen als bedoeld in respectievelijk artikel "
+    "2.1, 3.1 en 6.12 van de Wet ruimtelijke ordening blijven van kracht.",
+    "De uitkering geldt niet voor ontbijt in het kader van het Programma Schoolontbijt.",
+    "Het bestuur van de regio, de korpschef en de officier van justitie sluiten een convenant over de samenwerking. "
+    "Het convenant bepaalt de taakverdeling.",
+    "De wethouder bespreekt voorstellen ten behoeve van het collegeprogramma.",
+    "De griffier zendt de raadsagenda aan de leden.",
+]
+
+
+@pytest.mark.parametrize("text", INSTRUMENT_OPEN)
+def test_amb03_instrument_with_open_status_stays_zorg(text):
+    assert serious("AMB-03", lid(text))
+
+
+@pytest.mark.parametrize("text", NOT_AN_INSTRUMENT)
+def test_amb03_context_phrase_meeting_agenda_reference_title_agreement_or_organ_compound_not_flagged(text):
+    assert serious("AMB-03", lid(text)) == []
+
+
+ADOPTER_IN_CLAUSE = [
+    "Bij besluit worden gebieden aangewezen waarvoor het algemeen bestuur een rampenplan vaststelt.",
+    "Het college bepaalt de gevallen waarin het dagelijks bestuur een crisisplan opstelt.",
+    "De regels gelden voor de gebieden waarvoor het algemeen bestuur een gebiedsplan vast moet stellen.",
+    "De minister wijst terreinen aan waarvoor het dagelijks bestuur een noodplan vaststelt.",
+]
+NO_ADOPTER = [
+    "Het rampenplan is bindend voor de hulpdiensten.",
+    "Het crisisplan is leidend voor de uitvoering.",
+    "De hulpdiensten handelen overeenkomstig het gebiedsplan.",
+    "Het noodplan is leidend voor alle diensten.",
+]
+
+
+@pytest.mark.parametrize("text", ADOPTER_IN_CLAUSE)
+def test_amb03_adopter_before_the_instrument_in_a_verb_final_clause_is_read(text):
+    flags = run("AMB-03", lid(text))
+    assert not [f for f in flags if "regelt niet wie" in f.explanation and f.severity in SERIOUS]
+
+
+@pytest.mark.parametrize("text", NO_ADOPTER)
+def test_amb03_instrument_without_adopter_is_still_reported(text):
+    assert [f for f in run("AMB-03", lid(text)) if "regelt niet wie" in f.explanation]
+
+
+GENERIC = [
+    "Het Rijk kan slechts in bij de wet bepaalde gevallen het vaststellen van een plan vorderen.",
+    "Het college stelt met de belanghebbende een plan van aanpak op.",
+    "De belanghebbende werkt mee aan het uitvoeren van een plan van aanpak.",
+    "Het college kan geen programma verlangen zonder wettelijke grondslag.",
+]
+DEFINITE = [
+    "Het dagelijks bestuur handelt volgens het plan.",
+    "Het college voert het programma uit dat leidend is voor de taken.",
+    "De belanghebbende handelt volgens het plan van aanpak.",
+    "Het liquidatieplan bindt de deelnemers.",
+]
+
+
+@pytest.mark.parametrize("text", GENERIC)
+def test_amb03_only_indefinite_mentions_are_at_most_suggestie(text):
+    assert serious("AMB-03", lid(text)) == []
+
+
+@pytest.mark.parametrize("text", DEFINITE)
+def test_amb03_definite_instrument_keeps_its_flag(text):
+    assert run("AMB-03", lid(text))
+
+
+def test_amb03_adopter_read_from_a_mention_that_is_itself_skipped():
+    """"het beleidsplan" adopted in lid 3 after "het ontwerpbeleidsplan" of lid 1 keeps its adopter for a later
+    artikel's mention."""
+    text = ("Artikel 5 Planning\n1. Het dagelijks bestuur stelt een ontwerpbeleidsplan op.\n"
+            "2. Het dagelijks bestuur zendt het ontwerp aan de raden.\n"
+            "3. Het algemeen bestuur stelt het beleidsplan vast.\n"
+            "Artikel 6 Toelichting\n1. De toelichting verwijst naar de in het beleidsplan beschreven activiteiten.")
+    assert not [f for f in run("AMB-03", text) if "regelt niet wie" in f.explanation]
