@@ -40,6 +40,13 @@ from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
+from models.ambiguity.amb07_overlap.grammar import (
+    PARTICIPLE_RE,
+    in_subordinate_clause,
+    misread,
+    object_site,
+    same_object,
+)
 from models.ambiguity.common import TriggerSet, organ_subject_power
 from models.ambiguity.flag import Flag, Severity
 from models.ambiguity.registration import detector, make_flag
@@ -82,6 +89,46 @@ OATH_RE = re.compile(r"\b(?:eed|belofte|zweer|zweren|beloof|beloven|verklaar|ver
 NEGATED_RE = re.compile(r"(?<![\w-])(?:niet|geen|nimmer|slechts|uitsluitend|alleen)(?![\w-])", re.I)  # not "niet-nakoming"
 
 
+# The instrument that holds the power: "In de belastingverordening kan worden bepaald", "kan bij de verordening,
+# bedoeld in …, worden bepaald": the organ that adopts the instrument decides (round 8).
+INSTRUMENT_AGENT_RE = re.compile(r"\b(?:[Ii]n|[Bb]ij)\s+(?:de|het|een|die|deze|dat|dit)\s+(?:[\w-]+\s+)?[\w-]*"
+                                 r"(?:verordening|regeling|reglement|statuten|beleidsregels?)\b")
+# Undoing a grant: the organ that granted undoes it (Awb practice), when the text has only one granting organ.
+REVERSAL_ACTS = {"terugvorderen", "intrekken", "herzien", "opschorten", "beëindigen", "beeindigen"}
+GRANT_ACTS = {"verstrekken", "toekennen", "verlenen"}
+# "zal bestaan uit", "zal zijn", "zal gelden": the future of a state describes, it orders no act (round 8).
+STATE_VERB_RE = re.compile(r"^\s+(?:\w+\s+)?(?:bestaan|zijn|blijven|gelden|duren|bedragen)\b", re.I)
+# The lead-in of a list of conditions: "… wordt afgezien als:", "indien:", "mits:".
+CONDITION_LEADIN_RE = re.compile(r"\b(?:als|indien|wanneer|mits|tenzij|zodra|dat|voor\s?zover|waarbij|ingeval)\s*:\s*$",
+                                 re.I)
+
+
+def _same_lid_before(res: Resources, pi) -> list:
+    """The passages before ``pi`` in its lid (a lead-in and the list items before it)."""
+    out = []
+    for q in reversed(res.passages[max(0, pi.index - 12):pi.index]):
+        if q.passage.artikel != pi.passage.artikel or q.passage.lid != pi.passage.lid:
+            break
+        out.append(q)
+    return out
+
+
+def _lid_names_instrument(res: Resources, pi, s: int) -> bool:
+    """An earlier sentence of the lid says by which instrument rules are made ("Bij of krachtens algemene maatregel
+    van bestuur kunnen regels worden gesteld …"): a following passive power belongs to that instrument's maker."""
+    return any(AGENT_INSTRUMENT_RE.search(pi.text[ps:pe]) for ps, pe in pi.sentences if pe <= s) or any(
+        AGENT_INSTRUMENT_RE.search(q.text) for q in _same_lid_before(res, pi))
+
+
+def _condition_list_item(res: Resources, pi, s: int) -> bool:
+    """The sentence at ``s`` is an item of a list whose lead-in ends in a subordinator ("… afgezien als:")."""
+    if pi.text[:s].strip():
+        lead = pi.text[:s]
+    else:
+        lead = next((q.text for q in _same_lid_before(res, pi) if q.text.rstrip().endswith(":")), "")
+    return bool(CONDITION_LEADIN_RE.search(lead.rstrip()))
+
+
 @detector("AMB-02", name="modaliteit / normatieve kracht", requires={"lemmas", "structure", "competences"},
           default_severity=Severity.SUGGESTIE, rule="Ar 3.2", context_adjust=False)
 def modality(res: Resources) -> Iterator[Flag]:
@@ -117,7 +164,12 @@ def modality(res: Resources) -> Iterator[Flag]:
                 if TRANSITIONAL_RE.search(sent) or PUBLICATION_RE.search(sent) or DESCRIPTIVE_RE.search(
                         text[max(s, hit.start - 40):hit.start]):
                     continue
-                measured = bool(MEASURE_RE.search(text[hit.end:e]))
+                if _condition_list_item(res, pi, s):
+                    continue  # "… wordt afgezien als: | de vordering minstens zal worden voldaan …": a condition
+                if STATE_VERB_RE.match(text[hit.end:e]):
+                    measured = True  # "zal bestaan uit het … te bepalen aantal leden": describes a state, no act
+                else:
+                    measured = bool(MEASURE_RE.search(text[hit.end:e]))
                 yield make_flag("AMB-02", pi, hit.start, hit.end,
                                 severity=Severity.SUGGESTIE if measured else Severity.ZORG,
                                 confidence=0.45 if measured else 0.7,
@@ -153,6 +205,11 @@ def modality(res: Resources) -> Iterator[Flag]:
                 continue  # "kan worden aangehaald als …": the citation title, no power
             if part and not {_infinitive(part.group(1)), lemma(part.group(1).lower())} & (set(res.verbs) | MONEY_ACTS):
                 continue  # "kan worden verkregen/verschaft": a possibility, no power (research AMB-02 (d) 3)
+            if (not part or not PARTICIPLE_RE.match(part.group(1).lower())) and PARTICIPLE_RE.match(
+                    (re.findall(r"\w+", text[s:m.start()]) or [""])[-1].lower()) \
+                    or in_subordinate_clause(text, s, m.start()):
+                continue  # "dat dit aantal … bepaald kan worden", "indien … kan worden vastgesteld": the verb-final
+                # order or the subordinator makes it a subordinate clause: a possibility, not a grant
             end = m.end() + part.end() if part else m.end()  # "kan worden gewijzigd"
             same = res.actor_of_action(pi, _infinitive(part.group(1))) if part else None
             note = (f" In dit artikel doet '{same}' dit elders; vermoedelijk is dat orgaan bedoeld. (Verlaagd.)"
@@ -170,6 +227,19 @@ def modality(res: Resources) -> Iterator[Flag]:
                 same = next(iter(named))
                 note = (f" Het artikel noemt alleen '{same}'; vermoedelijk is dat orgaan bevoegd, maar dat staat er "
                         "niet. (Verlaagd.)")
+            if not same and (inst := INSTRUMENT_AGENT_RE.search(text[s:end])):
+                same = "instrument"
+                note = (f" De zin noemt het instrument ('{inst.group(0)}'); wie dat vaststelt, bepaalt dit. "
+                        "(Verlaagd.)")
+            elif not same and _lid_names_instrument(res, pi, s):
+                same = "instrument"
+                note = (" Een eerdere zin van dit lid noemt het instrument (algemene maatregel van bestuur, "
+                        "regeling) waarin dit wordt bepaald. (Verlaagd.)")
+            elif not same and part and _infinitive(part.group(1)) in REVERSAL_ACTS and len(
+                    granters := {c.actor for c in res.competences if c.actor and c.action in GRANT_ACTS}) == 1:
+                same = next(iter(granters))
+                note = (f" Terugvorderen of intrekken doet het orgaan dat verstrekt of toekent; in deze tekst is dat "
+                        f"alleen '{same}'. (Verlaagd.)")
             clause = text[_clause_start(text, s, m.start()):end]
             if not same and NEGATED_RE.search(clause):
                 same = "beperking"
@@ -202,17 +272,23 @@ def _infinitive(participle: str) -> str:
 
 
 def _inconsistent(res: Resources) -> Iterator[Flag]:
+    """Round 8: the same organ, the same act and the same object (head, position and qualifiers, see
+    amb07_overlap/grammar.py) as a duty here and a power there. A noun ("bij koninklijk besluit"), a verb in a
+    subordinate clause ("Alvorens de raad besluit …") or an object in a prepositional phrase ("in de verordening
+    de heffing lager vaststellen") is no such competence."""
     groups: dict[tuple[str, str, str], list] = defaultdict(list)
     for c in res.competences:
-        if c.actor and c.object and not c.passive and c.modality in ("plicht", "bevoegdheid") and _main_clause(res, c):
+        if c.actor and c.object and not c.passive and c.modality in ("plicht", "bevoegdheid") and _main_clause(res, c) \
+                and not misread(res, c):
             groups[(c.actor, c.action, c.object)].append(c)
     for (actor, action, obj), cs in groups.items():
-        mods = {c.modality for c in cs}
-        if len(mods) < 2:
+        if len({c.modality for c in cs}) < 2:
             continue
-        first = cs[0]
-        for c in cs[1:]:
-            if c.modality == first.modality:
+        sites = {id(c): object_site(res, c) for c in cs}
+        for i, c in enumerate(cs):
+            first = next((f for f in cs[:i] if f.modality != c.modality and same_object(sites[id(f)], sites[id(c)])),
+                         None)
+            if first is None:
                 continue
             pi = res.by_id[c.passage_id]
             yield make_flag(

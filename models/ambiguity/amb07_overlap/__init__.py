@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
+from models.ambiguity.amb07_overlap.grammar import misread, object_site, same_object
 from models.ambiguity.flag import Flag, Severity
 from models.ambiguity.registration import detector, make_flag
 from models.ambiguity.resources import CONDITION_RE, Competence, Resources
@@ -51,17 +52,27 @@ def overlap(res: Resources) -> Iterator[Flag]:
         actors = list(dict.fromkeys(c.actor for c in cs))
         if len(actors) < 2:
             continue
-        first = cs[0]
-        for c in cs[1:]:
-            if c.actor == first.actor or c.sentence == first.sentence and c.passage_id == first.passage_id:
+        # Round 8: only grants are compared (no noun, attributive participle, subordinate clause or excluded
+        # organ), and only on the same object (head, position and qualifiers), see grammar.py.
+        grants = [c for c in cs if not misread(res, c)]
+        sites = {id(c): object_site(res, c) for c in grants}
+        for i, c in enumerate(grants):
+            first = next((f for f in grants[:i] if f.actor != c.actor
+                          and not (f.sentence == c.sentence and f.passage_id == c.passage_id)
+                          and same_object(sites[id(f)], sites[id(c)])), None)
+            if first is None:
                 continue
             pi = res.by_id[c.passage_id]
             markers = [m.group(0).lower() for cc in (first, c)
                        for m in PRECEDENCE_RE.finditer(res.by_id[cc.passage_id].text, *cc.sentence)]
-            sev = Severity.ZORG if markers else Severity.KRITIEK
-            how = (f" Alleen '{markers[0]}' regelt de verhouding." if markers else
+            # A power ("kan … vaststellen") next to another organ's competence opens an alternative route, which
+            # statutes do on purpose; two organs that must both do the same act on the same object conflict.
+            power = next((cc for cc in (first, c) if cc.modality in ("bevoegdheid", "mag")), None)
+            sev = Severity.SUGGESTIE if power else Severity.ZORG if markers else Severity.KRITIEK
+            how = (f" '{power.actor_text}' krijgt een bevoegdheid ('kan'); mogelijk een bewuste tweede route. "
+                   "(Verlaagd.)" if power else f" Alleen '{markers[0]}' regelt de verhouding." if markers else
                    " Geen voorrangsregel of voorwaarde verbindt de bepalingen.")
-            yield make_flag("AMB-07", pi, c.start, c.end, severity=sev, confidence=0.7,
+            yield make_flag("AMB-07", pi, c.start, c.end, severity=sev, confidence=0.45 if power else 0.7,
                             explanation=f"'{action} {obj}' is toegekend aan {first.actor_text} (artikel "
                                         f"{first.artikel}{', lid ' + first.lid if first.lid else ''}) én aan "
                                         f"{c.actor_text} (hier).{how}",
@@ -76,8 +87,10 @@ def overlap(res: Resources) -> Iterator[Flag]:
         want = WGR_ADOPTER.get(c.object)
         if want and c.action == "vaststellen" and c.actor and c.actor not in (want, "bestuur van het openbaar lichaam"):
             pi = res.by_id[c.passage_id]
-            if ATTRIBUTIVE_AGENT_RE.search(pi.text[max(c.sentence[0], c.start - 60):c.start]):
-                continue  # "de door het algemeen bestuur vastgestelde begroting": the adopter is named
+            if ATTRIBUTIVE_AGENT_RE.search(pi.text[max(c.sentence[0], c.start - 60):c.start]) or misread(res, c) \
+                    or not object_site(res, c).direct:
+                continue  # "de door het algemeen bestuur vastgestelde begroting": the adopter is named; round 8:
+                # no grant, or the begroting is no object ("stelt na ontvangst van de begroting … vast")
             yield make_flag("AMB-07", pi, c.start, c.end, severity=Severity.ZORG, confidence=0.6,
                             explanation=f"De {c.object} wordt hier vastgesteld door {c.actor_text}; de Wgr legt dat "
                                         f"bij het {want}.",
