@@ -322,10 +322,14 @@ def _resolve(res: Resources, pi: PassageInfo, m: _Match, excerpt: bool = False) 
 
 def _unlettered_items(res: Resources, artikel: str, lid: str | None) -> bool:
     """The target lid enumerates items ("…: op eigen verzoek; bij …;") that the text does not letter."""
-    for t in res.artikel_passages(artikel):
-        if (lid is None or t.passage.lid == lid) and not t.passage.onderdeel \
-                and re.search(r":\s*\S[^:]*;", t.text) and not re.search(r"(?:^|[:;]\s*)[a-z][.)]\s", t.text):
-            return True
+    parts = [t for t in res.artikel_passages(artikel) if (lid is None or t.passage.lid == lid)]
+    if any(t.passage.onderdeel for t in parts):
+        return False
+    for i, t in enumerate(parts):
+        if re.search(r":\s*\S[^:]*;", t.text) and not re.search(r"(?:^|[:;]\s*)[a-z][.)]\s", t.text):
+            return True  # "…: op eigen verzoek; bij …" in one passage
+        if t.text.rstrip().endswith(":") and i + 1 < len(parts):
+            return True  # the items follow as passages of their own, without letters
     return False
 
 
