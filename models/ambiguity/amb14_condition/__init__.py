@@ -52,7 +52,9 @@ ASSESSOR_RE = re.compile(r"\bnaar het oordeel van\b|\bter beoordeling van\b|\bac
 BOUND_RE = re.compile(r"\bniet\s+(meer|minder|later|eerder|langer|korter)\s+dan\b", re.I)
 # Deliberate open norms: reasonableness is a standard a court can apply ("voor zover dat redelijkerwijs nodig
 # is"). With an organ in the sentence the decider is knowable, so the finding is a suggestion (research §3).
-DELIBERATE_RE = re.compile(r"\bredelijkerwijs\b|\bredelijk(?:e)?\b|\bbillijk(?:e|heid)?\b", re.I)
+# Open standards a court applies whoever is named: reasonableness, fairness and proportionality.
+DELIBERATE_RE = re.compile(r"\bredelijkerwijs\b|\bredelijk(?:e)?\b|\bbillijk(?:e|heid)?\b|\bonevenredig(?:e)?\b"
+                           r"|\bevenredig(?:e|heid)?\b", re.I)
 BEST_EFFORTS_RE = re.compile(r"(?:voor ?zover|indien|wanneer|als)\s+(?:[\w ]{0,40}?\s+)?(?:niet\s+)?"
                              r"(?:enigszins\s+)?mogelijk\b", re.I)
 # The other branch of a conditional allocation: "indien dit past binnen het kader, …; anders …".
@@ -95,8 +97,13 @@ def _acting_organs(res: Resources, pi, s: int, e: int, cstart: int, cend: int) -
         if cstart <= mm.start < cend:
             continue
         lead = pi.text[s:mm.start]
-        if re.fullmatch(r"\s*(?:de|het|De|Het)?\s*", lead) or FINITE_BEFORE_RE.search(lead[-30:]):
-            out.append(mm.text)
+        if re.fullmatch(r"\s*(?:de|het|De|Het)?\s*", lead) or FINITE_BEFORE_RE.search(lead[-30:]) \
+                or re.search(r"\bdoor\s+(?:de\s+|het\s+)?$", lead[-20:]) \
+                or mm.start > cend and re.fullmatch(r"\s*,?\s*\w+\s+(?:de\s+|het\s+)?", pi.text[cend:mm.start]):
+            out.append(mm.text)  # subject, agent ("door de voorzitter") or inverted subject after the condition
+    # "Indien …, zorgen zij alsnog …": the subject pronoun after the condition takes up the organs named in it.
+    if re.match(r"\s*,?\s*\w+\s+(?:hij|zij)\b", pi.text[cend:e]):
+        out += [mm.text for mm in res.mentions_in(pi, cstart, cend)]
     return out
 
 

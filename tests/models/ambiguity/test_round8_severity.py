@@ -114,12 +114,22 @@ def test_seeded_passive_of_an_adoption_on_a_known_object_stays_zorg():
     "Indien de situatie dermate spoedeisend is, kan de voorzitter het besluit nemen.",
     "De voorzitter kan, indien nodig, de vergadering schorsen.",
     "Ingeval buitengewone omstandigheden dit noodzakelijk maken, kan bij koninklijk besluit worden afgeweken.",
-    "De eerste volzin is niet van toepassing, indien voorafgaande bekendmaking niet mogelijk is.",
+    "Indien de raad weigert in voldoende dekking te voorzien, verminderen gedeputeerde staten de uitgaven.",
+    "De bevoegdheid wordt uitgeoefend door de voorzitter indien dit dringend noodzakelijk is.",
+    "Niemand kan genoodzaakt worden geheimen te openbaren, voor zover daardoor onevenredige schade zou "
+    "ontstaan.",
 ])
-def test_condition_judged_by_the_organ_that_acts_is_a_suggestion(sentence):
-    text = ORGANS + "Artikel 7 Spoed\n1. De voorzitter maakt het besluit bekend. " + sentence
+def test_condition_judged_by_the_organ_that_acts_in_its_sentence_is_a_suggestion(sentence):
+    # The detector itself (no merging into an AMB-01 flag on the same words).
+    found = [f for f in run("AMB-14", ORGANS + f"Artikel 7 Spoed\n1. {sentence}") if f.artikel == "7"]
+    assert found and all(f.severity <= Severity.SUGGESTIE for f in found)
+
+
+def test_condition_judged_by_the_organ_acting_in_its_lid_is_a_suggestion():
+    text = ORGANS + ("Artikel 7 Spoed\n1. De voorzitter maakt het besluit vooraf bekend. De eerste volzin is niet van "
+                     "toepassing, indien voorafgaande bekendmaking niet mogelijk is.")
     found = [f for f in flags(text, "AMB-14") if f.artikel == "7"]
-    assert all(f.severity <= Severity.SUGGESTIE for f in found)
+    assert found and all(f.severity <= Severity.SUGGESTIE for f in found)
 
 
 @pytest.mark.parametrize("sentence", [
