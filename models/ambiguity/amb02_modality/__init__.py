@@ -277,14 +277,16 @@ def _inconsistent(res: Resources) -> Iterator[Flag]:
     subordinate clause ("Alvorens de raad besluit …") or an object in a prepositional phrase ("in de verordening
     de heffing lager vaststellen") is no such competence."""
     groups: dict[tuple[str, str, str], list] = defaultdict(list)
+    sites = {}
     for c in res.competences:
         if c.actor and c.object and not c.passive and c.modality in ("plicht", "bevoegdheid") and _main_clause(res, c) \
                 and not misread(res, c):
-            groups[(c.actor, c.action, c.object)].append(c)
+            sites[id(c)] = site = object_site(res, c)
+            if site.head:
+                groups[(c.actor, c.action, site.head)].append(c)
     for (actor, action, obj), cs in groups.items():
         if len({c.modality for c in cs}) < 2:
             continue
-        sites = {id(c): object_site(res, c) for c in cs}
         for i, c in enumerate(cs):
             first = next((f for f in cs[:i] if f.modality != c.modality and same_object(sites[id(f)], sites[id(c)])),
                          None)

@@ -14,7 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
-from models.ambiguity.amb07_overlap.grammar import misread, object_site, same_object
+from models.ambiguity.amb07_overlap.grammar import ObjectSite, misread, object_site, same_object
 from models.ambiguity.flag import Flag, Severity
 from models.ambiguity.registration import detector, make_flag
 from models.ambiguity.resources import CONDITION_RE, Competence, Resources
@@ -39,6 +39,7 @@ def overlap(res: Resources) -> Iterator[Flag]:
     """Round 7: attributive participles with a named agent and causative "doen" are no grant of a competence;
     the Wgr art. 34 adopter check does not run on a national law."""
     groups: dict[tuple[str, str], list[Competence]] = defaultdict(list)
+    sites: dict[int, ObjectSite] = {}
     for c in res.competences:
         if c.actor and c.object and c.action_class in ("adoption", "decision") and c.recipient != c.actor:
             if c.object in PER_ORGAN_OBJECTS or OWN_RE.search(res.by_id[c.passage_id].text, *c.sentence):
@@ -47,15 +48,17 @@ def overlap(res: Resources) -> Iterator[Flag]:
             if ATTRIBUTIVE_AGENT_RE.search(before) or re.search(r"\bdoen\s+$", before, re.I):
                 continue  # "de door provinciale staten vastgestelde begroting" (a reference to the act, its agent
                 # named), "de onderzoeken die zij doen instellen" (causative: another act)
-            groups[(c.action, c.object)].append(c)
-    for (action, obj), cs in groups.items():
-        actors = list(dict.fromkeys(c.actor for c in cs))
-        if len(actors) < 2:
+            # Round 8: only grants are compared (no noun, attributive participle, subordinate clause or excluded
+            # organ), grouped on the object head as grammar.py reads it, and compared on its position and
+            # qualifiers (same_object).
+            if misread(res, c):
+                continue
+            sites[id(c)] = site = object_site(res, c)
+            if site.head:
+                groups[(c.action, site.head)].append(c)
+    for (action, obj), grants in groups.items():
+        if len({c.actor for c in grants}) < 2:
             continue
-        # Round 8: only grants are compared (no noun, attributive participle, subordinate clause or excluded
-        # organ), and only on the same object (head, position and qualifiers), see grammar.py.
-        grants = [c for c in cs if not misread(res, c)]
-        sites = {id(c): object_site(res, c) for c in grants}
         for i, c in enumerate(grants):
             first = next((f for f in grants[:i] if f.actor != c.actor
                           and not (f.sentence == c.sentence and f.passage_id == c.passage_id)

@@ -56,6 +56,7 @@ QUALIFIER_STOP = {"bedoeld", "bedoelde", "artikel", "artikelen", "eerste", "twee
                   "onderdeel", "hoofdstuk", "betrekking", "aanzien", "worden", "wordt", "zijn", "deze", "welke",
                   "waarin", "waarbij", "omtrent", "inzake", "betreffende", "onder", "tussen", "tegen"}
 WORD_RE = re.compile(r"\w+(?:-\w+)*")
+VERB_PARTICLES = {"vast", "goed", "aan", "op", "in", "uit", "voor", "over", "toe", "bekend", "mee", "af", "na"}
 PARTICIPLE_RE = re.compile(r"^(?:ge|\w+ge|be|ver|ont|her|er|over|toe)\w+[dtn]$")
 
 
@@ -126,13 +127,20 @@ def object_site(res: Resources, c: Competence) -> ObjectSite:
     pi = res.by_id[c.passage_id]
     text = pi.text
     s, e = c.sentence
-    hits = list(re.finditer(rf"\b{re.escape(c.object)}\b", text[s:e], re.I))
+    obj = c.object
+    hits = list(re.finditer(rf"\b{re.escape(obj)}\b", text[s:e], re.I))
     if not hits:
-        return ObjectSite(_lemma(c.object), False, frozenset())
+        return ObjectSite(_lemma(obj), False, frozenset())
     # Prefer the occurrence nearest after the verb (the object follows a finite verb in a main clause).
     after = [h for h in hits if s + h.start() > c.start]
     h = (after or hits)[0]
     a, b = s + h.start(), s + h.end()
+    if obj.lower() in VERB_PARTICLES or _lemma(obj) == c.action or obj.lower() == c.action:
+        # "de bijdrage vaststellen": the table took the noun for an adjective and the verb for the head.
+        prev = re.search(r"(\w+)\s+$", text[s:a])
+        if not prev or prev.group(1).lower() in DETERMINERS:
+            return ObjectSite("", False, frozenset())
+        a, b, obj = s + prev.start(1), s + prev.end(1), prev.group(1).lower()
     words = _words_before(text, max(s, a - 120), a)
     pre: list[str] = []
     direct = True
@@ -157,7 +165,7 @@ def object_site(res: Resources, c: Competence) -> ObjectSite:
     if c.actor and direct:
         # "regelt de raad, het college of de burgemeester …": an organ coordinated with the actor is a subject.
         for m in res.mentions_in(pi, s, e):
-            if m.key == c.object and re.match(r"^\s*(?:,|en|of)\s*(?:de\s+|het\s+)?$", text[_actor_end(res, c):m.start],
+            if m.key == obj and re.match(r"^\s*(?:,|en|of)\s*(?:de\s+|het\s+)?$", text[_actor_end(res, c):m.start],
                                               re.I):
                 direct = False
     quals = {w for w in pre if len(w) >= 4 and not w.isdigit()}
@@ -165,7 +173,7 @@ def object_site(res: Resources, c: Competence) -> ObjectSite:
     if QUALIFIER_OPEN_RE.match(tail):
         tail = re.split(r"[,;:.]", tail, maxsplit=1)[0]
         quals |= {w.lower() for w in WORD_RE.findall(tail)[:10] if len(w) >= 5 and not w.isdigit()}
-    if _lemma(c.object) in GENERIC_HEADS:
+    if _lemma(obj) in GENERIC_HEADS:
         # "De raad stelt met betrekking tot de ambtelijke bijstand een verordening vast", "een verordening …
         # waarin voorschriften worden gesteld met betrekking tot …": the subject matter may stand anywhere in the
         # clause; it is what tells one verordening from another.
@@ -173,7 +181,8 @@ def object_site(res: Resources, c: Competence) -> ObjectSite:
             rest = re.split(r"[,;:.]", text[s + m.end():e], maxsplit=1)[0]
             quals |= {w.lower() for w in WORD_RE.findall(rest)[:8] if len(w) >= 5 and not w.isdigit()}
     quals = {_lemma(w) for w in quals if w not in QUALIFIER_STOP}
-    return ObjectSite(_lemma(c.object), direct, frozenset(quals), det not in ("een", "geen", "elk", "elke", "ieder",
+    quals.discard(_lemma(obj))
+    return ObjectSite(_lemma(obj), direct, frozenset(quals), det not in ("een", "geen", "elk", "elke", "ieder",
                                                                              "iedere", "alle", ""))
 
 
