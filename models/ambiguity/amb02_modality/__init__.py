@@ -99,7 +99,8 @@ GRANT_ACTS = {"verstrekken", "toekennen", "verlenen"}
 # "zal bestaan uit", "zal zijn", "zal gelden": the future of a state describes, it orders no act (round 8).
 STATE_VERB_RE = re.compile(r"^\s+(?:\w+\s+)?(?:bestaan|zijn|blijven|gelden|duren|bedragen)\b", re.I)
 # The lead-in of a list of conditions: "… wordt afgezien als:", "indien:", "mits:".
-CONDITION_LEADIN_RE = re.compile(r"\b(?:als|indien|wanneer|mits|tenzij|zodra|dat|voor\s?zover|waarbij|ingeval)\s*:\s*$",
+# Not "dat:" ("draagt er zorg voor dat:" introduces duties).
+CONDITION_LEADIN_RE = re.compile(r"\b(?:als|indien|wanneer|mits|tenzij|zodra|voor\s?zover|ingeval|in\s+geval)\s*:\s*$",
                                  re.I)
 
 
@@ -166,16 +167,17 @@ def modality(res: Resources) -> Iterator[Flag]:
                     continue
                 if _condition_list_item(res, pi, s):
                     continue  # "… wordt afgezien als: | de vordering minstens zal worden voldaan …": a condition
-                if STATE_VERB_RE.match(text[hit.end:e]):
-                    measured = True  # "zal bestaan uit het … te bepalen aantal leden": describes a state, no act
-                else:
-                    measured = bool(MEASURE_RE.search(text[hit.end:e]))
+                # "zal bestaan uit het … te bepalen aantal leden": the future of a state describes, it orders no act.
+                state = bool(STATE_VERB_RE.match(text[hit.end:e]))
+                measured = state or bool(MEASURE_RE.search(text[hit.end:e]))
+                lowered = (" De zin beschrijft een toestand, geen handeling; verlaagd." if state
+                           else " De zin noemt wel de maatstaf; verlaagd." if measured else "")
                 yield make_flag("AMB-02", pi, hit.start, hit.end,
                                 severity=Severity.SUGGESTIE if measured else Severity.ZORG,
                                 confidence=0.45 if measured else 0.7,
                                 explanation=f"'{q}' kan een toekomstige gebeurtenis beschrijven of een plicht "
                                             "opleggen; het rechtsgevolg is daardoor onduidelijk."
-                                            + (" De zin noemt wel de maatstaf; verlaagd." if measured else ""),
+                                            + lowered,
                                 question="Is dit een verplichting, een verwachting of een toezegging?",
                                 suggestion="Gebruik de tegenwoordige tijd voor een plicht of 'kan' voor een "
                                            "bevoegdheid.")

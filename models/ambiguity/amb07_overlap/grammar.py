@@ -27,8 +27,8 @@ from models.nlp import lemma
 # Subordinators that make the clause up to the verb a subordinate one (time, condition, relative clauses).
 # "dat"/"die" are taken lower case only and not after a preposition ("in dat geval", "van die gemeente").
 SUBORDINATOR_RE = re.compile(
-    r"\b(?:[Ii]ndien|[Ww]anneer|[Aa]ls|[Vv]oor ?zover|[Nn]adat|[Zz]odat|[Zz]odra|[Aa]lvorens|[Vv]oordat|[Tt]otdat"
-    r"|[Zz]olang|[Oo]mdat|[Tt]erwijl|[Oo]pdat|[Tt]enzij|[Mm]its|[Hh]etgeen|[Ww]elke?|[Ww]aar(?:in|bij|mee|op|voor"
+    r"\b(?:[Ii]ndien|[Ww]anneer|[Aa]ls(?!\s+(?:bedoeld|zodanig|gevolg|voorzitter|lid|secretaris)\b)|[Vv]oor ?zover"
+    r"|[Nn]adat|[Zz]odat|[Zz]odra|[Aa]lvorens|[Vv]oordat|[Tt]otdat|[Zz]olang|[Oo]mdat|[Tt]erwijl|[Oo]pdat|[Tt]enzij|[Mm]its|[Hh]etgeen|[Ww]elke?|[Ww]aar(?:in|bij|mee|op|voor"
     r"|aan|door|over|uit|van|naar|toe))\b|\b[Ii]n\s+(?:het\s+)?geval\b(?!\s+van)"
     r"|(?<!\bin )(?<!\bvan )(?<!\bop )(?<!\bbij )(?<!\bvoor )(?<!\bmet )(?<!\bna )\b(?:dat|die)\b")
 PREPOSITIONS = {"aan", "bij", "binnen", "door", "in", "inzake", "met", "na", "naar", "namens", "omtrent", "onder",
@@ -72,7 +72,16 @@ def clause_start(text: str, s: int, pos: int) -> int:
 
 def in_subordinate_clause(text: str, s: int, pos: int) -> bool:
     """The word at ``pos`` stands in a subordinate clause: a subordinator opens its clause before it."""
-    return bool(SUBORDINATOR_RE.search(text[clause_start(text, s, pos):pos]))
+    clause = text[clause_start(text, s, pos):pos]
+    for m in SUBORDINATOR_RE.finditer(clause):
+        word = m.group(0).lower()
+        if word == "als" and re.search(r"\bzowel\b", clause[:m.start()], re.I):
+            continue  # "zowel de raad als het college": a coordination
+        if word in ("dat", "die") and re.search(r"\b(?:kan|kunnen|mag|mogen|moet|moeten|zal|zullen|wordt|worden|is|zijn"
+                                                 r"|heeft|hebben|ook|alleen|slechts)\s+$", clause[:m.start()], re.I):
+            continue  # "De raad kan die verordening wijzigen": a determiner after the finite verb
+        return True
+    return False
 
 
 def _organ_word(res: Resources, pi, start: int, end: int) -> bool:
