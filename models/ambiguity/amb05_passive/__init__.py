@@ -80,7 +80,11 @@ ZIJN = {"is", "zijn", "was", "waren"}
 RESIDUAL_VERBS = {"op_dragen", "toe_kennen", "voor_behouden", "over_dragen", "opdragen", "toekennen", "voorbehouden",
                   "overdragen"}
 SELF_ACTING_RE = re.compile(r"^\s*Aan\s+(?:het|de)\s+[^,;:]{3,60}?\s+(?:worden|wordt|zijn|is)\s+[^;]*"
-                            r"\b(?:toegekend|opgedragen|overgedragen)\b|\bis\s+ingesteld\s+met\s+het\s+doel\b")
+                            r"\b(?:toegekend|opgedragen|overgedragen)\b|\bis\s+ingesteld\s+met\s+het\s+doel\b"
+                            # "Er wordt een … ingesteld", "wordt onder de naam zuiveringsheffing een heffing ingesteld":
+                            # the regulation establishes the body or levy itself.
+                            r"|^\s*Er\s+(?:wordt|worden)\s+[^;]{0,120}?\bingesteld\b"
+                            r"|\b(?:wordt|worden)\s+onder\s+de\s+naam\b[^;]{0,120}?\bingesteld\b", re.I)
 # A repeal in the final provisions: the regulation being adopted withdraws the old one by its own adoption
 # ("De Participatieverordening 2015 wordt ingetrokken", "De volgende wetten worden ingetrokken:").
 REPEAL_RE = re.compile(r"^\s*(?:De|Het)\s+[^;:]{0,160}?\b(?:\w*verordening(?:en)?|\w*regeling(?:en)?|reglement|besluit(?:en)?"
@@ -126,7 +130,7 @@ def agentless(res: Resources) -> Iterator[Flag]:
             # Stop the forward window at a clause boundary.
             window = []
             for c in cand:
-                if c.start > t.start and c.text in ",;:" and window:
+                if c.start > t.start and (c.text in ",;:" and window or c.lower in CLAUSE_OPENERS):
                     break
                 window.append(c)
             part = next((c for c in window if _participle(c, res)), None)
@@ -191,8 +195,21 @@ def _flag(res: Resources, pi: PassageInfo, start: int, end: int, lemma: str, ver
     sole = res.organs_in_document() - {m.key for m in res.mentions_in(pi, s, e)}
     if len(sole) == 1 and not named:
         named = sole
+    after = pi.text[end:e]
     subordinate = bool(SUBORDINATE_RE.search(pi.text[s:start])) or (
-        bool(VERB_FINAL_SUB_RE.search(pi.text[s:start])) and not pi.text[end:e].strip(" .;:"))
+        bool(VERB_FINAL_SUB_RE.search(pi.text[s:start])) and re.match(r"\s*(?:[,;:.]|$)", after) is not None) or (
+        # inside a fronted conditional or temporal clause: "Indien …, dan wel wordt benoemd tot …, benoemt de
+        # voorzitter …" (the main clause follows the passive)
+        FRONTED_SUB_RE.match(pi.text[s:start]) is not None and MAIN_AFTER_RE.search(after) is not None)
+    # An organ the sentence names outside the passive's subject: in a fronted clause ("In het geval het college
+    # … vaststelt, kan de bijstand … worden verlengd"), as a decider ("naar het oordeel van het college") or
+    # after the verb cluster ("… wordt niet vastgesteld dan nadat de raad … heeft verklaard"); not a recipient
+    # ("ingeleverd bij het college").
+    if not named:
+        named = _named_in_sentence(res, pi, s, e, start, end)
+    recipient_only = not named and bool(RECIPIENT_RE.search(after[:60])) and verb_class not in ("adoption",
+                                                                                                 "decision")
+    prohibition = re.match(r"\s*Geen\b", pi.text[s:start]) is not None
     modal = bool(MODAL_RE.search(pi.text[max(s, start - 80):start]))
     # Without a modal the sentence states a legal effect or a procedure ("wordt vrijstelling verleend", "De
     # zittingsduur wordt verlengd tot …"); it only leaves a competence without holder when it adopts or decides
@@ -212,13 +229,18 @@ def _flag(res: Resources, pi: PassageInfo, start: int, end: int, lemma: str, ver
                 + (" op hetzelfde onderwerp" if _object_of(res, pi, start, end) else "")
                 + "; vermoedelijk is die bevoegdheid bedoeld, maar de zin zegt het niet. (Verlaagd.)")
     elif competence and not aux_zijn and not subordinate and not named and not same \
-            and not MANNER_RE.match(pi.text[end:e]) and plain_ok:
+            and not MANNER_RE.match(pi.text[end:e]) and plain_ok and not recipient_only and not prohibition:
         sev = Severity.ZORG
     else:
         sev = Severity.SUGGESTIE
         if MANNER_RE.match(pi.text[end:e]):
             hint = (" Het lid regelt hoe het gebeurt ('onder de voorwaarden …'), niet wie het doet; dat staat elders. "
                     "(Verlaagd.)")
+        elif prohibition:
+            hint = " De zin verbiedt de handeling ('Geen … wordt …'), voor ieder orgaan. (Verlaagd.)"
+        elif recipient_only:
+            hint = (" Het genoemde orgaan ontvangt ('bij', 'aan'); de handeling is die van de aanvrager of "
+                    "betrokkene. (Verlaagd.)")
         elif competence and not aux_zijn and not subordinate and not named and not plain_ok:
             hint = (" Zonder 'kan', 'mag' of 'moet' stelt de zin een rechtsgevolg of werkwijze vast, of verwijst hij "
                     "naar waar de handeling geregeld is. (Verlaagd.)")
@@ -239,6 +261,30 @@ def _flag(res: Resources, pi: PassageInfo, start: int, end: int, lemma: str, ver
                                  f"deze handeling ({lemma}) verricht.{hint}",
                      question="Welk orgaan is bevoegd of verplicht tot deze handeling?",
                      suggestion="Schrijf actief: '<orgaan> " + lemma + " …', of voeg 'door <orgaan>' toe.")
+
+
+FRONTED_SUB_RE = re.compile(r"\s*(?:Indien|Wanneer|Nadat|Zodra|Als|Voor\s?zover|Zolang|Tenzij|Ingeval)\b")
+MAIN_AFTER_RE = re.compile(r",\s+\w+\s+(?:de|het|hij|zij|een|Onze)\b")
+RECIPIENT_RE = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:bij|aan)\s+(?:de|het)\s+\w+", re.I)
+DECIDER_PHRASE_RE = re.compile(r"\b(?:naar\s+het\s+oordeel\s+van|ter\s+beoordeling\s+van)\s+(?:de\s+|het\s+)?$",
+                               re.I)
+# Words that open a new clause: the participle of "wordt" is not searched beyond them ("wordt binnen 1 maand na
+# de datum waarop de bijstand is toegekend … ingeleverd": "toegekend" belongs to the relative clause).
+CLAUSE_OPENERS = {"waarop", "waarin", "waarbij", "waarmee", "waarvoor", "waaraan", "waardoor", "waarover", "waaruit",
+                  "waarvan", "die", "dat", "welke", "nadat", "zodra", "voordat", "totdat", "indien", "wanneer"}
+
+
+def _named_in_sentence(res: Resources, pi: PassageInfo, s: int, e: int, start: int, end: int) -> set[str]:
+    out = set()
+    for m in res.mentions_in(pi, s, e):
+        before = pi.text[max(s, m.start - 40):m.start]
+        if DECIDER_PHRASE_RE.search(before):
+            out.add(m.key)
+        elif m.end <= start and "," in pi.text[m.end:start]:
+            out.add(m.key)  # in a fronted clause, closed by a comma before the passive
+        elif m.start >= end and not re.search(r"\b(?:aan|bij|tot|van|voor|met|over)\s+(?:de\s+|het\s+)?$", before):
+            out.add(m.key)
+    return out
 
 
 def _object_of(res: Resources, pi: PassageInfo, start: int, end: int) -> str:

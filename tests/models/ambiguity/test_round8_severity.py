@@ -152,3 +152,36 @@ def test_condition_with_nobody_to_judge_it_stays_zorg(sentence):
 def test_pronoun_findings_are_suggestions(text):
     found = run("AMB-15", lid(text))
     assert found and all(f.severity == Severity.SUGGESTIE for f in found)
+
+
+# -- AMB-05: organs the sentence names outside the passive's subject, recipients, prohibitions -------------
+@pytest.mark.parametrize("sentence", [
+    "In het geval het dagelijks bestuur bijzondere omstandigheden vaststelt, kan de bijstand met ten hoogste "
+    "een jaar worden verlengd.",
+    "Een vastgestelde bijdrage kan uitsluitend worden gewijzigd als naar het oordeel van het dagelijks bestuur "
+    "sprake is van een ingrijpende wijziging.",
+    "Een aanbeveling wordt niet vastgesteld dan nadat het algemeen bestuur heeft verklaard dat de verhouding "
+    "verstoord is.",
+    "Geen machtiging wordt verleend tot het nemen van besluiten over de begroting.",
+    "Indien de vervanger ontslag neemt dan wel wordt benoemd tot lid, benoemt de voorzitter een nieuwe "
+    "vervanger.",
+])
+def test_passive_whose_holder_the_sentence_shows_is_a_suggestion(sentence):
+    found = [f for f in run("AMB-05", ORGANS + f"Artikel 7 Diversen\n1. {sentence}") if f.artikel == "7"]
+    assert found and all(f.severity == Severity.SUGGESTIE for f in found)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Er wordt een adviescommissie ingesteld.",
+    "Ter bestrijding van de kosten wordt onder de naam reinigingsheffing een heffing ingesteld.",
+])
+def test_the_regulation_establishing_something_itself_is_no_missing_actor(sentence):
+    assert not [f for f in run("AMB-05", ORGANS + f"Artikel 7 Instelling\n1. {sentence}") if f.artikel == "7"]
+
+
+def test_participle_of_a_relative_clause_is_not_taken_for_the_main_passive():
+    text = ORGANS + ("Artikel 7 Verklaring\n1. De verklaring wordt binnen een maand na de datum waarop de bijstand is "
+                     "toegekend bij het dagelijks bestuur ingeleverd.")
+    found = run("AMB-05", text)
+    assert not [f for f in found if f.quote.startswith("wordt") and "toegekend" in f.quote]
+    assert all(f.severity <= Severity.SUGGESTIE for f in found)
