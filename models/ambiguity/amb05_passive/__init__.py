@@ -30,7 +30,10 @@ ZORG then also needs an adoption or decision verb with a known object and no ref
 regulated ("het risicoprofiel, bedoeld in artikel 15, wordt … vastgesteld") and no date or number that fixes the
 outcome ("wordt verlengd tot 1 januari"). A relative clause closed by its
 verb cluster ("…, waarvan een ambtenaar op grond van het vierde lid, onderdeel b, wordt aangewezen.") is
-subordinate even with commas inside.
+subordinate even with commas inside, and so is a passive in a fronted "Indien …," clause. An organ the sentence
+names outside the passive's subject (in a fronted clause, as "naar het oordeel van …", after the verb cluster)
+makes the holder knowable; an organ that only receives ("ingeleverd bij het college") means a citizen acts; "Geen
+machtiging wordt verleend" forbids the act to all; "Er wordt … ingesteld" establishes by the text itself.
 A passive with "stilzwijgend"/"van rechtswege" describes an effect without an actor (INFO); a
 "heeft/hebben" before the participle makes it an active perfect ("dat hem heeft aangewezen").
 Nominalisations ("de vaststelling … geschiedt") are SUGGESTIE (no judged one was a missing actor).
