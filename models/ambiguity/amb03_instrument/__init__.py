@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import replace
 
 from models.ambiguity.flag import Flag, Severity
 from models.ambiguity.registration import detector, make_flag
@@ -46,6 +47,15 @@ LISTED_STATUTORY_RE = re.compile(r"(?:\s*(?:,|\ben\b|\bof\b)\s*[\w-]+){1,6}\s*,?
 # settled (or flagged) there.
 INTERNAL_REF_RE = re.compile(r"\s*,?\s*(?:als\s+)?bedoeld\s+in\s+(?:het\s+\w+\s+lid|artikel\s+\d+\w*)"
                              r"(?!(?:[^.;,]{0,60}?)\b(?:van|der)\s+(?:de\s+)?[A-Z])", re.I)
+# A citation of an official publication after the mention: "de kabinetsnota over … (Kamerstukken II 2008/09, 31 700
+# VI, nr. 69)", "het kader, opgenomen in Stcrt. 2019, 123": a fixed, outside document.
+OFFICIAL_CITATION_RE = re.compile(r"\b(?:(?:Kamerstukken|Handelingen|Staatsblad|Staatscourant|Tractatenblad|Gemeenteblad"
+                                  r"|Provinciaal\s+blad|Waterschapsblad)\b|(?:Stb|Stcrt|Trb)\.)")
+# A bindingness phrase that ends in a preposition binds its own object: "in overeenstemming met de
+# wetgevingsafdeling … een implementatieplan opgesteld" says nothing about the plan.
+PREP_PHRASE_RE = re.compile(r"\b(?:met|van|aan|naar|door|bij)$", re.I)
+# What may stand between such a phrase and its object: a determiner and adjectives ("met het regionale …").
+GAP_RE = re.compile(r"^\s*(?:(?:de|het|een|dit|deze|die|dat|zijn|haar|hun)\s+)?(?:[a-zà-ÿ-]+(?:e|en)\s+){0,3}$", re.I)
 # "in dit kader", "in dat kader": in this context.
 IN_THIS_CONTEXT_RE = re.compile(r"\bin\s+(?:dit|dat|dien|het\s+onderhavige)\s+$", re.I)
 # "op de agenda": the agenda of a meeting.
@@ -88,7 +98,7 @@ def instrument_status(res: Resources) -> Iterator[Flag]:
             continue  # "het plan" after "het liquidatieplan": the same document, named in full before
         if _not_an_instrument(res, m):
             continue
-        groups[m.name].append(m)
+        groups[m.name].append(_own_level(res, m))
     every: dict[str, list[InstrumentMention]] = defaultdict(list)
     for m in res.instruments:
         every[m.name].append(m)
@@ -101,6 +111,24 @@ def instrument_status(res: Resources) -> Iterator[Flag]:
             # instrument whose status could be settled; at most a drafting point.
             problems = [(p[0], min(p[1], Severity.SUGGESTIE), *p[2:]) for p in problems]
         yield from _merge(res, problems)
+
+
+def _own_level(res: Resources, m: InstrumentMention) -> InstrumentMention:
+    """``m`` without its bindingness level when the level phrase is prepositional and its object is something
+    else than the instrument (an organ, or a noun phrase more than a few words before the instrument)."""
+    phrase = m.level_phrase
+    if m.level == "L?" or "…" in phrase or not PREP_PHRASE_RE.search(phrase):
+        return m
+    pi = res.by_id[m.passage_id]
+    s, e = pi.sentence_of(m.start)
+    spots = [x for x in re.finditer(re.escape(phrase), pi.text[s:e], re.I)]
+    if not spots:
+        return m
+    x = min(spots, key=lambda x: abs(s + x.end() - m.start))
+    gap = pi.text[s + x.end():m.start] if s + x.end() <= m.start else None
+    if gap is not None and GAP_RE.match(gap) and not res.mentions_in(pi, s + x.end(), m.start):
+        return m
+    return replace(m, level="L?", level_phrase="")
 
 
 def _not_an_instrument(res: Resources, m: InstrumentMention) -> bool:
@@ -118,6 +146,8 @@ def _not_an_instrument(res: Resources, m: InstrumentMention) -> bool:
         return True  # "structuurvisies, bestemmingsplannen … als bedoeld in … van de Wet ruimtelijke ordening"
     if m.text[:1].isupper() and m.start > s and re.match(r"\s+[A-Z][a-zà-ÿ]", after):
         return True  # "het Programma Schoolmaaltijden": the title of an outside programme
+    if OFFICIAL_CITATION_RE.search(text, m.end, e):
+        return True  # "de kabinetsnota over … (Kamerstukken II 2008/09, 31 700 VI, nr. 69)": cited, fixed
     if ORGAN_MODIFIER_RE.match(m.name):
         return True  # "het collegeprogramma": the college's own programme
     # "het plan" after "het rampbestrijdingsplan" in an earlier lid of the same artikel: the same document.
@@ -155,8 +185,13 @@ def _concluded(res: Resources, m: InstrumentMention) -> bool:
 def _indefinite(res: Resources, m: InstrumentMention) -> bool:
     """"een plan" (what the Rijk may demand in general), "een plan van aanpak": not one identifiable document."""
     text = res.by_id[m.passage_id].text
-    return bool(re.search(r"\b(?:een|geen|enig|elk|ieder)\s+(?:[a-zà-ÿ]+\s+)?$", text[max(0, m.start - 25):m.start],
-                          re.I))
+    before = text[max(0, m.start - 40):m.start]
+    if re.search(r"\b(?:een|geen|enig|elk|ieder)\s+(?:[a-zà-ÿ]+\s+)?$", before, re.I):
+        return True
+    # A bare noun ("zonder daaraan een voorontwerp of beleidsnota vooraf te laten gaan", "beleidsnota's") has no
+    # definite determiner: no particular document.
+    return not re.search(r"\b(?:de|het|deze|dit|die|dat|zijn|haar|hun|bedoelde|genoemde)\s+(?:[\w-]+\s+){0,2}$",
+                         before, re.I)
 
 
 def _problems(res: Resources, name: str, ms: list[InstrumentMention], defined: set[str],

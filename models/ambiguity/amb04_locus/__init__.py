@@ -32,12 +32,66 @@ ALONE_OR_TOGETHER_RE = re.compile(r"\b(?:alleen|al\s+dan\s+niet)\s+(?:of|dan\s+w
 OF_MEMBERS_RE = re.compile(r"\bvan\s+(?:de|het|alle)\s+(?:[\w-]+\s+){0,2}[\w-]+\s+$", re.I)
 
 
+# Nouns of a joint act: "bij gezamenlijk besluit", "een gezamenlijke voordracht". Before any other noun the
+# attributive "gezamenlijke" sums or pools ("de gezamenlijke omzet", "het gezamenlijke archief").
+ACT_NOUNS = {"besluit", "besluiten", "beslissing", "vaststelling", "voordracht", "voorstel", "aanwijzing",
+             "aanwijzingen", "opdracht", "verzoek", "regeling", "regels", "standpunt", "beleid", "plan", "visie",
+             "agenda", "programma", "strategie", "afspraak", "afspraken", "aanvraag", "benoeming", "keuze", "oordeel"}
+
+
+def attributive_non_act(text: str, start: int, end: int) -> bool:
+    """"de gezamenlijke omzet van de ondernemingen": an adjective before a noun that names no act."""
+    if not re.search(r"\b(?:de|het|een|hun|haar|zijn|van)\s+$", text[max(0, start - 8):start], re.I):
+        return False
+    nxt = re.match(r"\s+(?:[a-zà-ÿ]+e\s+)?([a-zà-ÿ-]+)", text[end:end + 40])
+    return bool(nxt) and nxt.group(1).lower() not in ACT_NOUNS
+
+
+ORGAN_WORDS_RE = re.compile(r"\b(?:colleges?|raden|raad|besturen|bestuur|burgemeesters?|staten|minister|ministers)\b",
+                            re.I)
+
+
+def defined_as_organs(res: Resources, pi, s: int, start: int) -> bool:
+    """"deelnemers: de colleges van burgemeester en wethouders van de deelnemende gemeenten" … "De deelnemers
+    stellen gezamenlijk … vast": a defined term before the trigger that the definitions spell out as organs."""
+    terms = [d.term.lower() for d in res.definitions if ORGAN_WORDS_RE.search(d.definiens)]
+    if not terms:
+        return False
+    before = pi.text[s:start].lower()
+    for t in terms:
+        for m in re.finditer(rf"\b{re.escape(t)}\b", before):
+            words = before[:m.start()].split()
+            words = words[:-1] if words and words[-1] in ("de", "het") else words
+            if not (words and words[-1] in NON_SUBJECT_PREPS):
+                return True
+    return False
+
+
+def royal_we(text: str, start: int, end: int, national: bool) -> bool:
+    """"Alzo Wij in overweging genomen hebben", "Wij Willem-Alexander": the Crown, not a collective."""
+    word = text[start:end]
+    return word == "Wij" and (national or start > 0 and not re.search(r"[.:;]\s*$", text[:start]))
+
+
+def passive_adoption_without_agent(res: Resources, pi, s: int, e: int, start: int) -> bool:
+    """"dat de betrokkenen de gelegenheid hebben …" in a sentence whose adoption is passive ("moet worden
+    vastgesteld") with no "door": the collective is not who adopts."""
+    cs = [c for c in res.competences_in(pi, (s, e)) if c.action_class == "adoption"]
+    return bool(cs) and all(c.passive for c in cs) and not re.search(r"\bdoor\s+(?:de\s+|het\s+)?$",
+                                                                      pi.text[max(s, start - 12):start], re.I)
+
+
 def joint_is_explicit(res: Resources, pi, s: int, start: int) -> bool:
     """True for a joint trigger whose subject is spelled out: right after a named organ ("door provinciale staten
-    gezamenlijk"), after a "van"-complement naming the members, or in "alleen of samen met"."""
+    gezamenlijk"), after a "van"-complement naming the members, in "alleen of samen met", or "samen met" beside a named
+    organ or agent."""
     before = pi.text[max(s, start - 60):start]
     if ALONE_OR_TOGETHER_RE.search(before) or OF_MEMBERS_RE.search(before):
         return True
+    if re.match(r"samen\s+met\b", pi.text[start:start + 12], re.I) and (
+            res.mentions_in(pi, s, start) or re.search(r"\bdoor\s+(?:of\s+[^,;]{0,40}?)?(?:de|het)\s+", pi.text[s:start],
+                                                       re.I)):
+        return True  # "het college stelt samen met …", "wordt door de afdeling, samen met …, opgesteld": actor named
     last = [k for k in res.mentions_in(pi, s, start) if k.end <= start]
     return bool(last) and not pi.text[last[-1].end:start].strip()
 
@@ -103,6 +157,15 @@ def decision_locus(res: Resources) -> Iterator[Flag]:
                 continue
             if sub == "joint" and len({mm.key for mm in res.mentions_in(pi, s, e)}) >= 2:
                 continue  # named organs acting jointly: the allocation is explicit
+            if sub == "joint" and defined_as_organs(res, pi, s, hit.start):
+                continue  # "De deelnemers (defined: de colleges …) stellen gezamenlijk … vast"
+            if sub == "collective" and defined_as_organs(res, pi, s, hit.end):
+                continue  # "partijen" defined as "de colleges van …": the organs are known
+            if sub == "joint" and attributive_non_act(pi.text, hit.start, hit.end):
+                continue  # "de gezamenlijke omzet": a sum, no joint decision
+            if sub == "collective" and (royal_we(pi.text, hit.start, hit.end, res.is_national_law())
+                                        or passive_adoption_without_agent(res, pi, s, e, hit.start)):
+                continue  # the royal "Wij"; a collective beside a passive adoption that names no agent
             if sub == "joint" and joint_is_explicit(res, pi, s, hit.start):
                 continue  # "alleen of samen met andere gemeenten", "van de gedeputeerden gezamenlijk"
             what = "een verzamelnaam" if sub == "collective" else "een gezamenlijke handeling"

@@ -97,6 +97,12 @@ ANAPHORIC_RE = re.compile(r"\b(?:desbetreffende|betrokken|betreffende|bedoelde|g
 # "provinciebestuur", Waterschapswet "waterschapsbestuur"): the law says who they are, no unclear organ.
 STATUTORY_COLLECTIVE_RE = re.compile(r"^(?:gemeente|provincie|waterschaps?|rijks|eilands|deelgemeente|stadsdeel)"
                                      r"bestuur$")
+# Organs other public-law statutes institute (BES, Kieswet, WOR, …): a law names them, no unclear organ.
+STATUTORY_ORGAN_COMPOUNDS = {"eilandsraad", "bestuurscollege", "kiesraad", "ministerraad", "rijksministerraad",
+                             "ondernemingsraad", "cliëntenraad", "medezeggenschapsraad", "stadsdeelraad",
+                             "deelraad", "deelgemeenteraad", "gemeenteraad", "bestuursraad", "ouderraad",
+                             "kiescollege", "stembureau", "hoofdstembureau", "centraal stembureau"}
+INFO_RE = re.compile(r"\b(?:gegevens|inlichtingen|informatie|overzicht|opgave|verslag|stukken|afschrift)\b", re.I)
 # Naming constructions: the organ noun after them is the name being given, not a use of another name.
 NAMING_RE = re.compile(r"(?:met\s+de\s+(?:aanduiding|naam)|onder\s+de\s+naam|genaamd|hierna(?:\s+te\s+noemen)?)"
                        r"\s*:?\s*(?:de\s+|het\s+)?$", re.I)
@@ -307,9 +313,15 @@ def organ_names(res: Resources) -> Iterator[Flag]:
             if PAYMENT_RE.search(pi.text[s:e]) and not any(c.action_class in ("adoption", "decision", "delegation")
                                                            for c in near):
                 continue  # "de gemeenten voldoen de bijdragen": paying is no competence that needs an organ
-            yield make_flag("AMB-06", pi, m.start(), m.end(), severity=Severity.ZORG, confidence=0.6,
+            # An information duty ("de gemeenten verstrekken een overzicht") with no decision at stake: the
+            # college answers for it by default (Gemeentewet art. 160); naming it is a drafting point.
+            info_only = INFO_RE.search(pi.text, m.end(), e) and not any(
+                c.action_class in ("adoption", "decision", "delegation") for c in near)
+            yield make_flag("AMB-06", pi, m.start(), m.end(),
+                            severity=Severity.SUGGESTIE if info_only else Severity.ZORG, confidence=0.6,
                             explanation=f"'{m.group(0)}' handelt hier, maar een gemeente handelt altijd via een "
-                                        "orgaan: raad, college of burgemeester.",
+                                        "orgaan: raad, college of burgemeester."
+                                        + (" Het gaat om een informatieplicht; verlaagd." if info_only else ""),
                             question="Welk gemeentelijk orgaan is bedoeld: de raad, het college of de burgemeester?",
                             suggestion="Noem het orgaan: 'de raden van de deelnemende gemeenten' of 'de colleges'.")
     yield from _alias_mixing(res)
@@ -325,7 +337,7 @@ def _compound_organs(res: Resources, pi, known, defined: set[str]) -> Iterator[F
         word = m.group(1).lower()
         if word in defined or word in res.organs or zipf_frequency(word, "nl") >= 3.0:
             continue
-        if STATUTORY_COLLECTIVE_RE.match(word):
+        if STATUTORY_COLLECTIVE_RE.match(word) or word in STATUTORY_ORGAN_COMPOUNDS:
             continue  # "het waterschapsbestuur", like "gemeentebestuur": the statute's collective term
         s0, _e0 = pi.sentence_of(m.start())
         head = next(h for h in ORGAN_HEADS if word.endswith(h))

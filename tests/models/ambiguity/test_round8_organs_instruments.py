@@ -261,7 +261,7 @@ INSTRUMENT_OPEN = [
     "Het beleidskader is leidend voor de besluiten van het dagelijks bestuur.",
     "De uitvoering volgt de agenda.",
     "De besluiten passen in het werkplan.",
-    "Vastgestelde structuurvisies, bestemmingsplannen en exploitatieplannen blijven van kracht.",
+    "De vastgestelde structuurvisie blijft van kracht.",
     "De uitvoering volgt het Programma.",
     "Het convenant bepaalt de taakverdeling.",
     "Het uitvoeringsprogramma is leidend voor de taken.",
@@ -352,3 +352,175 @@ def test_amb03_adopter_read_from_a_mention_that_is_itself_skipped():
             "3. Het algemeen bestuur stelt het beleidsplan vast.\n"
             "Artikel 6 Toelichting\n1. De toelichting verwijst naar de in het beleidsplan beschreven activiteiten.")
     assert not [f for f in run("AMB-03", text) if "regelt niet wie" in f.explanation]
+
+
+# -- round 8, second pass: constructions seen on texts outside the judged set ------------------------------------------
+CITED = [
+    "De kabinetsnota over sancties (Kamerstukken II 2008/09, 31 700, nr. 69) is leidend.",
+    "Het toetsingskader 'Maat houden' (Stcrt. 2000, 90) wordt in acht genomen.",
+    "Het beleidskader, gepubliceerd in Gemeenteblad 2024, 1234, is leidend.",
+    "De nota (Staatscourant 2019, 55) is richtinggevend.",
+]
+UNCITED = [
+    "De kabinetsnota over sancties is leidend.",
+    "Het toetsingskader wordt in acht genomen.",
+    "Het beleidskader is leidend.",
+    "De nota is leidend voor het dagelijks bestuur.",
+]
+
+
+@pytest.mark.parametrize("text", CITED)
+def test_amb03_document_cited_from_an_official_publication_is_not_flagged(text):
+    assert serious("AMB-03", lid(text)) == []
+
+
+@pytest.mark.parametrize("text", UNCITED)
+def test_amb03_uncited_document_is_still_flagged(text):
+    assert serious("AMB-03", lid(text))
+
+
+BARE = [
+    "Zonder voorontwerp of beleidsnota wordt een wetsvoorstel opgesteld.",
+    "Beleidsnota's worden alleen gebruikt als dat nodig is.",
+    "Het college werkt met uitvoeringsprogramma's en jaarplannen.",
+    "Vastgestelde structuurvisies, bestemmingsplannen en exploitatieplannen blijven van kracht.",
+]
+DETERMINED = [
+    "De beleidsnota wordt alleen gebruikt als dat nodig is.",
+    "Het uitvoeringsprogramma is leidend voor de taken.",
+    "Deze beleidsnota is leidend voor de uitvoering.",
+    "De vastgestelde structuurvisie blijft van kracht.",
+]
+
+
+@pytest.mark.parametrize("text", BARE)
+def test_amb03_bare_nouns_are_documents_in_general(text):
+    assert serious("AMB-03", lid(text)) == []
+
+
+@pytest.mark.parametrize("text", DETERMINED)
+def test_amb03_determined_document_keeps_its_flag(text):
+    assert serious("AMB-03", lid(text))
+
+
+LEVEL_OF_ANOTHER_OBJECT = [
+    "In overeenstemming met de wetgevingsafdeling wordt een implementatieplan opgesteld. Het dagelijks bestuur "
+    "bevordert het implementatieplan.",
+    "Met instemming en in overeenstemming met de colleges wordt een werkplan opgesteld. Het dagelijks bestuur "
+    "streeft naar uitvoering van het werkplan.",
+    "Binnen het kader van de wet wordt een jaarplan opgesteld. Het dagelijks bestuur bevordert het jaarplan.",
+    "Met inachtneming van de termijnen van de wet wordt een reisplan opgesteld. Het dagelijks bestuur bevordert het "
+    "reisplan.",
+]
+LEVEL_CONFLICT = [
+    "Het dagelijks bestuur handelt in overeenstemming met het beleidsplan. Het algemeen bestuur streeft naar het "
+    "beleidsplan.",
+    "Het dagelijks bestuur handelt overeenkomstig het werkplan. Het algemeen bestuur houdt rekening met het werkplan.",
+    "Het college is gebonden aan het jaarplan. Het algemeen bestuur streeft naar het jaarplan.",
+    "Het college handelt binnen het kader van het regionale reisplan. Het algemeen bestuur bevordert het reisplan.",
+]
+
+
+@pytest.mark.parametrize("text", LEVEL_OF_ANOTHER_OBJECT)
+def test_amb03_prepositional_level_phrase_with_another_object_is_no_conflict(text):
+    assert not [f for f in run("AMB-03", lid(text)) if f.severity == Severity.KRITIEK]
+
+
+@pytest.mark.parametrize("text", LEVEL_CONFLICT)
+def test_amb03_level_conflict_on_the_instrument_itself_stays_kritiek(text):
+    assert [f for f in run("AMB-03", lid(text)) if f.severity == Severity.KRITIEK]
+
+
+NOT_A_JOINT_DECISION = [
+    "De boete bedraagt ten hoogste tien procent van de gezamenlijke omzet, vastgesteld door de toezichthouder.",
+    "De bijdrage wordt vastgesteld naar rato van het gezamenlijke aantal inwoners.",
+    "Door de afdeling wordt een plan opgesteld, zo nodig samen met andere ministeries, en vastgesteld.",
+    "Het college stelt samen met de colleges van de buurgemeenten de visie vast.",
+    "Artikel 1 Begripsbepalingen\nIn deze regeling wordt verstaan onder:\na. deelnemers: de colleges van de "
+    "deelnemende gemeenten;\nArtikel 5 Verdeling\n1. De deelnemers stellen gezamenlijk de verdeelsleutel vast.",
+]
+A_JOINT_DECISION = [
+    "De reserve wordt vastgesteld bij gezamenlijk besluit.",
+    "Het plan wordt op een gezamenlijke voordracht vastgesteld.",
+    "De visie wordt samen met de buurgemeenten vastgesteld.",
+    "Artikel 1 Begripsbepalingen\nIn deze regeling wordt verstaan onder:\na. deelnemers: de deelnemende "
+    "gemeenten;\nArtikel 5 Verdeling\n1. De deelnemers stellen gezamenlijk de verdeelsleutel vast.",
+]
+
+
+def _text(t: str) -> str:
+    return t if t.startswith("Artikel") else lid(t)
+
+
+@pytest.mark.parametrize("text", NOT_A_JOINT_DECISION)
+def test_amb04_sum_named_agent_or_defined_organs_is_no_joint_decision(text):
+    assert serious("AMB-04", _text(text)) == []
+
+
+@pytest.mark.parametrize("text", A_JOINT_DECISION)
+def test_amb04_joint_act_noun_or_collective_partner_stays_zorg(text):
+    assert serious("AMB-04", _text(text))
+
+
+COLLECTIVE_NOT_ADOPTING = [
+    "Alzo Wij in overweging genomen hebben dat de regels moeten worden vastgesteld.",
+    "Het tijdstip wordt zo vastgesteld, dat de betrokkenen de gelegenheid hebben om kennis te nemen van de regels.",
+    "Artikel 1 Begripsbepalingen\nIn deze regeling wordt verstaan onder:\na. partijen: de raden van de "
+    "deelnemende gemeenten;\nArtikel 5 Verdeling\n1. Partijen stellen de verdeelsleutel vast.",
+    "De regels worden vastgesteld, waarna de betrokkenen worden geïnformeerd.",
+]
+COLLECTIVE_ADOPTING = [
+    "Wij stellen de verordening vast.",
+    "Het tijdstip wordt door de betrokkenen vastgesteld.",
+    "De betrokkenen stellen het tijdstip vast.",
+    "Artikel 1 Begripsbepalingen\nIn deze regeling wordt verstaan onder:\na. partijen: de deelnemende gemeenten "
+    "en de provincie;\nArtikel 5 Verdeling\n1. Partijen stellen de verdeelsleutel vast.",
+]
+
+
+@pytest.mark.parametrize("text", COLLECTIVE_NOT_ADOPTING)
+def test_amb04_royal_we_bystanders_of_passive_adoption_and_defined_organs_not_flagged(text):
+    assert serious("AMB-04", _text(text)) == []
+
+
+@pytest.mark.parametrize("text", COLLECTIVE_ADOPTING)
+def test_amb04_collective_that_adopts_stays_zorg(text):
+    assert serious("AMB-04", _text(text))
+
+
+INFORMATION_DUTY = [
+    "De gemeenten verstrekken aan het openbaar lichaam de gegevens die nodig zijn.",
+    "De deelnemende gemeenten zenden jaarlijks een overzicht aan gedeputeerde staten.",
+    "De gemeenten verstrekken desgevraagd inlichtingen aan de minister.",
+    "De gemeenten leveren een afschrift van het besluit aan.",
+]
+DUTY_WITH_DECISION = [
+    "De gemeenten voeren de taken uit.",
+    "De gemeenten besluiten over de gegevens die worden verstrekt.",
+    "De gemeenten stellen de definitieve bijdragen vast.",
+    "De deelnemende gemeenten besluiten over de toetreding van een nieuwe deelnemer.",
+]
+
+
+@pytest.mark.parametrize("text", INFORMATION_DUTY)
+def test_amb06_information_duty_of_the_municipalities_is_suggestie(text):
+    flags = [f for f in run("AMB-06", lid(text)) if "gemeenten" in f.quote.lower()]
+    assert flags and all(f.severity == Severity.SUGGESTIE for f in flags)
+
+
+@pytest.mark.parametrize("text", DUTY_WITH_DECISION)
+def test_amb06_municipalities_deciding_or_executing_stay_zorg(text):
+    assert [q for q in serious("AMB-06", lid(text)) if "gemeenten" in q]
+
+
+STATUTORY_ORGANS = [
+    "De eilandsraad stelt de verordening vast.",
+    "Het bestuurscollege besluit over de vergunning.",
+    "De ondernemingsraad stemt in met het besluit.",
+    "De kiesraad stelt de uitslag vast.",
+]
+
+
+@pytest.mark.parametrize("text", STATUTORY_ORGANS)
+def test_amb06_organs_instituted_by_other_statutes_are_known(text):
+    assert run("AMB-06", lid(text)) == []
