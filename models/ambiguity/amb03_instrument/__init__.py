@@ -54,6 +54,8 @@ OFFICIAL_CITATION_RE = re.compile(r"\b(?:(?:Kamerstukken|Handelingen|Staatsblad|
 # A bindingness phrase that ends in a preposition binds its own object: "in overeenstemming met de
 # wetgevingsafdeling … een implementatieplan opgesteld" says nothing about the plan.
 PREP_PHRASE_RE = re.compile(r"\b(?:met|van|aan|naar|door|bij)$", re.I)
+# The statutory term for "whichever organ is competent" (Awb, Omgevingswet): a knowable actor.
+AUTHORITY_RE = re.compile(r"\b(?:het\s+)?bevoegde?\s+gezag\b|\bhet\s+bestuursorgaan\b", re.I)
 # What may stand between such a phrase and its object: a determiner and adjectives ("met het regionale …").
 GAP_RE = re.compile(r"^\s*(?:(?:de|het|een|dit|deze|die|dat|zijn|haar|hun)\s+)?(?:[a-zà-ÿ-]+(?:e|en)\s+){0,3}$", re.I)
 # "in dit kader", "in dat kader": in this context.
@@ -285,6 +287,8 @@ def _drawn_up_by(res: Resources, m: InstrumentMention, particle: str = "op") -> 
     if re.search(r"\b(?:van|voor|bij|uit)\s+(?:de|het|een|deze|dit)?\s*$", pi.text[s:m.start]):
         return None  # "stelt de uitvoeringsprogramma's van de duurzaamheidsagenda vast": not the object
     organs = [k for k in res.mentions_in(pi, s, s + verb.start())]
+    if not organs and AUTHORITY_RE.search(pi.text[s:s + verb.start()]):
+        return "bevoegd gezag"  # "Het bevoegd gezag stelt een participatieplan op": the organ competent for the case
     return organs[-1].key if organs else None
 
 

@@ -58,13 +58,21 @@ def defined_as_organs(res: Resources, pi, s: int, start: int) -> bool:
     if not terms:
         return False
     before = pi.text[s:start].lower()
+    last = None
     for t in terms:
         for m in re.finditer(rf"\b{re.escape(t)}\b", before):
-            words = before[:m.start()].split()
-            words = words[:-1] if words and words[-1] in ("de", "het") else words
-            if not (words and words[-1] in NON_SUBJECT_PREPS):
-                return True
-    return False
+            if last is None or m.end() > last.end():
+                last = m
+    if last is None:
+        return False
+    words = before[:last.start()].split()
+    words = words[:-1] if words and words[-1] in ("de", "het") else words
+    if words and words[-1] in NON_SUBJECT_PREPS:
+        return False
+    # The defined term must be the whole subject: "De deelnemers stellen gezamenlijk"; not "de minister en de
+    # gemeente gezamenlijk", where a non-organ is coordinated after it.
+    between = before[last.end():]
+    return len(between.split()) <= 2 and not re.search(r"\b(?:en|of)\b|,|\b(?:de|het)\b", between)
 
 
 def royal_we(text: str, start: int, end: int, national: bool) -> bool:

@@ -102,6 +102,8 @@ STATUTORY_ORGAN_COMPOUNDS = {"eilandsraad", "bestuurscollege", "kiesraad", "mini
                              "ondernemingsraad", "cliëntenraad", "medezeggenschapsraad", "stadsdeelraad",
                              "deelraad", "deelgemeenteraad", "gemeenteraad", "bestuursraad", "ouderraad",
                              "kiescollege", "stembureau", "hoofdstembureau", "centraal stembureau"}
+INFO_VERB_RE = re.compile(r"\b(?:verstrek\w*|zend\w*|toezend\w*|lever\w*|meld\w*|informeer\w*|informeren|deel\w*\s+"
+                          r"(?:\w+\s+){0,4}mede|overleg(?:t|gen)|doen\s+toekomen|stuur\w*)\b", re.I)
 INFO_RE = re.compile(r"\b(?:gegevens|inlichtingen|informatie|overzicht|opgave|verslag|stukken|afschrift)\b", re.I)
 # Naming constructions: the organ noun after them is the name being given, not a use of another name.
 NAMING_RE = re.compile(r"(?:met\s+de\s+(?:aanduiding|naam)|onder\s+de\s+naam|genaamd|hierna(?:\s+te\s+noemen)?)"
@@ -315,7 +317,7 @@ def organ_names(res: Resources) -> Iterator[Flag]:
                 continue  # "de gemeenten voldoen de bijdragen": paying is no competence that needs an organ
             # An information duty ("de gemeenten verstrekken een overzicht") with no decision at stake: the
             # college answers for it by default (Gemeentewet art. 160); naming it is a drafting point.
-            info_only = INFO_RE.search(pi.text, m.end(), e) and not any(
+            info_only = INFO_RE.search(pi.text, m.end(), e) and INFO_VERB_RE.search(pi.text, m.end(), e) and not any(
                 c.action_class in ("adoption", "decision", "delegation") for c in near)
             yield make_flag("AMB-06", pi, m.start(), m.end(),
                             severity=Severity.SUGGESTIE if info_only else Severity.ZORG, confidence=0.6,

@@ -524,3 +524,61 @@ STATUTORY_ORGANS = [
 @pytest.mark.parametrize("text", STATUTORY_ORGANS)
 def test_amb06_organs_instituted_by_other_statutes_are_known(text):
     assert run("AMB-06", lid(text)) == []
+
+
+DEFINED_ORGANS_COORDINATED = [
+    # A defined organ term coordinated with a non-organ keeps the joint decision open.
+    "Artikel 1 Begripsbepalingen\nIn deze regeling wordt verstaan onder:\na. minister: de minister van Onderwijs;\n"
+    "Artikel 5 Reserve\n1. De reserve bedraagt vijf procent, tenzij de minister en de gemeente gezamenlijk een ander "
+    "percentage vaststellen.",
+    "Artikel 1 Begripsbepalingen\nIn deze regeling wordt verstaan onder:\na. minister: de minister van Onderwijs;\n"
+    "Artikel 5 Reserve\n1. De minister en de partners stellen gezamenlijk de reserve vast.",
+    "Artikel 1 Begripsbepalingen\nIn deze regeling wordt verstaan onder:\na. deelnemers: de colleges;\n"
+    "Artikel 5 Reserve\n1. De deelnemers en de stichting stellen gezamenlijk de reserve vast.",
+    "Artikel 1 Begripsbepalingen\nIn deze regeling wordt verstaan onder:\na. deelnemers: de colleges;\n"
+    "Artikel 5 Reserve\n1. De deelnemers, de provincie en de stichting stellen gezamenlijk de reserve vast.",
+]
+
+
+@pytest.mark.parametrize("text", DEFINED_ORGANS_COORDINATED)
+def test_amb04_defined_organ_coordinated_with_a_non_organ_stays_zorg(text):
+    assert serious("AMB-04", text)
+
+
+AUTHORITY_DRAFTS = [
+    "Het bevoegd gezag stelt een participatieplan op. Bij het opstellen van het participatieplan houdt het bevoegd "
+    "gezag rekening met de wensen van bewoners.",
+    "Het bevoegde gezag stelt een evaluatieplan op. Het evaluatieplan bevat de doelen.",
+    "Het bestuursorgaan stelt een communicatieplan op. Het communicatieplan bevat de doelgroepen.",
+    "Het bevoegd gezag stelt een monitoringsplan op. Het monitoringsplan bevat de indicatoren.",
+]
+NOBODY_DRAFTS = [
+    "Er wordt een participatieplan opgesteld. Het participatieplan bevat de doelen.",
+    "Het evaluatieplan bevat de doelen en is leidend.",
+    "Het communicatieplan is leidend voor de doelgroepen.",
+    "Het monitoringsplan is leidend voor de indicatoren.",
+]
+
+
+@pytest.mark.parametrize("text", AUTHORITY_DRAFTS)
+def test_amb03_plan_drawn_up_by_the_competent_authority_is_a_drafting_point(text):
+    assert serious("AMB-03", lid(text)) == []
+
+
+@pytest.mark.parametrize("text", NOBODY_DRAFTS)
+def test_amb03_plan_nobody_draws_up_is_still_zorg(text):
+    assert serious("AMB-03", lid(text))
+
+
+INFO_NOUN_WITHOUT_INFO_VERB = [
+    "De gemeenten stellen regels over het financieel verslag.",
+    "De gemeenten kunnen gezamenlijk nadere regels stellen over het beheer en het jaarverslag.",
+    "De gemeenten stellen het overzicht van de kosten vast.",
+    "De deelnemende gemeenten besluiten over de inlichtingen aan de minister.",
+]
+
+
+@pytest.mark.parametrize("text", INFO_NOUN_WITHOUT_INFO_VERB)
+def test_amb06_information_noun_without_information_verb_is_no_information_duty(text):
+    flags = [f for f in run("AMB-06", lid(text)) if "gemeenten" in f.quote.lower()]
+    assert flags and not [f for f in flags if "informatieplicht" in f.explanation]
