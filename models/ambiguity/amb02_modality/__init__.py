@@ -42,6 +42,7 @@ from pathlib import Path
 
 from models.ambiguity.amb07_overlap.grammar import (
     PARTICIPLE_RE,
+    SUBORDINATOR_RE,
     in_subordinate_clause,
     misread,
     object_site,
@@ -55,7 +56,7 @@ from models.nlp import lemma
 
 HERE = Path(__file__).resolve().parent
 # "Deze regeling zal … in de Staatscourant worden geplaatst": the publication formula, no duty.
-PUBLICATION_RE = re.compile(r"\b(Staatscourant|[Gg]emeenteblad|[Pp]rovinciaal blad|[Ww]aterschapsblad|publicatieblad)\b"
+PUBLICATION_RE = re.compile(r"\b(Staatscourant|Staatsblad|Tractatenblad|[Gg]emeenteblad|[Pp]rovinciaal blad|[Ww]aterschapsblad|publicatieblad)\b"
                             r"[^.]*\b(geplaatst|bekendgemaakt|gepubliceerd)\b|\b(geplaatst|bekendgemaakt)\b[^.]*"
                             r"\b(Staatscourant|[Gg]emeenteblad)\b")
 # "… op welke wijze de activiteiten zullen worden uitgevoerd": describes the content of a plan.
@@ -98,6 +99,14 @@ REVERSAL_ACTS = {"terugvorderen", "intrekken", "herzien", "opschorten", "beëind
 GRANT_ACTS = {"verstrekken", "toekennen", "verlenen"}
 # "zal bestaan uit", "zal zijn", "zal gelden": the future of a state describes, it orders no act (round 8).
 STATE_VERB_RE = re.compile(r"^\s+(?:\w+\s+)?(?:bestaan|zijn|blijven|gelden|duren|bedragen)\b", re.I)
+# The clause's verb cluster is a state, not an act: "zal een novelle nodig zijn", "zal variëren naar …" ("zijn" only
+# clause-final: "zal zijn besluit bekendmaken" has the possessive).
+STATE_INFINITIVE_RE = re.compile(r"\bzijn(?:\s+om\b.*)?\W*$|\b(?:blijven|bestaan|gelden|duren|bedragen|variëren|afhangen|voordoen|behoeven"
+                                 r"|betreffen)\b", re.I)
+# Frequency and likelihood adverbs make the future a prediction ("In het algemeen zal …", "Veelal zullen …").
+HEDGE_ADVERB_RE = re.compile(r"\b(?:in\s+het\s+algemeen|over\s+het\s+algemeen|in\s+de\s+regel|veelal|meestal|doorgaans"
+                             r"|soms|vaak|dikwijls|uiteraard|vermoedelijk|waarschijnlijk|in\s+veel\s+gevallen"
+                             r"|in\s+sommige\s+gevallen|mogelijk(?:erwijs)?|wellicht|naar\s+verwachting|binnenkort)\b", re.I)
 # The lead-in of a list of conditions: "… wordt afgezien als:", "indien:", "mits:".
 # Not "dat:" ("draagt er zorg voor dat:" introduces duties).
 CONDITION_LEADIN_RE = re.compile(r"\b(?:als|indien|wanneer|mits|tenzij|zodra|voor\s?zover|ingeval|in\s+geval)\s*:\s*$",
@@ -165,12 +174,20 @@ def modality(res: Resources) -> Iterator[Flag]:
                 if TRANSITIONAL_RE.search(sent) or PUBLICATION_RE.search(sent) or DESCRIPTIVE_RE.search(
                         text[max(s, hit.start - 40):hit.start]):
                     continue
+                after = text[hit.end:_clause_end(text, hit.end, e)]
+                cluster = _until_subclause(text, hit.end, e)  # "zal …, …, moeten worden beoordeeld"
+                if re.search(r"\bkunnen\b", cluster, re.I) or HEDGE_ADVERB_RE.search(text[_clause_start(text, s, hit.start):
+                                                                                          hit.end] + after):
+                    continue  # "zal … geen sprake kunnen zijn", "In het algemeen zal … beperkt blijven": a prediction
                 if _condition_list_item(res, pi, s):
                     continue  # "… wordt afgezien als: | de vordering minstens zal worden voldaan …": a condition
                 # "zal bestaan uit het … te bepalen aantal leden": the future of a state describes, it orders no act.
-                state = bool(STATE_VERB_RE.match(text[hit.end:e]))
-                measured = state or bool(MEASURE_RE.search(text[hit.end:e]))
+                state = bool(STATE_VERB_RE.match(text[hit.end:e]) or STATE_INFINITIVE_RE.search(after)
+                             and not re.search(r"\bworden\b", after, re.I))
+                must = bool(re.search(r"\bmoeten\b", cluster, re.I))  # "zal … moeten worden afgewogen"
+                measured = state or must or bool(MEASURE_RE.search(text[hit.end:e]))
                 lowered = (" De zin beschrijft een toestand, geen handeling; verlaagd." if state
+                           else " De plicht staat er al ('moeten'); 'zal' is een stijlpunt. Verlaagd." if must
                            else " De zin noemt wel de maatstaf; verlaagd." if measured else "")
                 yield make_flag("AMB-02", pi, hit.start, hit.end,
                                 severity=Severity.SUGGESTIE if measured else Severity.ZORG,
@@ -182,6 +199,8 @@ def modality(res: Resources) -> Iterator[Flag]:
                                 suggestion="Gebruik de tegenwoordige tijd voor een plicht of 'kan' voor een "
                                            "bevoegdheid.")
             else:
+                if re.search(r"\bte\s+$", text[max(s, hit.start - 4):hit.start], re.I):
+                    continue  # "Om te bevorderen dat …": a purpose clause, no task or duty
                 organ = bool(res.mentions_in(pi, s, e))
                 # An organ that "bevordert"/"ondersteunt" in its task article describes a task (round 6 test
                 # sample): the concern is an aspiration that sets a GR's tasks or binds others.
@@ -254,6 +273,19 @@ def modality(res: Resources) -> Iterator[Flag]:
                             question="Welk orgaan is bevoegd?",
                             suggestion="Schrijf actief: '<orgaan> kan …'.")
     yield from _inconsistent(res)
+
+
+def _until_subclause(text: str, pos: int, e: int) -> str:
+    """The rest of the sentence from ``pos`` up to a subordinate clause that opens after it (where the verb cluster
+    of a main clause with 'zal' ends, even across commas)."""
+    m = SUBORDINATOR_RE.search(text, pos, e)
+    return text[pos:m.start() if m else e]
+
+
+def _clause_end(text: str, pos: int, e: int) -> int:
+    """End of the clause that holds ``pos``: the next comma, semicolon or colon of its sentence."""
+    cuts = [i for i in (text.find(c, pos, e) for c in ",;:") if i >= 0]
+    return min(cuts) if cuts else e
 
 
 def _clause_start(text: str, s: int, pos: int) -> int:

@@ -317,3 +317,61 @@ FUTURE_NO_DUTY = [
 @pytest.mark.parametrize("text", FUTURE_NO_DUTY)
 def test_future_in_a_condition_list_or_of_a_state_is_not_serious(text):
     assert [f for f in run("AMB-02", text) if f.quote.lower() in ("zal", "zullen") and f.severity in SERIOUS] == []
+
+
+# Predictions: "zal … kunnen" (even apart), a frequency or likelihood adverb, a publication formula.
+PREDICTION = [
+    lid("Op de aanvragen zullen de regels van dit hoofdstuk onverkort kunnen worden toegepast."),
+    lid("In het algemeen zal de toepassing van de hardheidsclausule beperkt blijven tot enkele gevallen."),
+    lid("Veelal zullen de kosten door de deelnemers worden gedragen."),
+    lid("Het besluit zal in het Staatsblad worden geplaatst."),
+    lid("Voor zover de regels al uit de wet volgen, zal van afwijking geen sprake kunnen zijn."),
+]
+
+
+@pytest.mark.parametrize("text", PREDICTION)
+def test_future_as_a_prediction_is_not_flagged(text):
+    assert [f for f in run("AMB-02", text) if f.quote.lower() in ("zal", "zullen")] == []
+
+
+# "zal … moeten" (the duty is in 'moeten') and a state ("zal … nodig zijn") are style points.
+FUTURE_STYLE = [
+    lid("Per aanvraag zal moeten worden beoordeeld of de subsidie past binnen het plafond."),
+    lid("Of een wijziging ingrijpend is, zal van geval tot geval, in het licht van het doel, moeten worden bezien."),
+    lid("Bij een late aanvraag zal een nieuw besluit nodig zijn om de termijn te verlengen."),
+    lid("De hoogte van de bijdrage zal variëren naar gelang het aantal inwoners."),
+]
+
+
+@pytest.mark.parametrize("text", FUTURE_STYLE)
+def test_future_with_moeten_or_a_state_is_a_suggestie(text):
+    flags = [f for f in run("AMB-02", text) if f.quote.lower() in ("zal", "zullen")]
+    assert flags and all(f.severity == Severity.SUGGESTIE for f in flags)
+
+
+# An aspiration verb as the purpose of another act ("Om te bevorderen dat …") sets no task.
+PURPOSE = [
+    lid("Om te bevorderen dat de gemeenten samenwerken, stelt het algemeen bestuur een werkplan vast."),
+    lid("Het dagelijks bestuur stelt regels om het hergebruik te stimuleren."),
+    lid("Om de samenwerking te ondersteunen, wijst het algemeen bestuur een coördinator aan."),
+    lid("Het openbaar lichaam richt een fonds op om innovatie te faciliteren."),
+]
+
+
+@pytest.mark.parametrize("text", PURPOSE)
+def test_aspiration_in_a_purpose_clause_is_not_flagged(text):
+    aspiration = ("bevorderen", "stimuleren", "ondersteunen", "faciliteren")
+    assert [f for f in run("AMB-02", text) if f.quote.lower() in aspiration] == []
+
+
+ASPIRATION_TASK = [
+    lid("Het openbaar lichaam bevordert de regionale economie.", heading="Artikel 2 Taken"),
+    lid("Het openbaar lichaam stimuleert de samenwerking tussen de deelnemers.", heading="Artikel 2 Taken"),
+    lid("Het openbaar lichaam faciliteert de gemeenten bij de jeugdzorg.", heading="Artikel 2 Taken"),
+    lid("Het openbaar lichaam streeft naar een duurzame regio.", heading="Artikel 2 Taken"),
+]
+
+
+@pytest.mark.parametrize("text", ASPIRATION_TASK)
+def test_aspiration_as_the_task_of_a_gr_body_is_still_flagged(text):
+    assert [f.severity for f in run("AMB-02", text)] == [Severity.ZORG]
