@@ -22,6 +22,11 @@ from models.ambiguity.resources import CONDITION_RE, Competence, Resources
 PRECEDENCE_RE = re.compile(r"\b(onverminderd|in afwijking van|met inachtneming van|onder voorbehoud van"
                            r"|met behoud van|voor zover niet|tenzij|behoudens|indien|voor ?zover|in geval)\b", re.I)
 WGR_ADOPTER = {"begroting": "algemeen bestuur", "jaarrekening": "algemeen bestuur"}
+# Wgr art. 34 binds the algemeen bestuur of an openbaar lichaam or the bestuur of a bedrijfsvoeringsorganisatie.
+WGR_BODY_RE = re.compile(r"\b(?:openbaar\s+lichaam|algemeen\s+bestuur|dagelijks\s+bestuur|bedrijfsvoeringsorganisatie"
+                         r"|gemeenschappelijk\s+orgaan)\b", re.I)
+# Organs that adopt their own municipality's or province's begroting.
+OWN_BUDGET_ORGANS = {"raad", "raden", "college", "colleges", "burgemeester", "provinciale staten", "gedeputeerde staten"}
 
 
 # Objects that every organ or participant has its own of: no overlap when two of them act on "a lid".
@@ -86,9 +91,13 @@ def overlap(res: Resources) -> Iterator[Flag]:
     yield from conditional_allocation(res)
     if res.is_national_law():
         return  # Wgr art. 34 binds the organs of a GR; a law (Provinciewet: provinciale staten) sets its own rules
+    wgr_body = any(WGR_BODY_RE.search(pi.text) for pi in res.passages)
     for c in res.competences:
         want = WGR_ADOPTER.get(c.object)
         if want and c.action == "vaststellen" and c.actor and c.actor not in (want, "bestuur van het openbaar lichaam"):
+            if not wgr_body and c.actor in OWN_BUDGET_ORGANS:
+                continue  # a centrumregeling or regeling zonder meer creates no openbaar lichaam (Wgr art. 8): the
+                # begroting is the centrumgemeente's own, adopted by its raad; art. 34 does not apply
             pi = res.by_id[c.passage_id]
             if ATTRIBUTIVE_AGENT_RE.search(pi.text[max(c.sentence[0], c.start - 60):c.start]) or misread(res, c) \
                     or not object_site(res, c).direct:

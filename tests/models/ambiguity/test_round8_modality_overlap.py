@@ -375,3 +375,28 @@ ASPIRATION_TASK = [
 @pytest.mark.parametrize("text", ASPIRATION_TASK)
 def test_aspiration_as_the_task_of_a_gr_body_is_still_flagged(text):
     assert [f.severity for f in run("AMB-02", text)] == [Severity.ZORG]
+
+
+# Wgr art. 34 (the algemeen bestuur adopts the begroting) binds an openbaar lichaam, not a centrumregeling.
+WGR34_APPLIES = [
+    lid("Het openbaar lichaam heeft een algemeen bestuur. De raad van de centrumgemeente stelt de begroting vast."),
+    lid("Het dagelijks bestuur stelt de begroting vast."),
+    lid("De raden stellen de jaarrekening van het openbaar lichaam vast."),
+    lid("Het college stelt de begroting van de bedrijfsvoeringsorganisatie vast."),
+]
+WGR34_NOT = [
+    lid("De raad van de centrumgemeente stelt de begroting vast."),
+    lid("Het college van de centrumgemeente stelt de jaarrekening vast."),
+    lid("De raden stellen ieder hun begroting vast."),
+    lid("Provinciale staten stellen de begroting vast."),
+]
+
+
+@pytest.mark.parametrize("text", WGR34_APPLIES)
+def test_wgr34_adopter_check_on_a_regeling_with_an_openbaar_lichaam(text):
+    assert [f.rule for f in run("AMB-07", text)] == ["Wgr art. 34"]
+
+
+@pytest.mark.parametrize("text", WGR34_NOT)
+def test_wgr34_adopter_check_not_on_a_centrumregeling(text):
+    assert run("AMB-07", text) == []
