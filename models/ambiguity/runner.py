@@ -53,6 +53,10 @@ STRUCTURAL = {"AMB-09", "AMB-11", "AMB-13", "AMB-16"}  # anchored findings, neve
 WGR_ONLY = {"AMB-16"}  # checks of mandatory Wgr content: only for a gemeenschappelijke regeling
 CRITERION_RE = re.compile(r"\b(overeenkomstig|met inachtneming van|op grond van|volgens|conform|aan de hand van"
                           r"|bij meerderheid)\b|\d", re.I)
+# "Bij de in het eerste lid bedoelde algemene maatregel van bestuur wordt, zo nodig in afwijking van …, bepaald":
+# the maker of that instrument decides.
+INSTRUMENT_MAKER_RE = re.compile(r"\bbij\s+(?:de|het|een)\s+(?:[\w ]{0,60}?\s)?(?:algemene\s+maatregel\s+van\s+bestuur"
+                                 r"|ministeriële\s+regeling|koninklijk\s+besluit)\b", re.I)
 TIME_RE = re.compile(r"\bbinnen\s+\S+\s+(dagen|weken|maanden|jaar)\b|\buiterlijk\b|\bjaarlijks\b|\bvóór\b"
                      r"|\b\d{1,2}\s+(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober"
                      r"|november|december)\b", re.I)
@@ -221,7 +225,7 @@ def clause_context(res: Resources, flag: Flag) -> ClauseContext:
     # A decider is knowable when the lid names an organ (a task list's lead-in names whose tasks they are), the
     # sentence names one through its instrument ("bij koninklijk besluit"), or the text has one organ only.
     organ_in_sentence = bool(res.organs_named_in_lid(pi) or AGENT_INSTRUMENT_RE.search(text[s:e])
-                             or len(res.organs_in_document()) == 1)
+                             or INSTRUMENT_MAKER_RE.search(text[s:e]) or len(res.organs_in_document()) == 1)
     return ClauseContext(
         power_duty=res.competence_clause(pi, flag.start),
         task_article=res.structure.is_task_article(pi.passage.artikel),

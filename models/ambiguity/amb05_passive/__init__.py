@@ -33,7 +33,8 @@ verb cluster ("…, waarvan een ambtenaar op grond van het vierde lid, onderdeel
 subordinate even with commas inside, and so is a passive in a fronted "Indien …," clause. An organ the sentence
 names outside the passive's subject (in a fronted clause, as "naar het oordeel van …", after the verb cluster)
 makes the holder knowable; an organ that only receives ("ingeleverd bij het college") means a citizen acts; "Geen
-machtiging wordt verleend" forbids the act to all; "Er wordt … ingesteld" establishes by the text itself.
+machtiging wordt verleend" and "kan niet worden ingetrokken" forbid the act to all; in a national law a passive
+without a modal states a legal effect whose executing organ follows from the system of the law; "Er wordt … ingesteld" establishes by the text itself.
 A passive with "stilzwijgend"/"van rechtswege" describes an effect without an actor (INFO); a
 "heeft/hebben" before the participle makes it an active perfect ("dat hem heeft aangewezen").
 Nominalisations ("de vaststelling … geschiedt") are SUGGESTIE (no judged one was a missing actor).
@@ -51,7 +52,15 @@ from models.ambiguity.common import AGENT_PHRASE_RE
 from models.ambiguity.flag import Flag, Severity
 from models.ambiguity.lexicon import read_tsv
 from models.ambiguity.registration import detector, make_flag
-from models.ambiguity.resources import AGENT_INSTRUMENT_RE, NOUN_STOPLIST, WORDEN, PassageInfo, Resources, Tok
+from models.ambiguity.resources import (
+    AGENT_INSTRUMENT_RE,
+    NOUN_STOPLIST,
+    NUMBER_RE,
+    WORDEN,
+    PassageInfo,
+    Resources,
+    Tok,
+)
 
 HERE = Path(__file__).resolve().parent
 # Acts outside the competence lexicon whose agent matters (money, records): reported, never ZORG.
@@ -212,13 +221,20 @@ def _flag(res: Resources, pi: PassageInfo, start: int, end: int, lemma: str, ver
         named = _named_in_sentence(res, pi, s, e, start, end)
     recipient_only = not named and bool(RECIPIENT_RE.search(after[:60])) and verb_class not in ("adoption",
                                                                                                  "decision")
-    prohibition = re.match(r"\s*Geen\b", pi.text[s:start]) is not None
     modal = bool(MODAL_RE.search(pi.text[max(s, start - 80):start]))
+    # "Een ingediend verzoek kan niet worden ingetrokken": a negated modal forbids the act to everyone.
+    prohibition = re.match(r"\s*Geen\b", pi.text[s:start]) is not None or (
+        modal and re.search(r"\b(?:kan|kunnen|mag|mogen)\s+(?:\w+\s+){0,4}?(?:niet|geen)\b",
+                            pi.text[max(s, start - 80):end]) is not None)
     # Without a modal the sentence states a legal effect or a procedure ("wordt vrijstelling verleend", "De
     # zittingsduur wordt verlengd tot …"); it only leaves a competence without holder when it adopts or decides
     # on a known object that the text gives to nobody, and does not point to where the act is regulated.
+    # A national law states legal effects in the passive by design ("Voor het houden van referenda wordt
+    # Nederland verdeeld in kieskringen"); the organs that carry it out follow from the system of the law
+    # and the Awb. A GR or verordening must assign its competences explicitly (Wgr art. 10).
     plain_ok = modal or (verb_class in ("adoption", "decision") and bool(_object_of(res, pi, start, end))
-                         and not REFERENCED_RE.search(pi.text[s:start]) and not re.search(r"\d", pi.text[end:e]))
+                         and not REFERENCED_RE.search(pi.text[s:start]) and not re.search(r"\d", pi.text[end:e])
+                         and not NUMBER_RE.search(pi.text[end:e]) and not res.is_national_law())
     hint = ""
     if NO_ACTOR_RE.search(pi.text[s:e]):
         sev = Severity.INFO

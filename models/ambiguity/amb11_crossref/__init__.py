@@ -22,7 +22,10 @@ vague references ("bovengenoemde", "hiervoor bedoelde", "het bepaalde in de vori
 a reader finds by reading back: SUGGESTIE, and "de vorige leden" in a lid after the first is no defect at all;
 only references to unspecified rules ("de toepasselijke regels") stay ZORG. A dangling target in a text whose
 articles are an excerpt (numbering far from contiguous) is SUGGESTIE; an onderdeel letter that cannot be
-checked because the target lid lists unlettered items is SUGGESTIE.
+checked because the target lid lists unlettered items is SUGGESTIE. So is a dangling target in an amending
+artikel ("Na artikel 21 worden twee artikelen ingevoegd, luidende: …") or in a text with several of them (a
+Staatsblad law that amends itself and others): the target may be created by the amendment or lie in the
+amended act; the consolidated version settles it.
 """
 
 from __future__ import annotations
@@ -79,6 +82,7 @@ def crossrefs(res: Resources) -> Iterator[Flag]:
     idx = res.structure
     law_terms = _defined_law_terms(res)
     excerpt = _is_excerpt(idx)
+    amending = _amending_artikelen(res) | {f"target:{a}" for a in _amended_targets(res)}
     for pi in res.passages:
         text = pi.text
         # Markdown emphasis inside or around a label ("103*b*"): match on a copy without it, map offsets back.
@@ -101,7 +105,7 @@ def crossrefs(res: Resources) -> Iterator[Flag]:
                 continue
             if not idx.artikelen:
                 continue
-            yield from _resolve(res, pi, m, excerpt)
+            yield from _resolve(res, pi, m, excerpt, amending)
         for m in LOCAL_RE.finditer(text):
             yield from _resolve_local(res, pi, m)
         for hit in TRIGGERS.find(text):
@@ -276,7 +280,35 @@ def _severity(res: Resources, pi: PassageInfo, start: int) -> Severity:
     return Severity.ZORG
 
 
-def _resolve(res: Resources, pi: PassageInfo, m: _Match, excerpt: bool = False) -> Iterator[Flag]:
+# Amendment instructions ("Artikel 76 wordt als volgt gewijzigd", "Na artikel 21 worden twee artikelen ingevoegd,
+# luidende:", "Er wordt een lid toegevoegd", "komt te luiden:").
+AMENDMENT_RE = re.compile(r"\bwordt\s+als\s+volgt\s+gewijzigd\b|\b(?:wordt|worden)\s+(?:\w+\s+){0,4}?(?:ingevoegd|toegevoegd)"
+                          r",?\s+luidende\b|\bkomt\s+te\s+luiden\b", re.I)
+
+
+AMENDED_TARGET_RE = re.compile(r"\b(?:[Aa]rtikel\s+(?P<changed>\d+[a-z]?)\s+wordt\s+als\s+volgt\s+gewijzigd"
+                               r"|[Nn]a\s+artikel\s+(?P<after>\d+[a-z]?)\s+(?:wordt|worden)\b)")
+
+
+def _amended_targets(res: Resources) -> set[str]:
+    """Artikel numbers this text amends or inserts after ("Artikel 76 wordt als volgt gewijzigd" → "76"; "Na
+    artikel 21 worden twee artikelen ingevoegd" → "21", whose inserted articles are "21a", "21b", …)."""
+    out = set()
+    for pi in res.passages:
+        for m in AMENDED_TARGET_RE.finditer(pi.text):
+            out.add(m.group("changed") or m.group("after"))
+    return out
+
+
+def _amending_artikelen(res: Resources) -> set[str]:
+    """Artikelen that amend a regulation (this one, as a Staatsblad text with its own later amendments, or
+    another). A reference in or around them may point at a lid or artikel the amendment itself creates, or
+    into the amended act: the structure of this text cannot settle it."""
+    return {pi.passage.artikel for pi in res.passages if pi.passage.artikel and AMENDMENT_RE.search(pi.text)}
+
+
+def _resolve(res: Resources, pi: PassageInfo, m: _Match, excerpt: bool = False,
+             amending: set[str] | None = None) -> Iterator[Flag]:
     idx = res.structure
     arts = _articles(m.group("arts"))
     leden = []
@@ -308,6 +340,11 @@ def _resolve(res: Resources, pi: PassageInfo, m: _Match, excerpt: bool = False) 
             sev, note = _severity(res, pi, m.start()), ""
             if excerpt and not idx.has(a):
                 sev, note = Severity.SUGGESTIE, " De tekst bevat maar een deel van de artikelen (uittreksel)."
+            elif amending and (pi.passage.artikel in amending or f"target:{a}" in amending
+                               or f"target:{a.rstrip('abcdefghijklmnopqrstuvwxyz')}" in amending):
+                sev, note = Severity.SUGGESTIE, (" De tekst bevat wijzigingsbepalingen; het doel kan door een "
+                                                 "wijziging zijn ontstaan of in de gewijzigde regeling staan: "
+                                                 "controleer in de geconsolideerde versie.")
             elif own_ond and idx.has(a, own_leden[-1] if own_leden else None) \
                     and _unlettered_items(res, a, own_leden[-1] if own_leden else None):
                 sev, note = Severity.SUGGESTIE, (" Het lid somt wel onderdelen op, maar zonder letters in deze "

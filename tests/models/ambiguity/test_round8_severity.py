@@ -185,3 +185,53 @@ def test_participle_of_a_relative_clause_is_not_taken_for_the_main_passive():
     found = run("AMB-05", text)
     assert not [f for f in found if f.quote.startswith("wordt") and "toegekend" in f.quote]
     assert all(f.severity <= Severity.SUGGESTIE for f in found)
+
+
+def test_negated_power_forbids_the_act_to_everyone():
+    text = ORGANS + "Artikel 7 Verzoek\n1. Een ingediend verzoek kan niet worden ingetrokken."
+    found = [f for f in analyse(doc_from_text(text)).flags if f.artikel == "7"]
+    assert found and all(f.severity <= Severity.SUGGESTIE for f in found)
+
+
+def test_plain_passive_of_a_national_law_states_a_legal_effect():
+    text = ORGANS + "Artikel 7 Kieskringen\n1. Voor het houden van referenda wordt het land verdeeld in kieskringen."
+    in_law = [f for f in run_titled("AMB-05", text, "Wet raadgevend referendum") if f.artikel == "7"]
+    in_gr = [f for f in run_titled("AMB-05", text, "Gemeenschappelijke regeling Testregio") if f.artikel == "7"]
+    assert in_law and all(f.severity == Severity.SUGGESTIE for f in in_law)
+    assert in_gr and max(f.severity for f in in_gr) == Severity.ZORG  # a GR must assign the act explicitly
+
+
+def run_titled(code: str, text: str, title: str) -> list[Flag]:
+    from models.ambiguity.registration import REGISTRY, load_detectors
+    from models.ambiguity.resources import build_resources
+
+    load_detectors()
+    return list(REGISTRY[code].func(build_resources(doc_from_text(text, title=title))))
+
+
+def test_hedge_under_a_named_general_administrative_order_is_not_escalated():
+    text = ORGANS + (f"{TASKS}\n1. Bij de in artikel 2 bedoelde algemene maatregel van bestuur wordt, zo nodig in "
+                     "afwijking van dit hoofdstuk, bepaald hoe verzoeken worden ingediend.")
+    assert sev(flags(text, "AMB-01"), "zo nodig") <= Severity.SUGGESTIE
+
+
+# -- AMB-11: targets an amendment creates ------------------------------------------------------------------
+AMENDS = ("Artikel 3 Wijziging\n1. Artikel 2 wordt als volgt gewijzigd: er wordt een lid toegevoegd, luidende: "
+          "het dagelijks bestuur stelt nadere regels.\n"
+          "Artikel 4 Invoeging\n1. Na artikel 2 worden twee artikelen ingevoegd, luidende: Artikel 2a De raad hoort "
+          "het bestuur. Artikel 2b Het bestuur rapporteert.\n")
+
+
+@pytest.mark.parametrize("ref", ["artikel 2, derde lid", "artikel 2a", "artikel 2b, eerste lid"])
+def test_reference_to_what_an_amendment_creates_is_a_suggestion(ref):
+    found = [f for f in run("AMB-11", ORGANS + AMENDS + f"Artikel 5 Toepassing\n1. {ref[0].upper()}{ref[1:]} is "
+                            "van toepassing.") if f.artikel == "5"]
+    assert found and all(f.severity == Severity.SUGGESTIE for f in found)
+    assert "wijzigingsbepalingen" in found[0].explanation
+
+
+@pytest.mark.parametrize("ref", ["artikel 9", "artikel 3, tweede lid"])
+def test_dangling_reference_untouched_by_any_amendment_stays_serious(ref):
+    found = [f for f in run("AMB-11", ORGANS + AMENDS + f"Artikel 5 Toepassing\n1. {ref[0].upper()}{ref[1:]} is "
+                            "van toepassing.") if f.artikel == "5"]
+    assert found and max(f.severity for f in found) >= Severity.ZORG
