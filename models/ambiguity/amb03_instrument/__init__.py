@@ -184,6 +184,19 @@ def _concluded(res: Resources, m: InstrumentMention) -> bool:
     return bool(CONCLUDED_RE.search(pi.text[s:e]))
 
 
+def _passive_agent(res: Resources, m: InstrumentMention, participle: str) -> str | None:
+    """"De begroting en het werkplan worden door het college van de centrumgemeente opgesteld": the organ after
+    "door" in the passive clause that follows the instrument."""
+    pi = res.by_id[m.passage_id]
+    s, e = pi.sentence_of(m.start)
+    hit = re.match(rf"[^.;]{{0,60}}?\b(?:wordt|worden|is|zijn)\b[^.;]{{0,20}}?\bdoor\s+([^.;]{{0,80}}?)\b{participle}\b",
+                   pi.text[m.end:e], re.I)
+    if not hit:
+        return None
+    organs = res.mentions_in(pi, m.end + hit.start(1), m.end + hit.end(1))
+    return organs[0].key if organs else None
+
+
 def _indefinite(res: Resources, m: InstrumentMention) -> bool:
     """"een plan" (what the Rijk may demand in general), "een plan van aanpak": not one identifiable document."""
     text = res.by_id[m.passage_id].text
@@ -206,10 +219,12 @@ def _problems(res: Resources, name: str, ms: list[InstrumentMention], defined: s
         levels = {m.level for m in ms if m.level != "L?"}
         test = [m for m in ms if m.decision_test]
         adopters = ms[0].adopters or sorted({a for m in every if (a := _drawn_up_by(res, m, "vast"))}
-                                            | {a for m in every if (a := _adopter_in_clause(res, m))})
+                                            | {a for m in every if (a := _adopter_in_clause(res, m))}
+                                            | {a for m in every if (a := _passive_agent(res, m, "vastgesteld"))})
         preparers = sorted({c.actor for c in res.competences
                             if c.action_class == "preparatory" and c.object == name and c.actor}
-                           | {a for m in every if (a := _drawn_up_by(res, m))})
+                           | {a for m in every if (a := _drawn_up_by(res, m))}
+                           | {a for m in every if (a := _passive_agent(res, m, "opgesteld"))})
         if policy and len(levels) >= 2:
             first_level = next(m.level for m in ms if m.level != "L?")
             odd = next(m for m in ms if m.level not in ("L?", first_level))

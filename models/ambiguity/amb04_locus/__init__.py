@@ -89,6 +89,11 @@ def passive_adoption_without_agent(res: Resources, pi, s: int, e: int, start: in
                                                                       pi.text[max(s, start - 12):start], re.I)
 
 
+PLURAL_ORGAN_SUBJECT_RE = re.compile(
+    r"^\s*(?:de|het)\s+(?:[a-zà-ÿ]+e\s+)?(?:colleges|raden|burgemeesters|besturen|staten|ministers|gedeputeerden"
+    r"|wethouders)\b(?:\s+van\s+[^,;]{0,80}?)?\s+[a-zà-ÿ]+\s*$", re.I)
+
+
 def joint_is_explicit(res: Resources, pi, s: int, start: int) -> bool:
     """True for a joint trigger whose subject is spelled out: right after a named organ ("door provinciale staten
     gezamenlijk"), after a "van"-complement naming the members, in "alleen of samen met", or "samen met" beside a named
@@ -101,7 +106,11 @@ def joint_is_explicit(res: Resources, pi, s: int, start: int) -> bool:
                                                        re.I)):
         return True  # "het college stelt samen met …", "wordt door de afdeling, samen met …, opgesteld": actor named
     last = [k for k in res.mentions_in(pi, s, start) if k.end <= start]
-    return bool(last) and not pi.text[last[-1].end:start].strip()
+    if last and not pi.text[last[-1].end:start].strip():
+        return True
+    # "De colleges (van de deelnemende gemeenten) stellen gezamenlijk …", "De burgemeesters kunnen gezamenlijk …":
+    # the subject is a plural organ noun and only the finite verb stands between it and the trigger.
+    return bool(PLURAL_ORGAN_SUBJECT_RE.match(pi.text[s:start]))
 
 
 @detector("AMB-04", name="besluitniveau of bevoegd orgaan onduidelijk", requires={"organs", "competences"},

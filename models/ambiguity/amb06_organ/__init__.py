@@ -89,7 +89,8 @@ def named_after(text: str, end: int) -> bool:
 # Round 7: a generic organ noun restricted by a relative clause ("het orgaan dat het besluit heeft genomen",
 # "het orgaan waaraan de bevoegdheid is overgedragen") is a description the clause fixes, not an unclear name.
 RESTRICTIVE_RE = re.compile(r"^\s*,?\s*(?:dat|die|waaraan|waarvan|waarbij|waardoor|waarover|waarin|welke?)\b", re.I)
-ANAPHORIC_RE = re.compile(r"\b(?:desbetreffende|betrokken|betreffende|bedoelde|genoemde)\b", re.I)
+# Round 8: "het bevoegde orgaan" describes whichever organ holds the competence (knowable from the allocation).
+ANAPHORIC_RE = re.compile(r"\b(?:desbetreffende|betrokken|betreffende|bedoelde|genoemde|bevoegde)\b", re.I)
 
 
 # -- round 8 ---------------------------------------------------------------------------------------------------

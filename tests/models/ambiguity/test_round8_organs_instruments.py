@@ -582,3 +582,58 @@ INFO_NOUN_WITHOUT_INFO_VERB = [
 def test_amb06_information_noun_without_information_verb_is_no_information_duty(text):
     flags = [f for f in run("AMB-06", lid(text)) if "gemeenten" in f.quote.lower()]
     assert flags and not [f for f in flags if "informatieplicht" in f.explanation]
+
+
+PLURAL_ORGANS_JOINTLY = [
+    "De colleges stellen gezamenlijk het regionale beleidskader vast.",
+    "De colleges van de deelnemende gemeenten stellen gezamenlijk het beleidskader vast.",
+    "De raden van de deelnemende gemeenten stellen gezamenlijk de kaders vast.",
+    "De burgemeesters stellen gezamenlijk het plan vast.",
+]
+COLLECTIVES_JOINTLY = [
+    "De deelnemende gemeenten stellen gezamenlijk het beleidskader vast.",
+    "De partners stellen gezamenlijk het plan vast.",
+    "De deelnemers stellen gezamenlijk de kaders vast.",
+    "De regio's stellen gezamenlijk het plan vast.",
+]
+
+
+@pytest.mark.parametrize("text", PLURAL_ORGANS_JOINTLY)
+def test_amb04_plural_organ_subject_acting_jointly_is_explicit(text):
+    assert serious("AMB-04", lid(text)) == []
+
+
+@pytest.mark.parametrize("text", COLLECTIVES_JOINTLY)
+def test_amb04_collective_subject_acting_jointly_stays_zorg(text):
+    assert serious("AMB-04", lid(text))
+
+
+PASSIVE_AGENT = [
+    "De jaarlijkse begroting en het werkplan worden door het college van de centrumgemeente opgesteld.",
+    "Het werkplan wordt jaarlijks door het dagelijks bestuur vastgesteld.",
+    "Het jaarplan wordt door het algemeen bestuur vastgesteld.",
+    "Het activiteitenplan wordt voor 1 mei door het dagelijks bestuur opgesteld.",
+]
+PASSIVE_NO_AGENT = [
+    "Het werkplan wordt jaarlijks opgesteld en is leidend.",
+    "Het jaarplan wordt vastgesteld.",
+    "Het activiteitenplan wordt voor 1 mei opgesteld en is leidend.",
+    "Het werkplan wordt door de uitvoering gevolgd en is leidend.",
+]
+
+
+@pytest.mark.parametrize("text", PASSIVE_AGENT)
+def test_amb03_passive_agent_is_the_adopter_or_drafter(text):
+    assert serious("AMB-03", lid(text)) == []
+
+
+@pytest.mark.parametrize("text", PASSIVE_NO_AGENT)
+def test_amb03_passive_without_organ_agent_stays_zorg(text):
+    assert serious("AMB-03", lid(text))
+
+
+def test_amb06_competent_organ_description_is_a_drafting_point():
+    for text in ("Het bevoegde orgaan beslist binnen acht weken.", "Het bevoegde bestuur stelt de regels vast."):
+        assert [f.severity for f in run("AMB-06", lid(text))] == [Severity.SUGGESTIE]
+    assert [f.severity for f in run("AMB-06", lid("Het regionale orgaan beslist binnen acht weken."))] == \
+        [Severity.KRITIEK]
