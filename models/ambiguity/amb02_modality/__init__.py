@@ -93,7 +93,11 @@ NEGATED_RE = re.compile(r"(?<![\w-])(?:niet|geen|nimmer|slechts|uitsluitend|alle
 # The instrument that holds the power: "In de belastingverordening kan worden bepaald", "kan bij de verordening,
 # bedoeld in …, worden bepaald": the organ that adopts the instrument decides (round 8).
 INSTRUMENT_AGENT_RE = re.compile(r"\b(?:[Ii]n|[Bb]ij)\s+(?:de|het|een|die|deze|dat|dit)\s+(?:[\w-]+\s+)?[\w-]*"
-                                 r"(?:verordening|regeling|reglement|statuten|beleidsregels?)\b")
+                                 r"(?:verordening|regeling|reglement|statuten|beleidsregels?)\b"
+                                 r"|\b[Bb]ij\s+(?:of\s+krachtens\s+)?(?:wettelijk\s+voorschrift|(?:de\s+)?wet|verordening)\b")
+# "Een besluit kan worden ingetrokken": a decision is undone by the organ that took it (contrarius actus).
+DECISION_SUBJECT_RE = re.compile(r"\b(?:een|het|de|dit|dat|deze|die|zijn|haar|hun)\s+(?:[\w-]+\s+){0,2}?"
+                                 r"(?:besluit|beschikking|beslissing|vaststelling)(?:en)?\b", re.I)
 # Undoing a grant: the organ that granted undoes it (Awb practice), when the text has only one granting organ.
 REVERSAL_ACTS = {"terugvorderen", "intrekken", "herzien", "opschorten", "beëindigen", "beeindigen"}
 GRANT_ACTS = {"verstrekken", "toekennen", "verlenen"}
@@ -256,6 +260,11 @@ def modality(res: Resources) -> Iterator[Flag]:
                 same = "instrument"
                 note = (" Een eerdere zin van dit lid noemt het instrument (algemene maatregel van bestuur, "
                         "regeling) waarin dit wordt bepaald. (Verlaagd.)")
+            elif not same and part and _infinitive(part.group(1)) in REVERSAL_ACTS and DECISION_SUBJECT_RE.search(
+                    text[_clause_start(text, s, m.start()):end]):
+                same = "besluit"
+                note = (" Een besluit wordt ingetrokken of herzien door het orgaan dat het nam; dat volgt uit de "
+                        "bepaling die het besluit toekent. (Verlaagd.)")
             elif not same and part and _infinitive(part.group(1)) in REVERSAL_ACTS and len(
                     granters := {c.actor for c in res.competences if c.actor and c.action in GRANT_ACTS}) == 1:
                 same = next(iter(granters))

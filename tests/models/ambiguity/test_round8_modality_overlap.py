@@ -400,3 +400,37 @@ def test_wgr34_adopter_check_on_a_regeling_with_an_openbaar_lichaam(text):
 @pytest.mark.parametrize("text", WGR34_NOT)
 def test_wgr34_adopter_check_not_on_a_centrumregeling(text):
     assert run("AMB-07", text) == []
+
+
+# A decision is undone by the organ that took it; a rule made "bij wettelijk voorschrift" by the legislator.
+DECISION_UNDONE = [
+    "Artikel 9 Intrekking\n1. Een besluit kan worden ingetrokken indien de aanvrager onjuiste gegevens verstrekte. "
+    "De raden en het algemeen bestuur worden geïnformeerd.",
+    "Artikel 9 Herziening\n1. De beschikking kan worden herzien als de omstandigheden wijzigen. De raden en het "
+    "algemeen bestuur worden geïnformeerd.",
+    "Artikel 9 Wijziging\n1. Bij nieuwe feiten kan het besluit worden ingetrokken. De raden en de colleges worden "
+    "gehoord.",
+    "Artikel 9 Voorschriften\n1. Bij wettelijk voorschrift kan worden bepaald dat de termijn wordt verlengd. De "
+    "raden en de colleges worden gehoord.",
+]
+RIGHT_UNDONE = [
+    "Artikel 9 Intrekking\n1. Het buurtrecht kan worden ingetrokken bij misbruik. De raden en het algemeen bestuur "
+    "worden geïnformeerd.",
+    "Artikel 9 Herziening\n1. De ontheffing kan worden herzien als de omstandigheden wijzigen. De raden en het "
+    "algemeen bestuur worden geïnformeerd.",
+    "Artikel 9 Intrekking\n1. Bij nieuwe feiten kan de aanwijzing worden ingetrokken. De raden en de colleges worden "
+    "gehoord.",
+    "Artikel 9 Reserve\n1. Een batig saldo kan worden toegevoegd aan de reserve. De raden en de colleges worden "
+    "gehoord.",
+]
+
+
+@pytest.mark.parametrize("text", DECISION_UNDONE)
+def test_a_decision_undone_or_a_rule_by_statute_has_a_knowable_holder(text):
+    flags = _passive(text)
+    assert flags and all(f.severity == Severity.SUGGESTIE for f in flags)
+
+
+@pytest.mark.parametrize("text", RIGHT_UNDONE)
+def test_a_right_undone_without_its_granting_organ_stays_zorg(text):
+    assert [f.severity for f in _passive(text)] == [Severity.ZORG]
