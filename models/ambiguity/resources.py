@@ -63,7 +63,7 @@ GR_RE = re.compile(r"gemeenschappelijke\s+regeling|Wet\s+gemeenschappelijke\s+re
 # ministeriële regeling" (the minister), "bij koninklijk besluit", "bij wet" (the legislator), "bij verordening".
 AGENT_INSTRUMENT_RE = re.compile(r"\bbij\s+(?:of\s+krachtens\s+)?(?:de\s+|een\s+)?(?:\w*wet|algemene\s+maatregel\s+van\s+"
                                  r"bestuur|ministeriële\s+regeling|koninklijk\s+besluit|(?:provinciale\s+)?verordening"
-                                 r"|besluit\s+van\s+de\s+raad|raadsbesluit)\b"
+                                 r"|besluit\s+van\s+de\s+raad|raadsbesluit|regeling\s+van\s+Onze\s+Minister)\b"
                                  # "In de (gemeenschappelijke) regeling kan worden bepaald …": those who make that
                                  # regeling or verordening decide (a law speaking of the instruments made under it)
                                  r"|^\s*(?:in|bij)\s+(?:de|die|een)\s+(?:gemeenschappelijke\s+)?(?:regeling|verordening"

@@ -102,6 +102,10 @@ SELF_ACTING_RE = re.compile(r"^\s*Aan\s+(?:het|de)\s+[^,;:]{3,60}?\s+(?:worden|w
 REPEAL_RE = re.compile(r"^\s*(?:De|Het)\s+[^;:]{0,160}?\b(?:\w*verordening(?:en)?|\w*regeling(?:en)?|reglement|besluit(?:en)?"
                        r"|\w*wet(?:ten)?|beleidsregels?)\b[^;:]{0,400}?\b(?:wordt|worden)\s+(?:hierbij\s+)?ingetrokken\b",
                        re.I)
+# An amendment instruction: the amending regulation performs the change itself ("Artikel 253 wordt als volgt
+# gewijzigd", "Het vijfde lid wordt vernummerd tot achtste lid", "wordt «…» vervangen door").
+AMEND_RE = re.compile(r"\bwordt\s+als\s+volgt\s+gewijzigd\b|\b(?:wordt|worden)\s+vernummerd\b|»\s+vervangen\s+door\b"
+                      r"|\b(?:wordt|worden)\s+(?:\w+\s+){0,6}?(?:ingevoegd|toegevoegd)\s*,?\s*luidende\b", re.I)
 AMOUNT_RE = re.compile(r"^\s*(?:op|vastgesteld\s+op)\s+(?:respectievelijk\s+)?(?:f|€|EUR|fl\.?)\s*\d", re.I)
 RESIDUAL_RE = re.compile(r"\bniet\b[^.;]{0,60}\baan\b|\baan\b[^.;]{0,60}\bniet\b[^.;]{0,30}\b(is|zijn)\b", re.I)
 NOMINAL_RE = re.compile(
@@ -165,7 +169,7 @@ def agentless(res: Resources) -> Iterator[Flag]:
                 continue  # the regeling itself confers/establishes, or states an amount it fixes
             if re.search(r"\b(?:de|het|een|die|deze|dit)\s+$", pi.text[max(s, part.start - 8):part.start], re.I):
                 continue  # attributive participle: "de ingetrokken verordening", no passive act
-            if REPEAL_RE.search(pi.text[s:e]):
+            if REPEAL_RE.search(pi.text[s:e]) or AMEND_RE.search(pi.text[s:e]):
                 continue  # "De Verordening X wordt ingetrokken": the regulation itself repeals (performative)
             if part.lemma in RESIDUAL_VERBS and RESIDUAL_RE.search(pi.text[s:e]):
                 continue  # residual clause: "bevoegdheden die niet aan een ander orgaan zijn opgedragen"

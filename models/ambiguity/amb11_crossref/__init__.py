@@ -83,6 +83,9 @@ def crossrefs(res: Resources) -> Iterator[Flag]:
     law_terms = _defined_law_terms(res)
     excerpt = _is_excerpt(idx)
     amending = _amending_artikelen(res) | {f"target:{a}" for a in _amended_targets(res)}
+    if amending & {pi.passage.artikel for pi in res.passages} and any(ROMAN_RE.match(a) for a in idx.artikelen):
+        # An amendment act (Artikel I, II, …): its numbered references point into the acts it amends.
+        amending |= {pi.passage.artikel for pi in res.passages if pi.passage.artikel}
     for pi in res.passages:
         text = pi.text
         # Markdown emphasis inside or around a label ("103*b*"): match on a copy without it, map offsets back.
@@ -106,7 +109,8 @@ def crossrefs(res: Resources) -> Iterator[Flag]:
             if not idx.artikelen:
                 continue
             yield from _resolve(res, pi, m, excerpt, amending)
-        for m in LOCAL_RE.finditer(text):
+        # "In het tweede lid komen … te luiden": in an amending artikel the leden are the amended article's.
+        for m in LOCAL_RE.finditer(text) if pi.passage.artikel not in amending else ():
             yield from _resolve_local(res, pi, m)
         for hit in TRIGGERS.find(text):
             if hit.trigger.subclass != "vague":
@@ -283,11 +287,13 @@ def _severity(res: Resources, pi: PassageInfo, start: int) -> Severity:
 # Amendment instructions ("Artikel 76 wordt als volgt gewijzigd", "Na artikel 21 worden twee artikelen ingevoegd,
 # luidende:", "Er wordt een lid toegevoegd", "komt te luiden:").
 AMENDMENT_RE = re.compile(r"\bwordt\s+als\s+volgt\s+gewijzigd\b|\b(?:wordt|worden)\s+(?:\w+\s+){0,4}?(?:ingevoegd|toegevoegd)"
-                          r",?\s+luidende\b|\bkomt\s+te\s+luiden\b", re.I)
+                          r",?\s+luidende\b|\b(?:komt|komen)\s+te\s+luiden\b|»\s+vervangen\s+door\b"
+                          r"|\bwordt\s+vernummerd\s+tot\b", re.I)
 
 
 AMENDED_TARGET_RE = re.compile(r"\b(?:[Aa]rtikel\s+(?P<changed>\d+[a-z]?)\s+wordt\s+als\s+volgt\s+gewijzigd"
-                               r"|[Nn]a\s+artikel\s+(?P<after>\d+[a-z]?)\s+(?:wordt|worden)\b)")
+                               r"|[Nn]a\s+artikel\s+(?P<after>\d+[a-z]?)\b[^.;]{0,60}?\b(?:ingevoegd|toegevoegd))")
+ROMAN_RE = re.compile(r"^[IVXLC]+$")
 
 
 def _amended_targets(res: Resources) -> set[str]:

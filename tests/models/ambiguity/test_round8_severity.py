@@ -235,3 +235,33 @@ def test_dangling_reference_untouched_by_any_amendment_stays_serious(ref):
     found = [f for f in run("AMB-11", ORGANS + AMENDS + f"Artikel 5 Toepassing\n1. {ref[0].upper()}{ref[1:]} is "
                             "van toepassing.") if f.artikel == "5"]
     assert found and max(f.severity for f in found) >= Severity.ZORG
+
+
+# -- amendment acts (a draft amendment of a GR is one too) ----------------------------------------------------
+WIJZIGING = ("Artikel I\n1. De Gemeenschappelijke regeling Testregio wordt als volgt gewijzigd: in artikel 12 "
+             "wordt «het algemeen bestuur» vervangen door: het dagelijks bestuur.\n"
+             "Artikel II\n1. In het tweede lid komen de tweede en de derde volzin te luiden: Het bestuur hoort de "
+             "raden. Artikel 14, derde lid, is van overeenkomstige toepassing.\n"
+             "Artikel III\n1. Deze regeling treedt in werking op 1 januari 2027.\n")
+
+
+def test_amendment_instructions_are_performed_by_the_amending_text_itself():
+    found = run("AMB-05", WIJZIGING)
+    assert not [f for f in found if "gewijzigd" in f.quote or "vervangen" in f.quote]
+
+
+def test_references_in_an_amendment_act_point_into_the_amended_regulation():
+    found = run("AMB-11", WIJZIGING)
+    assert not [f for f in found if f.quote.lower() == "het tweede lid"]  # the amended article's lid
+    assert all(f.severity <= Severity.SUGGESTIE for f in found)
+
+
+def test_dangling_reference_in_an_ordinary_regulation_is_still_serious():
+    text = ORGANS + "Artikel 3 Toepassing\n1. Artikel 14, derde lid, is van overeenkomstige toepassing."
+    found = [f for f in run("AMB-11", text) if f.artikel == "3"]
+    assert found and max(f.severity for f in found) >= Severity.ZORG
+
+
+def test_rules_by_ministerial_regulation_name_their_maker():
+    text = ORGANS + "Artikel 7 Gegevens\n1. Bij regeling van Onze Minister wordt bepaald welke gegevens worden verstrekt."
+    assert all(f.severity <= Severity.SUGGESTIE for f in run("AMB-05", text) if f.artikel == "7")
