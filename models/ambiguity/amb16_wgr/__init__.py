@@ -23,7 +23,10 @@ from models.ambiguity.registration import detector, make_flag
 from models.ambiguity.resources import Resources
 
 HERE = Path(__file__).resolve().parent
-CHECKLIST = read_tsv(HERE / "checklist.tsv", ("item", "pattern", "rule", "severity", "source"))
+CHECKLIST = read_tsv(HERE / "checklist.tsv", ("item", "pattern", "rule", "severity", "source", "scope"))
+# Round 8: a regeling that institutes a body (Wgr art. 8 lid 1-3) — the items of scope "lichaam" apply only there.
+BODY_RE = re.compile(r"openbaar\s+lichaam|gemeenschappelijk\s+orgaan|bedrijfsvoeringsorganisatie|algemeen\s+bestuur"
+                     r"|dagelijks\s+bestuur", re.I)
 BELANG_RE = re.compile(r"behartig\w*\s+(?:van\s+)?(?:de\s+)?belang|belang\w*\s+ter\s+behartiging|\bdoel\b|"
                        r"\bdoelstelling", re.I)
 TASK_HEAD_RE = re.compile(r"\btaak|\btaken\b|bevoegdhe", re.I)
@@ -51,9 +54,12 @@ def wgr_completeness(res: Resources) -> Iterator[Flag]:
     words = re.match(r"\s*(\S+(?:\s+\S+){0,3})", anchor.text)
     a_end = words.end(1) if words else min(len(anchor.text), 20)
     a_start = words.start(1) if words else 0
+    body = bool(BODY_RE.search(corpus))
     for row in CHECKLIST:
         if re.search(row["pattern"], corpus, re.I):
             continue
+        if row["scope"] == "lichaam" and not body:
+            continue  # a centrumregeling has no bestuur, zetel or begroting of its own
         yield make_flag("AMB-16", anchor, a_start, a_end, severity=Severity.parse(row["severity"]), confidence=0.45,
                         explanation=f"De regeling lijkt geen bepaling te bevatten over {row['item']} "
                                     f"({row['rule']}). Deze melding geldt voor de hele regeling.",

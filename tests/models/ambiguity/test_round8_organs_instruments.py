@@ -637,3 +637,34 @@ def test_amb06_competent_organ_description_is_a_drafting_point():
         assert [f.severity for f in run("AMB-06", lid(text))] == [Severity.SUGGESTIE]
     assert [f.severity for f in run("AMB-06", lid("Het regionale orgaan beslist binnen acht weken."))] == \
         [Severity.KRITIEK]
+
+
+# -- AMB-16: bestuur-specific Wgr items only for a regeling that institutes a body ------------------------------------
+WGR_BASE = ("Artikel 1 Belang\n1. De deelnemers behartigen het belang van de jeugdhulp.\n"
+            "Artikel 2 Wijziging en opheffing\n1. De regeling kan worden gewijzigd of opgeheven bij eensluidende "
+            "besluiten.\nArtikel 3 Toetreding en uittreding\n1. Toetreding en uittreding geschieden bij besluit; de "
+            "uittredende gemeente draagt de kosten.\n")
+WITHOUT_BODY = [
+    "Artikel 4 Centrumgemeente\n1. Het college van de centrumgemeente voert de taken uit in mandaat.\n",
+    "Artikel 4 Uitvoering\n1. De gemeente Rivierstad verricht de inkoop voor de deelnemers.\n",
+    "Artikel 4 Mandaat\n1. De colleges verlenen het college van Rivierstad mandaat voor de inkoop.\n",
+    "Artikel 4 Samenwerking\n1. De deelnemers stemmen hun beleid af in een portefeuillehoudersoverleg.\n",
+]
+WITH_BODY = [
+    "Artikel 4 Openbaar lichaam\n1. Er is een openbaar lichaam met een algemeen bestuur en een dagelijks bestuur.\n",
+    "Artikel 4 Gemeenschappelijk orgaan\n1. Er is een gemeenschappelijk orgaan voor de inkoop.\n",
+    "Artikel 4 Bedrijfsvoeringsorganisatie\n1. Er is een bedrijfsvoeringsorganisatie voor de inkoop.\n",
+    "Artikel 4 Organen\n1. Het dagelijks bestuur voert de taken uit.\n",
+]
+BODY_ITEMS = {"samenstelling van het bestuur", "inlichtingen en verantwoording", "vereffening van het vermogen bij "
+              "opheffing"}
+
+
+@pytest.mark.parametrize("extra", WITHOUT_BODY)
+def test_amb16_regeling_without_a_body_is_not_asked_for_its_bestuur(extra):
+    assert not [f for f in run("AMB-16", WGR_BASE + extra) if f.subject in BODY_ITEMS]
+
+
+@pytest.mark.parametrize("extra", WITH_BODY)
+def test_amb16_regeling_with_a_body_must_provide_for_its_bestuur(extra):
+    assert {f.subject for f in run("AMB-16", WGR_BASE + extra) if f.severity in SERIOUS} >= BODY_ITEMS
