@@ -222,7 +222,8 @@ def modality(res: Resources) -> Iterator[Flag]:
         for m in PASSIVE_POWER_RE.finditer(text):
             s, e = pi.sentence_of(m.start())
             rest = text[m.start():e]
-            if re.search(r"\bdoor\b|\bbij\s+(?:\w+\s+)?besluit(?:en)?\s+van\b", rest, re.I) \
+            if re.search(r"\bdoor\b", rest, re.I) or re.search(
+                    r"\bbij\s+(?:[\w-]+\s+){0,3}?(?:besluit|besluiten|beslissing)\s+van\b", text[s:e], re.I) \
                     or not re.match(r"kan|kunnen", m.group(1), re.I) or AGENT_INSTRUMENT_RE.search(text[s:e]):
                 continue  # agent named, or named through its instrument ("bij ministeriële regeling")
             part = re.match(r"\s+(\w+)", text[m.end():e])

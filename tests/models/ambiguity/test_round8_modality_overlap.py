@@ -434,3 +434,28 @@ def test_a_decision_undone_or_a_rule_by_statute_has_a_knowable_holder(text):
 @pytest.mark.parametrize("text", RIGHT_UNDONE)
 def test_a_right_undone_without_its_granting_organ_stays_zorg(text):
     assert [f.severity for f in _passive(text)] == [Severity.ZORG]
+
+
+AGENT_BY_DECISION = [
+    lid("Deze regeling kan worden gewijzigd bij een daartoe strekkend besluit van de colleges."),
+    lid("De regeling kan worden opgeheven bij gelijkluidende besluiten van de raden."),
+    lid("De bijdrage kan worden verhoogd bij besluit van het algemeen bestuur."),
+    lid("Het reglement kan worden gewijzigd bij een nieuwe beslissing van de colleges."),
+    lid("Bij besluit van de colleges kan de regeling worden gewijzigd."),
+]
+AGENT_NOT_NAMED = [
+    lid("Deze regeling kan worden gewijzigd. De colleges en de raden worden gehoord."),
+    lid("De regeling kan worden opgeheven na een besluit. De colleges en de raden worden gehoord."),
+    lid("De bijdrage kan worden verhoogd bij een tekort. De raden en het algemeen bestuur overleggen."),
+    lid("Het reglement kan bij spoed worden gewijzigd. De colleges en de raden worden gehoord."),
+]
+
+
+@pytest.mark.parametrize("text", AGENT_BY_DECISION)
+def test_a_passive_power_exercised_by_a_named_decision_is_not_flagged(text):
+    assert _passive(text) == []
+
+
+@pytest.mark.parametrize("text", AGENT_NOT_NAMED)
+def test_a_passive_power_without_its_decider_stays_zorg(text):
+    assert [f.severity for f in _passive(text)] == [Severity.ZORG]
