@@ -19,7 +19,7 @@ from models.ambiguity.amb06_organ import coordinated_after_prep, named_after
 from models.ambiguity.common import TriggerSet
 from models.ambiguity.flag import Flag, Severity
 from models.ambiguity.registration import detector, make_flag
-from models.ambiguity.resources import NON_SUBJECT_PREPS, Competence, Resources
+from models.ambiguity.resources import AGENT_INSTRUMENT_RE, NON_SUBJECT_PREPS, Competence, Resources
 
 HERE = Path(__file__).resolve().parent
 TRIGGERS = TriggerSet(HERE, {"collective", "joint", "twolevel"})
@@ -211,8 +211,10 @@ def decision_locus(res: Resources) -> Iterator[Flag]:
         if m:
             # Round 8: the consultation itself is no defect when the deciding organ is named ("het bestuur stelt …
             # vast na overleg met de raden") or when it is "na overleg" (after consulting: never consent). Only
-            # "in overleg met" on an act without a named decider leaves open who decides.
-            plain = m.group(0).lower().startswith("na ") or bool(c.actor)
+            # "in overleg met" on an act without a named decider leaves open who decides; "bij ministeriële
+            # regeling" or "bij algemene maatregel van bestuur" names the decider through its instrument.
+            plain = m.group(0).lower().startswith("na ") or bool(c.actor) or bool(
+                AGENT_INSTRUMENT_RE.search(pi.text[s:e]) or AGENT_INSTRUMENT_RE.search(pi.text[s:e].lstrip()))
             yield make_flag("AMB-04", pi, m.start(), m.end(), severity=Severity.SUGGESTIE if plain else Severity.ZORG,
                             confidence=0.45 if plain else 0.6,
                             explanation=f"'{m.group(0)}' bij een vaststellingsbesluit betekent alleen overleg, geen "

@@ -668,3 +668,16 @@ def test_amb16_regeling_without_a_body_is_not_asked_for_its_bestuur(extra):
 @pytest.mark.parametrize("extra", WITH_BODY)
 def test_amb16_regeling_with_a_body_must_provide_for_its_bestuur(extra):
     assert {f.subject for f in run("AMB-16", WGR_BASE + extra) if f.severity in SERIOUS} >= BODY_ITEMS
+
+
+OVERLEG_DECIDER_BY_INSTRUMENT = [
+    "Bij ministeriële regeling worden, in overleg met Onze Minister van Financiën, de tarieven vastgesteld.",
+    "Bij algemene maatregel van bestuur worden in overleg met Onze Minister regels vastgesteld over de bijdrage.",
+    "Bij verordening worden in overleg met de colleges de tarieven vastgesteld.",
+    "Bij koninklijk besluit wordt in overleg met de raden de datum vastgesteld.",
+]
+
+
+@pytest.mark.parametrize("text", OVERLEG_DECIDER_BY_INSTRUMENT)
+def test_amb04_in_overleg_with_decider_named_by_its_instrument_is_suggestie(text):
+    assert [f.severity for f in run("AMB-04", lid(text)) if "overleg" in f.quote] == [Severity.SUGGESTIE]
