@@ -31,6 +31,16 @@ fact ("heeft of zal aangaan"), in a sentence that reproduces an oath or promise,
 subordinator ("voor welke colleges …, zullen gelden.") is not flagged; a negated or restricted passive
 power ("aan het bestuur kan niet de bevoegdheid worden overgedragen") limits a power held elsewhere and is
 a SUGGESTIE.
+
+Round 8: the modality conflict compares only grants on the same object (amb07_overlap/grammar.py: not "bij
+koninklijk besluit", not "Alvorens de raad besluit", not "in de verordening de heffing lager vaststellen"). A
+passive power is a SUGGESTIE when an instrument holds it ("In de belastingverordening kan worden bepaald", "bij
+wettelijk voorschrift"), when an earlier sentence of the lid names the AMvB or regeling it belongs to, when it
+undoes a besluit (its maker undoes it) or a grant of the text's only granting organ; it is no power at all in a
+subordinate clause or verb-final ("dat … bepaald kan worden"). "zal" is a prediction with "kunnen" in its verb
+cluster or a frequency adverb ("veelal", "in het algemeen"), in an item of a list of conditions ("… afgezien
+als:"); a style point with "moeten" or a state ("zal bestaan uit", "nodig zijn"). An aspiration verb in a
+purpose clause ("Om te bevorderen dat") sets no task.
 """
 
 from __future__ import annotations

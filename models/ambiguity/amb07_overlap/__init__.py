@@ -6,6 +6,13 @@ condition in either clause → KRITIEK; resolved only by "onverminderd" or a con
 ZORG. Multi-organ acts in one clause (joint adoption) and the prepare → propose → adopt →
 execute chain (different verbs) are not conflicts. Also checks the Wgr allocation: the
 begroting and jaarrekening are adopted by the algemeen bestuur (Wgr art. 34).
+
+Round 8 (12 of 12 judged zorg+ flags on national laws were false): only grants are compared (grammar.py: no
+noun read as a verb, attributive participle, subordinate clause or excluded organ), grouped on the object head
+and compared on its position and qualifiers (a head inside a prepositional phrase is no object; "een
+verordening" or "een onderzoek" is one thing only through its subject matter). A power ("kan … vaststellen")
+next to another organ's competence is an alternative route (SUGGESTIE); two organs that must both do the same
+act on the same object conflict. The Wgr art. 34 check needs an openbaar lichaam (not a centrumregeling).
 """
 
 from __future__ import annotations
