@@ -75,6 +75,33 @@ def defined_as_organs(res: Resources, pi, s: int, start: int) -> bool:
     return len(between.split()) <= 2 and not re.search(r"\b(?:en|of)\b|,|\b(?:de|het)\b", between)
 
 
+SUBORDINATOR_RE = re.compile(r"\b(?:indien|nadat|voordat|wanneer|zodra|tenzij|mits|omdat|zodat|waarna|terwijl|"
+                             r"als(?!\s+bedoeld)|dat|die|waarbij|waarin)\b", re.I)
+
+
+def _clause_span(text: str, s: int, e: int, pos: int) -> tuple[int, int] | None:
+    """The subordinate clause around ``pos`` (from its subordinator to the next comma or semicolon), or None when
+    ``pos`` lies in the main clause."""
+    best = None
+    for m in SUBORDINATOR_RE.finditer(text, s, e):
+        if m.start() > pos:
+            break
+        end = re.search(r"[,;]", text[m.end():e])
+        stop = m.end() + end.start() if end else e
+        if pos < stop:
+            best = (m.start(), stop)
+    return best
+
+
+def same_clause_adoption(res: Resources, pi, s: int, e: int, pos: int) -> bool:
+    """True when an adoption verb of the sentence stands in the same clause as the collective at ``pos``: "Partijen
+    stellen … vast", "tenzij de gemeenten … vaststellen"; not "Indien partijen het eens zijn, stelt de rechter …
+    vast" or "De rechter stelt … vast nadat partijen zijn gehoord"."""
+    mine = _clause_span(pi.text, s, e, pos)
+    return any(_clause_span(pi.text, s, e, c.start) == mine for c in res.competences_in(pi, (s, e))
+               if c.action_class == "adoption")
+
+
 def royal_we(text: str, start: int, end: int, national: bool) -> bool:
     """"Alzo Wij in overweging genomen hebben", "Wij Willem-Alexander": the Crown, not a collective."""
     word = text[start:end]
@@ -180,6 +207,9 @@ def decision_locus(res: Resources) -> Iterator[Flag]:
                 continue  # "partijen" defined as "de colleges van …": the organs are known
             if sub == "joint" and attributive_non_act(pi.text, hit.start, hit.end):
                 continue  # "de gezamenlijke omzet": a sum, no joint decision
+            if sub == "collective" and (pi.passage.id, (s, e)) in adopt_sents and not same_clause_adoption(
+                    res, pi, s, e, hit.start):
+                continue  # "Indien partijen het eens zijn, stelt de rechter … vast": another clause adopts
             if sub == "collective" and (royal_we(pi.text, hit.start, hit.end, res.is_national_law())
                                         or passive_adoption_without_agent(res, pi, s, e, hit.start)):
                 continue  # the royal "Wij"; a collective beside a passive adoption that names no agent

@@ -681,3 +681,27 @@ OVERLEG_DECIDER_BY_INSTRUMENT = [
 @pytest.mark.parametrize("text", OVERLEG_DECIDER_BY_INSTRUMENT)
 def test_amb04_in_overleg_with_decider_named_by_its_instrument_is_suggestie(text):
     assert [f.severity for f in run("AMB-04", lid(text)) if "overleg" in f.quote] == [Severity.SUGGESTIE]
+
+
+COLLECTIVE_IN_ANOTHER_CLAUSE = [
+    "Indien partijen het eens zijn, stelt de rechter het bedrag vast.",
+    "De bestuursrechter stelt de hoogte van de schadevergoeding vast nadat partijen zijn gehoord.",
+    "Wanneer de partijen daarom verzoeken, stelt de voorzitter de vergoeding vast.",
+    "De commissie stelt het advies vast voordat betrokkenen worden gehoord.",
+]
+COLLECTIVE_IN_THE_ADOPTING_CLAUSE = [
+    "Partijen stellen in onderling overleg de vergoeding vast.",
+    "De reserve bedraagt vijf procent, tenzij de gemeenten een ander percentage vaststellen.",
+    "Na ontvangst van de jaarrekening stellen de gemeenten de definitieve bijdragen vast.",
+    "Indien de partijen de vergoeding vaststellen, wordt het advies gevolgd.",
+]
+
+
+@pytest.mark.parametrize("text", COLLECTIVE_IN_ANOTHER_CLAUSE)
+def test_amb04_collective_outside_the_adopting_clause_is_not_flagged(text):
+    assert serious("AMB-04", lid(text)) == []
+
+
+@pytest.mark.parametrize("text", COLLECTIVE_IN_THE_ADOPTING_CLAUSE)
+def test_amb04_collective_in_the_adopting_clause_stays_zorg(text):
+    assert serious("AMB-04", lid(text))
