@@ -178,10 +178,14 @@ def object_site(res: Resources, c: Competence) -> ObjectSite:
                                               re.I):
                 direct = False
     quals = {w for w in pre if len(w) >= 4 and not w.isdigit()}
-    tail = text[b:e]
+    tail = text[b:c.start if c.start > b else e]  # the qualifier ends at the verb ("… van uittreding worden geregeld")
     if QUALIFIER_OPEN_RE.match(tail):
         tail = re.split(r"[,;:.]", tail, maxsplit=1)[0]
-        quals |= {w.lower() for w in WORD_RE.findall(tail)[:10] if len(w) >= 5 and not w.isdigit()}
+        for w in WORD_RE.findall(tail)[:10]:
+            if w.lower() in CLUSTER or w.lower() == "door":
+                break
+            if len(w) >= 5 and not w.isdigit():
+                quals.add(w.lower())
     if _lemma(obj) in GENERIC_HEADS:
         # "De raad stelt met betrekking tot de ambtelijke bijstand een verordening vast", "een verordening …
         # waarin voorschriften worden gesteld met betrekking tot …": the subject matter may stand anywhere in the

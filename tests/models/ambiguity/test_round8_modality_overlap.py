@@ -459,3 +459,16 @@ def test_a_passive_power_exercised_by_a_named_decision_is_not_flagged(text):
 @pytest.mark.parametrize("text", AGENT_NOT_NAMED)
 def test_a_passive_power_without_its_decider_stays_zorg(text):
     assert [f.severity for f in _passive(text)] == [Severity.ZORG]
+
+
+@pytest.mark.parametrize("text, verb, quals", [
+    (lid("De gevolgen van uittreding worden geregeld door de colleges van de overige deelnemers."), "regelen",
+     {"uittreding"}),
+    (lid("De colleges regelen de gevolgen van uittreding."), "regelen", {"uittreding"}),
+    (lid("Het algemeen bestuur stelt de regels voor de archiefbewaarplaats vast."), "vaststellen",
+     {"archiefbewaarplaats"}),
+    (lid("Het dagelijks bestuur stelt de begroting vast."), "vaststellen", set()),
+])
+def test_qualifiers_end_at_the_verb(text, verb, quals):
+    res, c = _competence(text, verb)
+    assert set(object_site(res, c).qualifiers) == quals
