@@ -105,6 +105,9 @@ STATUTORY_ORGAN_COMPOUNDS = {"eilandsraad", "bestuurscollege", "kiesraad", "mini
                              "kiescollege", "stembureau", "hoofdstembureau", "centraal stembureau"}
 INFO_VERB_RE = re.compile(r"\b(?:verstrek\w*|zend\w*|toezend\w*|lever\w*|meld\w*|informeer\w*|informeren|deel\w*\s+"
                           r"(?:\w+\s+){0,4}mede|overleg(?:t|gen)|doen\s+toekomen|stuur\w*)\b", re.I)
+OWN_COMPETENCE_RE = re.compile(r"\b(?:zelf|zelfstandig|ieder\s+voor\s+zich|elk\s+voor\s+zich|afzonderlijk)\b", re.I)
+OFFICIAL_OBJECT_RE = re.compile(r"\b(?:een|de|het)\s+(?:ambtelijke?\s+)?(?:contactpersoon|contactpersonen|aanspreekpunt|"
+                                r"ambtenaar|ambtenaren|medewerker|medewerkers|coördinator|coordinator)\b", re.I)
 INFO_RE = re.compile(r"\b(?:gegevens|inlichtingen|informatie|overzicht|opgave|verslag|stukken|afschrift)\b", re.I)
 # Naming constructions: the organ noun after them is the name being given, not a use of another name.
 NAMING_RE = re.compile(r"(?:met\s+de\s+(?:aanduiding|naam)|onder\s+de\s+naam|genaamd|hierna(?:\s+te\s+noemen)?)"
@@ -320,11 +323,17 @@ def organ_names(res: Resources) -> Iterator[Flag]:
             # college answers for it by default (Gemeentewet art. 160); naming it is a drafting point.
             info_only = INFO_RE.search(pi.text, m.end(), e) and INFO_VERB_RE.search(pi.text, m.end(), e) and not any(
                 c.action_class in ("adoption", "decision", "delegation") for c in near)
+            # "De gemeenten besluiten zelf over …", "voeren hun taken zelfstandig uit": a reservation of each
+            # municipality's own competence, whose organ the Gemeentewet fixes; "wijst een contactpersoon aan":
+            # an administrative act, no competence of raad or college at stake.
+            info_only = info_only or bool(OWN_COMPETENCE_RE.search(pi.text, m.end(), e)
+                                          or OFFICIAL_OBJECT_RE.search(pi.text, m.end(), e))
             yield make_flag("AMB-06", pi, m.start(), m.end(),
                             severity=Severity.SUGGESTIE if info_only else Severity.ZORG, confidence=0.6,
                             explanation=f"'{m.group(0)}' handelt hier, maar een gemeente handelt altijd via een "
                                         "orgaan: raad, college of burgemeester."
-                                        + (" Het gaat om een informatieplicht; verlaagd." if info_only else ""),
+                                        + (" Geen besluit van raad of college op het spel (informatieplicht, eigen "
+                                           "bevoegdheid of ambtelijke handeling); verlaagd." if info_only else ""),
                             question="Welk gemeentelijk orgaan is bedoeld: de raad, het college of de burgemeester?",
                             suggestion="Noem het orgaan: 'de raden van de deelnemende gemeenten' of 'de colleges'.")
     yield from _alias_mixing(res)

@@ -581,7 +581,7 @@ INFO_NOUN_WITHOUT_INFO_VERB = [
 @pytest.mark.parametrize("text", INFO_NOUN_WITHOUT_INFO_VERB)
 def test_amb06_information_noun_without_information_verb_is_no_information_duty(text):
     flags = [f for f in run("AMB-06", lid(text)) if "gemeenten" in f.quote.lower()]
-    assert flags and not [f for f in flags if "informatieplicht" in f.explanation]
+    assert flags and not [f for f in flags if "informatieplicht" in f.explanation and f.severity == Severity.SUGGESTIE]
 
 
 PLURAL_ORGANS_JOINTLY = [
@@ -705,3 +705,28 @@ def test_amb04_collective_outside_the_adopting_clause_is_not_flagged(text):
 @pytest.mark.parametrize("text", COLLECTIVE_IN_THE_ADOPTING_CLAUSE)
 def test_amb04_collective_in_the_adopting_clause_stays_zorg(text):
     assert serious("AMB-04", lid(text))
+
+
+OWN_OR_OFFICIAL = [
+    "De gemeenten voeren hun taken zelfstandig uit.",
+    "De gemeenten besluiten zelf over de toegang.",
+    "Iedere gemeente wijst een contactpersoon aan.",
+    "De deelnemende gemeenten wijzen ieder een ambtelijk aanspreekpunt aan.",
+]
+COMPETENCE_AT_STAKE = [
+    "De deelnemende gemeenten verlenen mandaat aan het college van de centrumgemeente.",
+    "Iedere gemeente wijst een lid van het algemeen bestuur aan.",
+    "De gemeenten besluiten over de toegang.",
+    "De gemeenten voeren de taken van het openbaar lichaam uit.",
+]
+
+
+@pytest.mark.parametrize("text", OWN_OR_OFFICIAL)
+def test_amb06_own_competence_or_administrative_act_is_suggestie(text):
+    flags = [f for f in run("AMB-06", lid(text)) if "gemeente" in f.quote.lower()]
+    assert flags and all(f.severity == Severity.SUGGESTIE for f in flags)
+
+
+@pytest.mark.parametrize("text", COMPETENCE_AT_STAKE)
+def test_amb06_competence_of_the_municipalities_stays_zorg(text):
+    assert [q for q in serious("AMB-06", lid(text)) if "gemeente" in q]
