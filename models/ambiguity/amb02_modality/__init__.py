@@ -121,6 +121,12 @@ STATE_INFINITIVE_RE = re.compile(r"\bzijn(?:\s+om\b.*)?\W*$|\b(?:blijven|bestaan
 HEDGE_ADVERB_RE = re.compile(r"\b(?:in\s+het\s+algemeen|over\s+het\s+algemeen|in\s+de\s+regel|veelal|meestal|doorgaans"
                              r"|soms|vaak|dikwijls|uiteraard|vermoedelijk|waarschijnlijk|in\s+veel\s+gevallen"
                              r"|in\s+sommige\s+gevallen|mogelijk(?:erwijs)?|wellicht|naar\s+verwachting|binnenkort)\b", re.I)
+# A remedy or request filed in the passive ("kan beroep worden ingesteld", "kan een aanvraag worden ingediend"):
+# a right of interested parties, not a power of an organ.
+FILING_ACTS = {"instellen", "maken", "indienen", "aantekenen", "doen", "inbrengen", "brengen", "intrekken", "aanvullen"}
+REMEDY_RE = re.compile(r"\b(?:(?:hoger\s+|administratief\s+)?beroep|bezwaar|bezwaarschrift|beroepschrift|verzet|cassatie"
+                       r"|verzoek(?:en|schrift)?|aanvraag|aanvragen|zienswijzen?|klacht(?:en)?|bedenkingen|melding)\b",
+                       re.I)
 # The lead-in of a list of conditions: "… wordt afgezien als:", "indien:", "mits:".
 # Not "dat:" ("draagt er zorg voor dat:" introduces duties).
 CONDITION_LEADIN_RE = re.compile(r"\b(?:als|indien|wanneer|mits|tenzij|zodra|voor\s?zover|ingeval|in\s+geval)\s*:\s*$",
@@ -246,6 +252,9 @@ def modality(res: Resources) -> Iterator[Flag]:
                     or in_subordinate_clause(text, s, m.start()):
                 continue  # "dat dit aantal … bepaald kan worden", "indien … kan worden vastgesteld": the verb-final
                 # order or the subordinator makes it a subordinate clause: a possibility, not a grant
+            if part and _infinitive(part.group(1)) in FILING_ACTS and REMEDY_RE.search(text[s:m.end() + part.end()]):
+                continue  # "Tegen het besluit kan beroep worden ingesteld", "kan een aanvraag worden ingediend": a
+                # right of whoever is concerned (belanghebbende, aanvrager), not a power of an organ
             end = m.end() + part.end() if part else m.end()  # "kan worden gewijzigd"
             same = res.actor_of_action(pi, _infinitive(part.group(1))) if part else None
             note = (f" In dit artikel doet '{same}' dit elders; vermoedelijk is dat orgaan bedoeld. (Verlaagd.)"

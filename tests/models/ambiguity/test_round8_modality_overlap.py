@@ -472,3 +472,28 @@ def test_a_passive_power_without_its_decider_stays_zorg(text):
 def test_qualifiers_end_at_the_verb(text, verb, quals):
     res, c = _competence(text, verb)
     assert set(object_site(res, c).qualifiers) == quals
+
+
+# A remedy or request in the passive is a right of whoever is concerned, not a power of an organ.
+FILING = [
+    lid("Tegen een besluit kan beroep worden ingesteld. De raad en het college worden gehoord."),
+    lid("Bij de voorzitter kan een verzoek worden ingediend. De raad en het college worden gehoord."),
+    lid("Tegen de beslissing kan een klacht worden ingediend. De raad en het college worden gehoord."),
+    lid("Het bezwaar kan worden ingetrokken tot de hoorzitting. De raad en het college worden gehoord."),
+]
+ORGAN_ACT = [
+    lid("Een commissie kan worden ingesteld. De raad en het college worden gehoord."),
+    lid("Een voorstel kan worden ingediend. De raad en het college worden gehoord."),
+    lid("Een reserve kan worden ingesteld. De raad en het college worden gehoord."),
+    lid("De aanwijzing kan worden ingetrokken. De raad en het college worden gehoord."),
+]
+
+
+@pytest.mark.parametrize("text", FILING)
+def test_a_remedy_or_request_in_the_passive_is_no_power(text):
+    assert _passive(text) == []
+
+
+@pytest.mark.parametrize("text", ORGAN_ACT)
+def test_an_organ_act_in_the_passive_without_holder_stays_zorg(text):
+    assert [f.severity for f in _passive(text)] == [Severity.ZORG]
