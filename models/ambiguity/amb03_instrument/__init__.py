@@ -30,7 +30,7 @@ from dataclasses import replace
 
 from models.ambiguity.flag import Flag, Severity
 from models.ambiguity.registration import detector, make_flag
-from models.ambiguity.resources import LEVEL_NL, InstrumentMention, Resources
+from models.ambiguity.resources import LEVEL_NL, NON_SUBJECT_PREPS, InstrumentMention, Resources
 
 # "een cultuurnota als bedoeld in artikel 3 van de Wet …", "een plan van aanpak als bedoeld in artikel 44a van de
 # Participatiewet" (a short "van …" complement may sit between the instrument and the reference).
@@ -197,16 +197,48 @@ def _passive_agent(res: Resources, m: InstrumentMention, participle: str) -> str
     return organs[0].key if organs else None
 
 
+ORGAN_PLURAL_RE = re.compile(r"\b(?:colleges|raden|besturen|burgemeesters|staten|deelnemers|ministers?)\b", re.I)
+
+
+def _adopter_named_around(res: Resources, m: InstrumentMention) -> str | None:
+    """"het door de colleges vastgestelde beleidskader" (attributive participle) and "legt het beleidsplan ter
+    vaststelling voor aan de raden" (submitted for adoption): the adopter the sentence names."""
+    pi = res.by_id[m.passage_id]
+    s, e = pi.sentence_of(m.start)
+    attr = re.search(r"\bdoor\s+((?:de|het)\s+[^,;.]{0,60}?)\s+(?:vastgestelde|goedgekeurde|vast\s+te\s+stellen)\s+"
+                     r"(?:[a-zà-ÿ]+\s+){0,2}$", pi.text[s:m.start], re.I)
+    span = (s + attr.start(1), s + attr.end(1)) if attr else None
+    if span is None:
+        sub = re.search(r"\bter\s+vaststelling\b[^.;]{0,60}?\baan\s+((?:de|het)\s+[^,;.]{0,60})", pi.text[m.end:e], re.I)
+        span = (m.end + sub.start(1), m.end + sub.end(1)) if sub else None
+    if span is None:
+        return None
+    organs = res.mentions_in(pi, *span)
+    if organs:
+        return organs[0].key
+    word = ORGAN_PLURAL_RE.search(pi.text, *span)
+    return word.group(0).lower() if word else None
+
+
 def _indefinite(res: Resources, m: InstrumentMention) -> bool:
-    """"een plan" (what the Rijk may demand in general), "een plan van aanpak": not one identifiable document."""
+    """"een plan" (what the Rijk may demand in general), "een plan van aanpak", "zonder voorontwerp of beleidsnota":
+    not one identifiable document. The nearest determiner in the six words before the mention decides; none at all
+    is a bare noun (documents in general); "het jaarlijks op te stellen programma" is definite."""
     text = res.by_id[m.passage_id].text
-    before = text[max(0, m.start - 40):m.start]
-    if re.search(r"\b(?:een|geen|enig|elk|ieder)\s+(?:[a-zà-ÿ]+\s+)?$", before, re.I):
-        return True
-    # A bare noun ("zonder daaraan een voorontwerp of beleidsnota vooraf te laten gaan", "beleidsnota's") has no
-    # definite determiner: no particular document.
-    return not re.search(r"\b(?:de|het|deze|dit|die|dat|zijn|haar|hun|bedoelde|genoemde)\s+(?:[\w-]+\s+){0,2}$",
-                         before, re.I)
+    words = re.findall(r"[\w'-]+", text[max(0, m.start - 80):m.start].lower())[-6:]
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i]
+        if w in INDEFINITE_DETS:
+            return True
+        if w in DEFINITE_DETS:
+            return False
+        if w in NON_SUBJECT_PREPS and (i + 1 == len(words) or words[i + 1] != "te"):
+            return True  # "werkt met uitvoeringsprogramma's": a preposition before any determiner ("op te stellen" is a particle)
+    return True
+
+
+INDEFINITE_DETS = {"een", "geen", "enig", "enige", "elk", "elke", "ieder", "iedere"}
+DEFINITE_DETS = {"de", "het", "deze", "dit", "die", "dat", "zijn", "haar", "hun", "bedoelde", "genoemde", "desbetreffende"}
 
 
 def _problems(res: Resources, name: str, ms: list[InstrumentMention], defined: set[str],
@@ -220,7 +252,8 @@ def _problems(res: Resources, name: str, ms: list[InstrumentMention], defined: s
         test = [m for m in ms if m.decision_test]
         adopters = ms[0].adopters or sorted({a for m in every if (a := _drawn_up_by(res, m, "vast"))}
                                             | {a for m in every if (a := _adopter_in_clause(res, m))}
-                                            | {a for m in every if (a := _passive_agent(res, m, "vastgesteld"))})
+                                            | {a for m in every if (a := _passive_agent(res, m, "vastgesteld"))}
+                                            | {a for m in every if (a := _adopter_named_around(res, m))})
         preparers = sorted({c.actor for c in res.competences
                             if c.action_class == "preparatory" and c.object == name and c.actor}
                            | {a for m in every if (a := _drawn_up_by(res, m))}
@@ -265,7 +298,9 @@ def _problems(res: Resources, name: str, ms: list[InstrumentMention], defined: s
                         f"Voeg toe: '<orgaan> stelt de {name} vast.'")
         if not policy:
             return
-        if not levels and not any(m.versioned for m in ms) and not external:  # "door PS vastgesteld bij besluit van …"
+        # Round 8: a document used as the test for decisions ("handelt binnen het … beleidskader") binds by that
+        # very construction; its status is stated (its adopter is checked above).
+        if not levels and not test and not any(m.versioned for m in ms) and not external:  # "door PS vastgesteld bij besluit van …"
             # A plan the GR's own organ draws up is its working document: its status is a drafting point.
             # Likewise a plan a named organ adopts: its status is that of the organ's decision.
             yield (ms[0], Severity.SUGGESTIE if (preparers or adopters) and not test else Severity.ZORG, 0.6,

@@ -730,3 +730,27 @@ def test_amb06_own_competence_or_administrative_act_is_suggestie(text):
 @pytest.mark.parametrize("text", COMPETENCE_AT_STAKE)
 def test_amb06_competence_of_the_municipalities_stays_zorg(text):
     assert [q for q in serious("AMB-06", lid(text)) if "gemeente" in q]
+
+
+ADOPTER_AROUND = [
+    "Het college van de centrumgemeente handelt binnen het door de colleges vastgestelde beleidskader.",
+    "Het college voert de taken uit overeenkomstig het jaarlijks door de colleges vast te stellen uitvoeringsprogramma.",
+    "Het college legt de visie ter vaststelling voor aan de raden.",
+    "Het college legt het beleidsplan ter vaststelling voor aan de raden.",
+]
+ADOPTER_NOT_AROUND = [
+    "De uitvoering past binnen het regionaal beleidskader.",
+    "Het jaarlijks op te stellen uitvoeringsprogramma is leidend voor de taken.",
+    "Het college legt de visie voor aan de raden.",
+    "Het college legt het beleidsplan ter kennisname voor aan de raden.",
+]
+
+
+@pytest.mark.parametrize("text", ADOPTER_AROUND)
+def test_amb03_adopter_named_attributively_or_as_addressee_of_adoption(text):
+    assert serious("AMB-03", lid(text)) == []
+
+
+@pytest.mark.parametrize("text", ADOPTER_NOT_AROUND)
+def test_amb03_without_such_adopter_stays_serious(text):
+    assert serious("AMB-03", lid(text))
