@@ -118,8 +118,11 @@ EXTRA_NON_SUBJECT = {"inzake", "omtrent", "betreffende", "aangaande", "jegens", 
 # into rights. Wgr art. 1 asks which organ only for public-law competences; these are not that.
 LEGAL_PERSON_RE = re.compile(
     r"\b(?:vertegenwoordig\w*|gehouden|aansprakelijk\w*|verschuldigd|schadeplichtig|eigena(?:ar|ren)|aandelen\w*"
-    r"|(?:subsidie|lening|garantie)s?|rechtspersoon|rechtsopvolg\w*|in\s+de\s+plaats|(?:is|zijn|wordt|worden)\s+"
+    r"|rechtspersoon|rechtsopvolg\w*|in\s+de\s+plaats|(?:is|zijn|wordt|worden)\s+"
     r"(?:ingesteld|opgeheven|samengevoegd|gevormd)|(?:ingesteld|opgeheven)\s+(?:is|zijn|wordt|worden))\b", re.I)
+GRANT_OBJECT_RE = re.compile(r"\b(?:subsidies?|leningen?|garanties?)\b", re.I)
+GRANT_VERB_RE = re.compile(r"\b(?:verstrek\w*|verleen\w*|verleend|verlenen|geeft|geven|gegeven)\b", re.I)
+RULES_RE = re.compile(r"\b(?:regels|verordening\w*|beleidsregels?|plafonds?|subsidieplafonds?)\b", re.I)
 SUBCLAUSE_RE = re.compile(r"\b(?:dat|die|welke|waarin|waarbij|waarvan|waaraan|indien|wanneer|zodat|nadat|voordat"
                           r"|totdat|omdat|zolang)\s+", re.I)
 LEADING_NP_RE = re.compile(r"^(?:de|het|een|deze|dit)\s+(?:[a-zà-ÿ]+\s+){0,2}?[a-zà-ÿ]{3,}\s+$", re.I)
@@ -164,9 +167,12 @@ def legal_person_use(text: str, s: int, e: int, m: re.Match) -> bool:
     """"De burgemeester vertegenwoordigt de gemeente", "is de gemeente gehouden … te vergoeden", "de gemeente,
     alleen of samen met andere gemeenten, … een subsidie heeft verstrekt": the municipality as legal person."""
     after = text[m.end():min(e, m.end() + 160)]
-    cut = re.search(r"[;]|,\s*(?:waarvan|waarbij|waarin|indien|wanneer|tenzij|zodat|nadat)\b", after)
+    cut = re.search(r"[;]|,\s*(?:waarvan|waarbij|waarin|indien|wanneer|tenzij|zodat|nadat|dat|die|welke)\b", after)
     window = text[max(s, m.start() - 25):m.end()] + (after[:cut.start()] if cut else after)
-    return bool(LEGAL_PERSON_RE.search(window))
+    if LEGAL_PERSON_RE.search(window):
+        return True
+    # Granting a subsidy, loan or guarantee (not making rules about them: "stellen regels over subsidies").
+    return bool(GRANT_OBJECT_RE.search(window) and GRANT_VERB_RE.search(window) and not RULES_RE.search(window))
 
 
 def object_of_subclause(text: str, s: int, m: re.Match) -> bool:

@@ -754,3 +754,16 @@ def test_amb03_adopter_named_attributively_or_as_addressee_of_adoption(text):
 @pytest.mark.parametrize("text", ADOPTER_NOT_AROUND)
 def test_amb03_without_such_adopter_stays_serious(text):
     assert serious("AMB-03", lid(text))
+
+
+LEGAL_PERSON_WORD_ELSEWHERE = [
+    "De gemeenten besluiten over de regels voor subsidies die het openbaar lichaam verstrekt.",
+    "De deelnemende gemeenten stellen de begroting van het openbaar lichaam vast, dat daarvoor aansprakelijk is.",
+    "De gemeenten stellen het subsidieplafond voor de garanties vast.",
+    "De gemeenten besluiten over de verordening; de stichting is aansprakelijk.",
+]
+
+
+@pytest.mark.parametrize("text", LEGAL_PERSON_WORD_ELSEWHERE)
+def test_amb06_legal_person_word_outside_the_municipalities_clause_does_not_hide_a_competence(text):
+    assert [q for q in serious("AMB-06", lid(text)) if "gemeenten" in q]
