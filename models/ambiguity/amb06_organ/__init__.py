@@ -118,7 +118,7 @@ EXTRA_NON_SUBJECT = {"inzake", "omtrent", "betreffende", "aangaande", "jegens", 
 # into rights. Wgr art. 1 asks which organ only for public-law competences; these are not that.
 LEGAL_PERSON_RE = re.compile(
     r"\b(?:vertegenwoordig\w*|gehouden|aansprakelijk\w*|verschuldigd|schadeplichtig|eigena(?:ar|ren)|aandelen\w*"
-    r"|rechtspersoon|rechtsopvolg\w*|in\s+de\s+plaats|(?:is|zijn|wordt|worden)\s+"
+    r"|rechtspersoon|alleen\s+of\s+samen\s+met|voor\s+rekening\s+en\s+risico|rechtsopvolg\w*|in\s+de\s+plaats|(?:is|zijn|wordt|worden)\s+"
     r"(?:ingesteld|opgeheven|samengevoegd|gevormd)|(?:ingesteld|opgeheven)\s+(?:is|zijn|wordt|worden))\b", re.I)
 GRANT_OBJECT_RE = re.compile(r"\b(?:subsidies?|leningen?|garanties?)\b", re.I)
 GRANT_VERB_RE = re.compile(r"\b(?:verstrek\w*|verleen\w*|verleend|verlenen|geeft|geven|gegeven)\b", re.I)

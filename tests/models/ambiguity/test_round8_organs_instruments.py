@@ -30,6 +30,9 @@ GEMEENTE_ACTS = [
     "Het dagelijks bestuur beslist over de verdeling, waarbij de gemeenten de uitkomst vaststellen.",
 ]
 GEMEENTE_LEGAL_PERSON = [
+    "De rekenkamer onderzoekt stichtingen waaraan de gemeente, alleen of samen met andere gemeenten, of een derde "
+    "voor rekening en risico van de gemeente rechtstreeks of middellijk een bijdrage van ten minste de helft van de "
+    "baten heeft toegekend.",
     "De voorzitter vertegenwoordigt de gemeente in rechte.",
     "Indien schade ontstaat door het optreden van de toezichthouder, is de gemeente gehouden deze schade te vergoeden.",
     "De rekenkamer onderzoekt stichtingen waaraan de gemeente, alleen of samen met andere gemeenten, een subsidie "
