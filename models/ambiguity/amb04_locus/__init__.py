@@ -155,6 +155,8 @@ def decision_locus(res: Resources) -> Iterator[Flag]:
             continue
         first = cs[0]
         other = next(c for c in cs if c.level != first.level)
+        if object_owner(res, first) != object_owner(res, other):
+            continue  # "de begroting" (of the GR) and "de begroting van de gemeente": two different documents
         pi = res.by_id[other.passage_id]
         yield make_flag("AMB-04", pi, other.start, other.end, severity=Severity.KRITIEK, confidence=0.8,
                         explanation=f"De {obj} wordt zowel door een orgaan van de GR als door een gemeentelijk "
@@ -253,6 +255,24 @@ def decision_locus(res: Resources) -> Iterator[Flag]:
                             question="Is overleg genoeg, of is instemming van de ander nodig?",
                             suggestion="Schrijf 'na instemming van' als de ander moet instemmen, of 'gehoord' "
                                        "als alleen advies bedoeld is.")
+
+
+OWN_ADJ = {"eigen", "gemeentelijke", "provinciale", "regionale", "lokale"}
+
+
+def object_owner(res: Resources, c: Competence) -> str:
+    """Whose object: "de begroting van de gemeente" → "van de gemeente", "haar eigen begroting" → "eigen"; "" when
+    the object stands alone."""
+    if not c.object:
+        return ""
+    pi = res.by_id[c.passage_id]
+    s, e = c.sentence
+    m = re.search(rf"(\w+)\s+{re.escape(c.object)}\b(\s+van\s+(?:de|het|haar|zijn|hun)\s+[\w-]+)?", pi.text[s:e], re.I)
+    if not m:
+        return ""
+    if m.group(2):
+        return " ".join(m.group(2).lower().split())
+    return m.group(1).lower() if m.group(1).lower() in OWN_ADJ | {"haar", "zijn", "hun"} else ""
 
 
 def _without_adopter(res: Resources, obj: str) -> bool:

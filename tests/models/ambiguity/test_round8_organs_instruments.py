@@ -770,3 +770,35 @@ LEGAL_PERSON_WORD_ELSEWHERE = [
 @pytest.mark.parametrize("text", LEGAL_PERSON_WORD_ELSEWHERE)
 def test_amb06_legal_person_word_outside_the_municipalities_clause_does_not_hide_a_competence(text):
     assert [q for q in serious("AMB-06", lid(text)) if "gemeenten" in q]
+
+
+TWO_LEVELS_SAME_OBJECT = [
+    art("Het algemeen bestuur stelt de begroting vast.", "De raden stellen de begroting vast.",
+        heading="Artikel 4 Begroting"),
+    art("Het dagelijks bestuur stelt het werkplan vast.", "Het college stelt het werkplan vast.",
+        heading="Artikel 4 Werkplan"),
+    art("Het algemeen bestuur stelt de jaarrekening vast.", "De raad stelt de jaarrekening vast.",
+        heading="Artikel 4 Jaarrekening"),
+    art("Het algemeen bestuur stelt het beleidsplan vast.", "De raden stellen het beleidsplan vast.",
+        heading="Artikel 4 Beleidsplan"),
+]
+TWO_LEVELS_OTHER_OWNER = [
+    art("Het algemeen bestuur stelt de begroting vast.", "De raad stelt de begroting van de gemeente vast.",
+        heading="Artikel 4 Begroting"),
+    art("Het dagelijks bestuur stelt het werkplan vast.", "Het college stelt zijn eigen werkplan vast.",
+        heading="Artikel 4 Werkplan"),
+    art("Het algemeen bestuur stelt de jaarrekening vast.", "De raad stelt de gemeentelijke jaarrekening vast.",
+        heading="Artikel 4 Jaarrekening"),
+    art("Het algemeen bestuur stelt het beleidsplan vast.", "De raden stellen het beleidsplan van de gemeente vast.",
+        heading="Artikel 4 Beleidsplan"),
+]
+
+
+@pytest.mark.parametrize("text", TWO_LEVELS_SAME_OBJECT)
+def test_amb04_same_object_adopted_at_two_levels_is_kritiek(text):
+    assert [f for f in run("AMB-04", text) if f.severity == Severity.KRITIEK]
+
+
+@pytest.mark.parametrize("text", TWO_LEVELS_OTHER_OWNER)
+def test_amb04_object_with_another_owner_is_no_two_level_conflict(text):
+    assert not [f for f in run("AMB-04", text) if f.severity == Severity.KRITIEK]
