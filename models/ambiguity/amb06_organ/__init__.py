@@ -248,6 +248,8 @@ def organ_names(res: Resources) -> Iterator[Flag]:
             subject = not (before and before[-1] in NON_SUBJECT_PREPS)
             if RESTRICTIVE_RE.match(pi.text[m.end():e]):
                 continue  # "het orgaan waaraan de bevoegdheid is overgedragen": a description fixed by its clause
+            if re.search(r"/\s*$", pi.text[max(s, start - 3):start]) or re.match(r"\s*/", pi.text[m.end():m.end() + 3]):
+                continue  # "het bestuur/ de directie": alternative generic names of whoever runs a body
             if antecedent_in_sentence(pi.text, s, start, m.group(1), m.group(2)):
                 continue  # "Het bestuur van de veiligheidsregio stelt … vast, waarbij het bestuur …": resolved
             competence = res.competence_clause(pi, start)

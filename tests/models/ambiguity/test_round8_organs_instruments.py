@@ -802,3 +802,27 @@ def test_amb04_same_object_adopted_at_two_levels_is_kritiek(text):
 @pytest.mark.parametrize("text", TWO_LEVELS_OTHER_OWNER)
 def test_amb04_object_with_another_owner_is_no_two_level_conflict(text):
     assert not [f for f in run("AMB-04", text) if f.severity == Severity.KRITIEK]
+
+
+SLASHED = [
+    "Het bestuur/ de directie stelt de jaarrekening vast.",
+    "De directie/het bestuur stelt de jaarrekening vast.",
+    "De commissie/ het orgaan stelt het advies vast.",
+    "Het orgaan / de commissie stelt het advies vast.",
+]
+NOT_SLASHED = [
+    "De directie stelt de jaarrekening vast. Het bestuur keurt haar goed.",
+    "Het bestuur stelt de jaarrekening vast.",
+    "Het orgaan stelt het advies vast.",
+    "Het regionale orgaan stelt het advies vast.",
+]
+
+
+@pytest.mark.parametrize("text", SLASHED)
+def test_amb06_slashed_alternative_names_are_not_an_unclear_organ(text):
+    assert serious("AMB-06", lid(text)) == []
+
+
+@pytest.mark.parametrize("text", NOT_SLASHED)
+def test_amb06_unslashed_generic_organ_noun_stays_kritiek(text):
+    assert serious("AMB-06", lid(text))
