@@ -127,6 +127,8 @@ def _own_level(res: Resources, m: InstrumentMention) -> InstrumentMention:
     if not spots:
         return m
     x = min(spots, key=lambda x: abs(s + x.end() - m.start))
+    if s + x.start() <= m.start < s + x.end():
+        return m  # inside the phrase: "betrekken de Woonvisie bij" binds the woonvisie itself
     gap = pi.text[s + x.end():m.start] if s + x.end() <= m.start else None
     if gap is not None and GAP_RE.match(gap) and not res.mentions_in(pi, s + x.end(), m.start):
         return m
@@ -146,8 +148,9 @@ def _not_an_instrument(res: Resources, m: InstrumentMention) -> bool:
         return True  # "een onderwerp dat niet staat vermeld op de agenda"
     if LISTED_STATUTORY_RE.match(after) or INTERNAL_REF_RE.match(after):
         return True  # "structuurvisies, bestemmingsplannen … als bedoeld in … van de Wet ruimtelijke ordening"
-    if m.text[:1].isupper() and m.start > s and re.match(r"\s+[A-Z][a-zà-ÿ]", after):
-        return True  # "het Programma Schoolmaaltijden": the title of an outside programme
+    if m.text[:1].isupper() and m.start > s and re.match(r"\s+[A-Z][a-zà-ÿ]", after) and not any(
+            o.name == m.name and o.text[:1].islower() for o in res.instruments):
+        return True  # "het Programma Schoolmaaltijden": the title of an outside programme the text never discusses
     if OFFICIAL_CITATION_RE.search(text, m.end, e):
         return True  # "de kabinetsnota over … (Kamerstukken II 2008/09, 31 700 VI, nr. 69)": cited, fixed
     if ORGAN_MODIFIER_RE.match(m.name):
@@ -220,6 +223,17 @@ def _adopter_named_around(res: Resources, m: InstrumentMention) -> str | None:
     return word.group(0).lower() if word else None
 
 
+def _possessed_by_subject(res: Resources, m: InstrumentMention) -> str | None:
+    """"De raden betrekken … bij de vaststelling van hun omgevingsvisie": "hun/zijn/haar" + instrument is the own
+    document of the sentence's subject organ, who adopts it."""
+    pi = res.by_id[m.passage_id]
+    if not re.search(r"\b(?:hun|zijn|haar)\s+(?:[a-zà-ÿ-]+\s+){0,2}$", pi.text[max(0, m.start - 40):m.start], re.I):
+        return None
+    s, _e = pi.sentence_of(m.start)
+    organs = [k for k in res.mentions_in(pi, s, m.start) if k.end <= m.start]
+    return organs[0].key if organs else None
+
+
 def _indefinite(res: Resources, m: InstrumentMention) -> bool:
     """"een plan" (what the Rijk may demand in general), "een plan van aanpak", "zonder voorontwerp of beleidsnota":
     not one identifiable document. The nearest determiner in the six words before the mention decides; none at all
@@ -253,7 +267,8 @@ def _problems(res: Resources, name: str, ms: list[InstrumentMention], defined: s
         adopters = ms[0].adopters or sorted({a for m in every if (a := _drawn_up_by(res, m, "vast"))}
                                             | {a for m in every if (a := _adopter_in_clause(res, m))}
                                             | {a for m in every if (a := _passive_agent(res, m, "vastgesteld"))}
-                                            | {a for m in every if (a := _adopter_named_around(res, m))})
+                                            | {a for m in every if (a := _adopter_named_around(res, m))}
+                                            | {a for m in every if (a := _possessed_by_subject(res, m))})
         preparers = sorted({c.actor for c in res.competences
                             if c.action_class == "preparatory" and c.object == name and c.actor}
                            | {a for m in every if (a := _drawn_up_by(res, m))}

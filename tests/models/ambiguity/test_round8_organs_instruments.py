@@ -826,3 +826,35 @@ def test_amb06_slashed_alternative_names_are_not_an_unclear_organ(text):
 @pytest.mark.parametrize("text", NOT_SLASHED)
 def test_amb06_unslashed_generic_organ_noun_stays_kritiek(text):
     assert serious("AMB-06", lid(text))
+
+
+POSSESSED = [
+    "De raden betrekken de nota bij de vaststelling van hun omgevingsvisie.",
+    "Het dagelijks bestuur voert zijn werkplan uit en legt daarover verantwoording af.",
+    "De colleges nemen het advies op in hun uitvoeringsprogramma.",
+    "Het algemeen bestuur houdt bij de begroting rekening met zijn beleidsplan.",
+]
+NOT_POSSESSED = [
+    "De raden betrekken de nota bij de vaststelling van de omgevingsvisie.",
+    "Het werkplan is leidend voor de uitvoering.",
+    "Het uitvoeringsprogramma is leidend voor de colleges.",
+    "Het beleidsplan is leidend voor de begroting.",
+]
+
+
+@pytest.mark.parametrize("text", POSSESSED)
+def test_amb03_possessive_makes_the_subject_organ_the_owner(text):
+    assert not [f for f in run("AMB-03", lid(text)) if "regelt niet wie" in f.explanation and f.severity in SERIOUS]
+
+
+@pytest.mark.parametrize("text", NOT_POSSESSED)
+def test_amb03_without_possessive_the_adopter_stays_open(text):
+    assert [f for f in run("AMB-03", lid(text)) if "regelt niet wie" in f.explanation]
+
+
+def test_amb03_titled_mention_of_an_instrument_the_text_discusses_is_read():
+    text = art("Het algemeen bestuur houdt rekening met de woonvisie.",
+               "De raden betrekken de Woonvisie Drechtsteden bij hun besluiten.",
+               "Besluiten passen binnen de woonvisie.", heading="Artikel 12 Woonvisie")
+    kritiek = [f for f in run("AMB-03", text) if f.severity == Severity.KRITIEK]
+    assert kritiek and "Woonvisie Drechtsteden" in kritiek[0].explanation
