@@ -44,6 +44,9 @@ MADE_ELSEWHERE_RE = re.compile(r"\b(?:krachtens|ingevolge|op\s+grond\s+van)\s+(?
 LISTED_RE = re.compile(r"\b(?:de|het)\s+(?:na)?volgende\b[^.;]*:\s*$", re.I)
 # "door hen / door hemzelf nader te bepalen": the clause's own subject decides.
 SELF_RE = re.compile(r"\bdoor\s+(?:hen|hem|haar|henzelf|hemzelf|haarzelf|zichzelf)\s*$", re.I)
+# A person, not an organ, authorises someone: a proxy under private law, no public-law mandate (Awb 10:1).
+PRIVATE_PROXY_RE = re.compile(r"\b(?:degene|hij|zij)\s+die\b|\been\s+ander\b|\b(?:de|een)\s+(?:kiezer|belanghebbende"
+                              r"|aanvrager|huurder|verhuurder|eigenaar)\b", re.I)
 # The verb used as a plain noun in a list ("het overdragen van eigenaarschap"): no organ delegates anything.
 NOUN_USE_RE = re.compile(r"\bhet\s+$", re.I)
 
@@ -76,6 +79,8 @@ def delegation(res: Resources) -> Iterator[Flag]:
             continue  # "zijn de navolgende taken … overgedragen:": the regeling itself transfers the listed powers
         if d.kind == "nader te bepalen" and SELF_RE.search(pi.text[max(s, d.start - 25):d.start]):
             continue  # "voldoen … in door hen nader te bepalen termijnen": the subject settles its own obligation
+        if d.kind == "mandaat/machtiging" and not res.mentions_in(pi, s, e) and PRIVATE_PROXY_RE.search(sent):
+            continue  # "Degene die … een ander heeft gemachtigd voor hem te stemmen": a private proxy, no mandate
         subject = d.subject or _previous_lid_limiter(res, pi) or (NAMED_POWERS_RE.search(sent) or [""])[0]
         regulatory = d.kind in ("nadere regels", "nader te bepalen")
         if not subject and not re.search(r"\b(ter uitvoering|omtrent|over|inzake|betreffende|zorg voor|ten aanzien van"

@@ -265,3 +265,16 @@ def test_dangling_reference_in_an_ordinary_regulation_is_still_serious():
 def test_rules_by_ministerial_regulation_name_their_maker():
     text = ORGANS + "Artikel 7 Gegevens\n1. Bij regeling van Onze Minister wordt bepaald welke gegevens worden verstrekt."
     assert all(f.severity <= Severity.SUGGESTIE for f in run("AMB-05", text) if f.artikel == "7")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Degene die een ander heeft gemachtigd voor hem te stemmen en toch zelf stemt, wordt gestraft.",
+    "De kiezer kan een ander machtigen om voor hem te stemmen.",
+])
+def test_a_private_proxy_is_no_mandate(sentence):
+    assert not [f for f in run("AMB-08", ORGANS + f"Artikel 7 Volmacht\n1. {sentence}") if f.artikel == "7"]
+
+
+def test_a_mandate_of_an_organ_is_still_checked():
+    text = ORGANS + "Artikel 7 Mandaat\n1. Het dagelijks bestuur kan mandaat verlenen."
+    assert [f for f in run("AMB-08", text) if f.artikel == "7"]
