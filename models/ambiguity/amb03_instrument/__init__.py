@@ -69,6 +69,26 @@ CONCLUDED_RE = re.compile(r"\b(?:sluit|sluiten|gesloten|sloten|aangegaan|aangaan
 # in the word itself.
 ORGAN_MODIFIER_RE = re.compile(r"^(?:college|raads|directie|commissie|staten)[a-z]", re.I)
 # Verb-final adoption in a subordinate clause: "waarvoor het bestuur een rampbestrijdingsplan vaststelt".
+# Round 9 -------------------------------------------------------------------------------------------------------
+# "akkoord" as a predicate ("met de regeling akkoord zijn", "gaat akkoord", "akkoord verklaren"): no document.
+AKKOORD_PREDICATE_AFTER_RE = re.compile(r"^\s*(?:zijn|is|was|waren|gaan|gaat|ging|gingen|gegaan|te\s+gaan|te\s+zijn"
+                                        r"|verklaart|verklaren|verklaard|te\s+verklaren|bevonden|bevindt|bevinden)\b",
+                                        re.I)
+AKKOORD_PREDICATE_BEFORE_RE = re.compile(r"\b(?:mee|ermee|daarmee|hiermee|niet|wel|langer|zich|gaat|gaan|ging"
+                                         r"|gingen|gegaan|ga)\s+$", re.I)
+# The documents an applicant supplies: "De aanvraag gaat vergezeld van: a. een activiteitenplan; b. een begroting",
+# "Bij de aanvraag worden overgelegd: …", "De aanvrager voegt bij zijn verzoek een plan van aanpak".
+ATTACHMENT_RE = re.compile(r"\b(?:gaat|gaan)\s+(?:\w+\s+){0,4}?vergezeld\s+van\b|\bvergezeld\s+(?:gaan|gaat)\s+van\b"
+                           r"|\b(?:aanvraag|aanvragen|verzoek|verzoekschrift|melding|aanmelding|aanbieding|inschrijving)"
+                           r"\b[^.;]{0,80}?\b(?:bevat|bevatten|bevat\s+ten\s+minste|omvat|vermeldt|(?:wordt|worden)"
+                           r"\s+(?:\w+\s+){0,3}?(?:overgelegd|gevoegd|meegezonden|ingediend|bijgevoegd))\b"
+                           r"|\b(?:aanvrager|verzoeker|indiener)\b[^.;]{0,60}?\b(?:voegt|legt|overlegt|verstrekt|zendt"
+                           r"|dient)\b[^.;]{0,60}?\b(?:bij|over|in|mee)\b", re.I)
+# A document the sentence's own subject draws up or records: "De zorgaanbieder legt … vast in een zorgplan",
+# "Het bestuur van de school stelt een veiligheidsplan op". Any definite subject names its author.
+SUBJECT_AUTHOR_RE = re.compile(r"^\s*(?:De|Het)\s+(?P<subj>(?:[a-zà-ÿ-]+\s+){0,3}?[a-zà-ÿ-]+)\s+(?P<verb>legt|leggen"
+                               r"|stelt|stellen|maakt|maken|neemt|nemen|werkt|werken|schrijft|schrijven|vat|vatten)\b")
+AUTHOR_PARTICLE_RE = re.compile(r"\b(?:vast|op|uit)\b")
 ADOPT_AFTER_RE = re.compile(r"^[^,;.]{0,60}?\b(?:vast(?:stelt|stellen|gesteld|\s+te\s+stellen)|op(?:stelt|stellen|"
                             r"\s+te\s+stellen))\b", re.I)
 
@@ -107,6 +127,8 @@ def instrument_status(res: Resources) -> Iterator[Flag]:
     for name, ms in groups.items():
         if any(_concluded(res, m) for m in every[name]):
             continue  # "het bestuur, de korpschef en de officier sluiten een convenant": the parties are named
+        if any(_supplied_with_application(res, m) for m in every[name]):
+            continue  # "De aanvraag gaat vergezeld van een activiteitenplan": the applicant's document
         problems = list(_problems(res, name, ms, defined, every[name]))
         if all(_indefinite(res, m) for m in ms):
             # Only indefinite mentions ("een plan"): the text speaks of such documents in general, not of one
@@ -146,6 +168,8 @@ def _not_an_instrument(res: Resources, m: InstrumentMention) -> bool:
         return True  # "in dit kader": in this context
     if m.name == "agenda" and MEETING_AGENDA_RE.search(before):
         return True  # "een onderwerp dat niet staat vermeld op de agenda"
+    if m.name == "akkoord" and (AKKOORD_PREDICATE_AFTER_RE.match(after) or AKKOORD_PREDICATE_BEFORE_RE.search(before)):
+        return True  # "met de gewijzigde regeling akkoord zijn": a predicate, not an agreement
     if LISTED_STATUTORY_RE.match(after) or INTERNAL_REF_RE.match(after):
         return True  # "structuurvisies, bestemmingsplannen … als bedoeld in … van de Wet ruimtelijke ordening"
     if m.text[:1].isupper() and m.start > s and re.match(r"\s+[A-Z][a-zà-ÿ]", after) and not any(
@@ -175,6 +199,31 @@ def _adopter_in_clause(res: Resources, m: InstrumentMention) -> str | None:
     clause = starts[-1] if starts else s
     organs = [k for k in res.mentions_in(pi, clause, m.start) if k.end <= m.start]
     return organs[-1].key if organs else None
+
+
+def _supplied_with_application(res: Resources, m: InstrumentMention) -> bool:
+    """The mention is a document attached to an application: its sentence, or the lead-in of the list it is an
+    item of, says the application is accompanied by it. The applicant supplies it; no status question."""
+    pi = res.by_id[m.passage_id]
+    s, e = pi.sentence_of(m.start)
+    if ATTACHMENT_RE.search(pi.text[s:e]):
+        return True
+    if not pi.passage.onderdeel:
+        return False
+    leadin = [t for t in res.artikel_passages(pi.passage.artikel)
+              if t.passage.lid == pi.passage.lid and not t.passage.onderdeel and t.index < pi.index]
+    return bool(leadin and leadin[-1].text.rstrip().endswith(":") and ATTACHMENT_RE.search(leadin[-1].text))
+
+
+def _subject_author(res: Resources, m: InstrumentMention) -> str | None:
+    """"De zorgaanbieder legt … de uitkomsten vast in een zorgplan": the definite subject that opens the sentence
+    and draws up or records the document (a verb with its particle "vast", "op" or "uit" after the verb)."""
+    pi = res.by_id[m.passage_id]
+    s, e = pi.sentence_of(m.start)
+    hit = SUBJECT_AUTHOR_RE.match(pi.text[s:m.start])
+    if not hit or not AUTHOR_PARTICLE_RE.search(pi.text[s + hit.end():e]):
+        return None
+    return hit.group("subj").lower()
 
 
 def _concluded(res: Resources, m: InstrumentMention) -> bool:
@@ -272,6 +321,7 @@ def _problems(res: Resources, name: str, ms: list[InstrumentMention], defined: s
         preparers = sorted({c.actor for c in res.competences
                             if c.action_class == "preparatory" and c.object == name and c.actor}
                            | {a for m in every if (a := _drawn_up_by(res, m))}
+                           | {a for m in every if (a := _subject_author(res, m))}
                            | {a for m in every if (a := _passive_agent(res, m, "opgesteld"))})
         if policy and len(levels) >= 2:
             first_level = next(m.level for m in ms if m.level != "L?")

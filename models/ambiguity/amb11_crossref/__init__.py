@@ -74,6 +74,20 @@ LAW_BEFORE_RE = re.compile(r"\bvan\s+(?:de|het)\s+(?P<name>[A-Z][\w'’-]*(?:\s+
                            r"|buiten|van|overeenkomstige|toepassing)\s+){1,6}(?:de\s+)?$")
 LAW_HEAD_RE = re.compile(r"wet\b|wetboek|besluit|regeling|verordening", re.I)
 INTERNAL_NAMES_RE = re.compile(r"^(deze|dit)\s+(gemeenschappelijke\s+)?(regeling|besluit)|^(deze|dit)\b", re.I)
+# Round 9: what may continue a list of references before its law is named ("artikelen 21a, derde lid, en 21b,
+# derde lid, van dat besluit", "artikel 1, onderdeel q, onder iii, van verordening (EG) nr. 883/2004"): numbers,
+# ordinals, lid/onderdeel words, single letters and roman numerals, commas and conjunctions.
+REF_LIST_TAIL = (rf"(?:[\s,]+|{ART}\b|(?:en|of|tot|met|t/m|lid|leden|onderdeel|onderdelen|onder|aanhef|artikel"
+                 rf"|artikelen|{ORD})\b|(?:[a-z]|[ivx]{{1,5}})°?(?=[\s,]))*?")
+# The law after such a list: a demonstrative that points back at an act named before ("van die wet", "van dat
+# besluit"; "van deze regeling" is this text and stays internal) or an act of the European Union.
+LIST_LAW_RE = re.compile(rf"^{REF_LIST_TAIL}\bvan\s+(?:(?P<demo>(?:die|dat)\s+(?:wet|wetboek|besluit|regeling"
+                         r"|verordening|richtlijn|reglement|verdrag)\b)|(?P<eu>(?:de\s+)?(?:verordening|richtlijn"
+                         r"|kaderbesluit|besluit|uitvoeringsverordening|gedelegeerde\s+verordening)\s*"
+                         r"(?:\((?:EU|EG|EEG|Euratom)\)|nr\.?\s*\d|\d+/\d+)))", re.I)
+# A Union act cited directly: "richtlijn 2006/123/EG", "verordening (EU) 2016/679".
+EU_ACT_RE = re.compile(r"^(?:uitvoerings|gedelegeerde\s+)?(?:verordening|richtlijn|kaderbesluit|besluit)\s*"
+                       r"(?:\((?:eu|eg|eeg|euratom)\)|nr\.?\s*\d|\d+/\d+)", re.I)
 
 
 @detector("AMB-11", name="verwijzingsfout", requires={"structure"}, default_severity=Severity.ZORG,
@@ -98,7 +112,8 @@ def crossrefs(res: Resources) -> Iterator[Flag]:
             if not r.internal:
                 ext_name = r.ext_name
                 if not any(ext_name.startswith(n) for n in LAW_NAMES) and "extern" not in ext_name \
-                        and not re.match(r"(bijlage|reglement|regeling|verordening|besluit|wet)\b", ext_name):
+                        and not EU_ACT_RE.match(ext_name) and not re.match(
+                            r"(?:die|dat)\s|(bijlage|reglement|regeling|verordening|besluit|wet)\b", ext_name):
                     # Unknown external name: form only, low severity.
                     yield make_flag("AMB-11", pi, m.start(), back[r.ext_end - 1] + 1 if r.ext_end else m.end(),
                                     severity=Severity.INFO, confidence=0.35,
@@ -205,6 +220,11 @@ def _external(pi: PassageInfo, text: str, m: re.Match[str], law_terms: set[str])
         lb = LAW_BEFORE_RE.search(before)
         if lb and (LAW_HEAD_RE.search(lb.group("name")) or any(lb.group("name").lower().startswith(n) for n in LAW_NAMES)):
             ext_name = lb.group("name").lower()  # "blijven van de Algemene wet buiten toepassing de artikelen …"
+    if not ext_name:
+        listed = LIST_LAW_RE.match(text[m.end():m.end() + 300])
+        if listed:
+            ext_name = (listed.group("demo") or listed.group("eu")).lower()
+            ext_name = ext_name if listed.group("demo") else f"extern (EU: {ext_name})"
     if not ext_name:
         # "artikelen 15 derde lid, 16 tweede lid … van de Archiefwet 1995": the law name closes a
         # long list further on in the same clause.
@@ -403,6 +423,11 @@ def _resolve_local(res: Resources, pi: PassageInfo, m: re.Match[str]) -> Iterato
     if re.search(rf"\bartikel(?:en)?\s+{ART}\s*,?\s*(?:{ORD})\s+(?:lid\s+)?(?:tot\s+en\s+met|en|of|,)\s*$",
                  p.text[max(0, m.start() - 80):m.start()], re.I):
         return
+    # Round 9: "in de artikelen 9, met uitzondering van het eerste lid, onderdelen b en c, 15, …": the lid is carved
+    # out of the artikel just named, not one of this artikel.
+    if re.search(rf"\bartikel(?:en)?\s+(?:{ART}\s*(?:,|en|of)\s*)*{ART}\s*,?\s*(?:met\s+uitzondering\s+van|uitgezonderd"
+                 r"|behalve|behoudens|doch\s+niet|maar\s+niet)\s+$", p.text[max(0, m.start() - 120):m.start()], re.I):
+        return
     # "het eerste lid van artikel 5": the reference is to another artikel, REF_RE handles it.
     if re.match(r"^\s*(van|uit)\s+(artikel|de|het|genoemd|dat|dit|bedoeld)\b", p.text[m.end():m.end() + 20], re.I):
         return
@@ -420,7 +445,14 @@ def _resolve_local(res: Resources, pi: PassageInfo, m: re.Match[str]) -> Iterato
         elif p.lid == nr:
             missing = "het lid verwijst naar zichzelf"
     if missing:
-        yield make_flag("AMB-11", pi, m.start(), m.end(), severity=_severity(res, pi, m.start()), confidence=0.85,
-                        explanation=f"'{m.group(0)}' loopt dood: {missing} (artikel {p.artikel}).",
+        sev, note = _severity(res, pi, m.start()), ""
+        if missing == "het lid verwijst naar zichzelf" and p.onderdeel and any(
+                t.passage.lid == p.lid and t.passage.onderdeel and t.passage.onderdeel != p.onderdeel
+                for t in res.artikel_passages(p.artikel)):
+            # Round 9: "de in het eerste lid bedoelde wetten" in onderdeel b of lid 1 points at what a sibling
+            # onderdeel names ("a. de Wet …, de Wet …"); the reader finds it, the form is a drafting point.
+            sev, note = Severity.SUGGESTIE, "; bedoeld is waarschijnlijk een ander onderdeel van dit lid"
+        yield make_flag("AMB-11", pi, m.start(), m.end(), severity=sev, confidence=0.85,
+                        explanation=f"'{m.group(0)}' loopt dood: {missing}{note} (artikel {p.artikel}).",
                         question="Naar welk lid moet verwezen worden?",
                         suggestion="Verwijs naar het juiste lid, of noem artikel en lid.")

@@ -65,6 +65,20 @@ ROLE_ALS_RE = re.compile(r"\b(?:aangewezen|aangemerkt|beschouwd|benoemd|aangedui
 PRESUMPTION_RE = re.compile(r"\b(?:wordt|worden)\s+(?:\w+\s+){0,2}geacht\b|\bvermoed\b", re.I)
 OWN_CONSEQUENCE_RE = re.compile(r"\bin\s+welk\s+geval\b", re.I)
 CONTENT_WORD_RE = re.compile(r"[a-zà-ÿ]{4,}", re.I)
+# Round 9 -------------------------------------------------------------------------------------------------------
+# A row of a table of values ("gehuwden …: € 1.932,32;", "bij een inkomen tot € 20.000: 4%;"): the rows are
+# categories, each with its own value (an amount, a percentage, a number with its unit), alternatives by nature.
+VALUE_ROW_RE = re.compile(r":\s*(?:€|EUR\b)?\s*-?\d[\d.,]*\s*(?:%|[a-zà-ÿ]{1,10}\b)?"
+                          r"\s*[;.,]?\s*(?:en|of|dan\s+wel)?\s*$", re.I)
+# Text after the last item that opens with a finite verb completes the lead-in as its main clause ("Aan een
+# persoon: a. die …; en b. van wie …, wordt die bijstand toegekend …"): it applies to what the whole list describes.
+MAIN_CLAUSE_RE = re.compile(r"^\s*(?:wordt|worden|is|zijn|kan|kunnen|mag|mogen|moet|moeten|blijft|blijven|geldt"
+                            r"|gelden|heeft|hebben|zal|zullen|vindt|vinden|ontvangt|ontvangen|verstrekt|stelt|neemt)\b",
+                            re.I)
+# Text that names its own scope as the whole provision ("voor zover toepassing van dit artikel …", "in alle gevallen").
+WHOLE_SCOPE_RE = re.compile(r"\b(?:dit|deze)\s+(?:artikel|lid|bepaling|onderdelen)\b|\bde\s+onderdelen\b"
+                            r"|\belk\s+van\s+de\s+(?:onderdelen|gevallen)\b|\bin\s+alle\s+(?:gevallen|onderdelen)\b"
+                            r"|\bhet\s+bepaalde\s+onder\s+[a-z]\s+(?:tot\s+en\s+met|en)\s+[a-z]\b", re.I)
 
 
 def _variants(texts: list[str]) -> bool:
@@ -119,6 +133,8 @@ def _check_items(res: Resources, items: list[tuple[PassageInfo, int, int]], lead
     """items: (passage, start, end) of each list item's text, in order."""
     if len(items) < 2:
         return
+    if all(VALUE_ROW_RE.search(pi.text[s:e]) for pi, s, e in items):
+        return  # rows of a table of values: categories, each with its own amount
     # A missing connector is a real scope ambiguity only in a list of requirements; a plain enumeration (cost items,
     # subjects, sanction categories) or a list of alternative grounds/exceptions reads one way (SUGGESTIE).
     # The items must complete the condition ("… wordt verleend indien:"), not follow a sentence that merely opens
@@ -181,16 +197,30 @@ def _passage_lists(res: Resources) -> Iterator[Flag]:
         if len(items) < 2:
             continue
         leadin = " ".join(x.text for x in pis if not x.passage.onderdeel and x.index < items[0].index)
-        yield from _check_items(res, [(x, 0, len(x.text)) for x in items], leadin)
+        # Round 9: a nested list ("b. deze betrekking hebben op: 1° …; 2° …; of 3° …") arrives as several passages
+        # with the same onderdeel letter. Its levels are distinct: the top level is checked on one item per letter
+        # (its connector ends the item's last passage), each sublist on its own.
+        by_letter: dict[str, list[PassageInfo]] = defaultdict(list)
+        for x in items:
+            by_letter[x.passage.onderdeel or ""].append(x)
+        top = [g[-1] if len(g) > 1 and g[0].text.rstrip().endswith(":") else g[0] for g in by_letter.values()]
+        yield from _check_items(res, [(x, 0, len(x.text)) for x in top], leadin)
+        for g in by_letter.values():
+            if len(g) > 2 and g[0].text.rstrip().endswith(":"):
+                yield from _check_items(res, [(x, 0, len(x.text)) for x in g[1:]], g[0].text)
         trailing = [x for x in pis if not x.passage.onderdeel and x.index > items[-1].index]
         if trailing:
             t = trailing[0]
             # A continuation of the lead-in sentence ("…; met dien verstande dat …") may bind the last item or
             # all of them (ZORG); a new sentence with a capital reads as applying to the whole list (SUGGESTIE).
+            # So does the main clause the lead-in waits for (a finite verb first: "Aan een persoon: a. …; en
+            # b. …, wordt die bijstand toegekend") and text that names the whole provision as its scope
+            # ("voor zover toepassing van dit artikel …").
             first = t.text.lstrip()[:1]
             new_sentence = first.isupper()
+            whole = bool(MAIN_CLAUSE_RE.match(t.text) or WHOLE_SCOPE_RE.search(t.text))
             yield make_flag("AMB-13", t, 0, min(len(t.text), 120),
-                            severity=Severity.SUGGESTIE if new_sentence else Severity.ZORG, confidence=0.6,
+                            severity=Severity.SUGGESTIE if new_sentence or whole else Severity.ZORG, confidence=0.6,
                             explanation="Tekst na het laatste onderdeel van een opsomming: geldt die voor alle "
                                         "onderdelen of alleen voor het laatste?",
                             question="Hoort deze zin bij het laatste onderdeel of bij de hele opsomming?",
