@@ -88,7 +88,7 @@ ATTACHMENT_RE = re.compile(r"\b(?:gaat|gaan)\s+(?:\w+\s+){0,4}?vergezeld\s+van\b
 # "Het bestuur van de school stelt een veiligheidsplan op". Any definite subject names its author.
 SUBJECT_AUTHOR_RE = re.compile(r"^\s*(?:De|Het)\s+(?P<subj>(?:[a-zà-ÿ-]+\s+){0,3}?[a-zà-ÿ-]+)\s+(?P<verb>legt|leggen"
                                r"|stelt|stellen|maakt|maken|neemt|nemen|werkt|werken|schrijft|schrijven|vat|vatten)\b")
-AUTHOR_PARTICLE_RE = re.compile(r"\b(?:vast|op|uit)\b")
+AUTHOR_PARTICLE_RE = re.compile(r"\b(?:vast|op|uit)\b(?!\s+te\b)")  # not "op te stellen" (another's act)
 ADOPT_AFTER_RE = re.compile(r"^[^,;.]{0,60}?\b(?:vast(?:stelt|stellen|gesteld|\s+te\s+stellen)|op(?:stelt|stellen|"
                             r"\s+te\s+stellen))\b", re.I)
 

@@ -76,7 +76,7 @@ MAIN_CLAUSE_RE = re.compile(r"^\s*(?:wordt|worden|is|zijn|kan|kunnen|mag|mogen|m
                             r"|gelden|heeft|hebben|zal|zullen|vindt|vinden|ontvangt|ontvangen|verstrekt|stelt|neemt)\b",
                             re.I)
 # Text that names its own scope as the whole provision ("voor zover toepassing van dit artikel …", "in alle gevallen").
-WHOLE_SCOPE_RE = re.compile(r"\b(?:dit|deze)\s+(?:artikel|lid|bepaling|onderdelen)\b|\bde\s+onderdelen\b"
+WHOLE_SCOPE_RE = re.compile(r"\b(?:dit|deze)\s+(?:artikel|lid|bepaling|onderdelen)\b"
                             r"|\belk\s+van\s+de\s+(?:onderdelen|gevallen)\b|\bin\s+alle\s+(?:gevallen|onderdelen)\b"
                             r"|\bhet\s+bepaalde\s+onder\s+[a-z]\s+(?:tot\s+en\s+met|en)\s+[a-z]\b", re.I)
 
@@ -203,10 +203,10 @@ def _passage_lists(res: Resources) -> Iterator[Flag]:
         by_letter: dict[str, list[PassageInfo]] = defaultdict(list)
         for x in items:
             by_letter[x.passage.onderdeel or ""].append(x)
-        top = [g[-1] if len(g) > 1 and g[0].text.rstrip().endswith(":") else g[0] for g in by_letter.values()]
+        top = [g[-1] for g in by_letter.values()]
         yield from _check_items(res, [(x, 0, len(x.text)) for x in top], leadin)
         for g in by_letter.values():
-            if len(g) > 2 and g[0].text.rstrip().endswith(":"):
+            if len(g) > 2:
                 yield from _check_items(res, [(x, 0, len(x.text)) for x in g[1:]], g[0].text)
         trailing = [x for x in pis if not x.passage.onderdeel and x.index > items[-1].index]
         if trailing:
@@ -218,7 +218,10 @@ def _passage_lists(res: Resources) -> Iterator[Flag]:
             # ("voor zover toepassing van dit artikel …").
             first = t.text.lstrip()[:1]
             new_sentence = first.isupper()
-            whole = bool(MAIN_CLAUSE_RE.match(t.text) or WHOLE_SCOPE_RE.search(t.text))
+            # The last item breaking off mid-sentence ("… voldoet aan regels inhoudende") continues into this text:
+            # it belongs to that item alone (a layout split), no scope question either.
+            broken = items[-1].text.rstrip()[-1:].isalnum()
+            whole = bool(MAIN_CLAUSE_RE.match(t.text) or WHOLE_SCOPE_RE.search(t.text) or broken)
             yield make_flag("AMB-13", t, 0, min(len(t.text), 120),
                             severity=Severity.SUGGESTIE if new_sentence or whole else Severity.ZORG, confidence=0.6,
                             explanation="Tekst na het laatste onderdeel van een opsomming: geldt die voor alle "

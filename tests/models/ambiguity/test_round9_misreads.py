@@ -193,6 +193,9 @@ WHOLE_TRAILING = [
     ["De burgemeester kan een vergunning verlenen aan een organisator die:", "een veiligheidsplan heeft; en",
      "verzekerd is tegen aansprakelijkheid;", "met dien verstande dat in alle gevallen het advies van de politie "
      "wordt gevraagd."],
+    # the last item breaks off mid-sentence: the text after it is that item's own continuation (a layout split)
+    ["De vergunning wordt geweigerd indien:", "de aanvrager geen woonadres heeft;", "de aanvrager niet voldoet "
+     "aan de regels inhoudende", "eisen die het college stelt in het belang van de veiligheid."],
 ]
 PARTIAL_TRAILING = [
     ["Het college verleent ontheffing indien:", "de aanvrager in de gemeente woont; en", "het belang van de "
@@ -237,6 +240,10 @@ NESTED = [
       "een voorstel voor de datum."]),
     (["De aanvrager verstrekt:", "een kopie van zijn identiteitsbewijs; en"],
      ["gegevens over:", "zijn inkomen;", "zijn vermogen; en", "zijn woonsituatie."]),
+    # a nested list in the first item, led in without a colon; its "of" is the sublist's, its "en" the list's
+    (["Voor de controle zijn noodzakelijk:", "de beschrijving van de prestatie zoals die",
+      "door het college is vastgesteld, of", "met de aanbieder is overeengekomen, en"],
+     ["diagnose-informatie voor zover deze nodig is."]),
 ]
 MIXED = [
     ["Een gemeente kan toetreden indien:", "de raad daartoe besluit; en", "het bestuur instemt; of",
@@ -251,6 +258,8 @@ MIXED = [
 
 
 def _nested(top: list[str], sub: list[str]) -> list[tuple[str, str | None, str | None, str]]:
+    if len(top) > 2:  # the nested list sits in onderdeel a, onderdeel b follows
+        return [("7", "1", None, top[0])] + [("7", "1", "a", t) for t in top[1:]] + [("7", "1", "b", t) for t in sub]
     return _rows(top) + [("7", "1", "b", t) for t in sub]
 
 
