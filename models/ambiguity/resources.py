@@ -63,12 +63,25 @@ GR_RE = re.compile(r"gemeenschappelijke\s+regeling|Wet\s+gemeenschappelijke\s+re
 # ministeriële regeling" (the minister), "bij koninklijk besluit", "bij wet" (the legislator), "bij verordening".
 AGENT_INSTRUMENT_RE = re.compile(r"\bbij\s+(?:of\s+krachtens\s+)?(?:de\s+|een\s+)?(?:\w*wet|algemene\s+maatregel\s+van\s+"
                                  r"bestuur|ministeriële\s+regeling|koninklijk\s+besluit|(?:provinciale\s+)?verordening"
-                                 r"|besluit\s+van\s+de\s+raad|raadsbesluit|regeling\s+van\s+Onze\s+Minister)\b"
+                                 r"|besluit\s+van\s+de\s+raad|raadsbesluit|regeling\s+van\s+Onze\s+Minister"
+                                 r"|wettelijk\s+voorschrift)\b"
                                  # "In de (gemeenschappelijke) regeling kan worden bepaald …": those who make that
                                  # regeling or verordening decide (a law speaking of the instruments made under it)
                                  r"|^\s*(?:in|bij)\s+(?:de|die|een)\s+(?:gemeenschappelijke\s+)?(?:regeling|verordening"
                                  r"|reglement)\b", re.I)
 CONJUNCTIONS = {"indien", "mits", "tenzij", "zodra", "nadat", "voordat", "wanneer"}
+# Public actors outside the organ registry (round 9: the bodies of national law): a definite noun phrase whose head
+# names an authority, court, agency or office, or a capitalised name / acronym ("de Dienst Toeslagen", "het CIZ").
+ACTOR_HEADS = (r"(?:[a-z]*orgaan|[a-z]*rechter|[a-z]*bank|[a-z]*kantoor|[a-z]*-?uitvoerders?|[a-z]*instituut"
+               r"|[a-z]*autoriteit|[a-z]*dienst|[a-z]*stembureaus?|[a-z]*commissie|[a-z]*raad|college|inspecteur"
+               r"|ombudsman|[a-z]*aanbieders?|[a-z]*verzekeraars?|ontvanger|belastingdienst|kiesraad)")
+ACTOR_NP_RE = re.compile(rf"\b(?:de|het|De|Het|Onze)\s+(?P<np>(?:(?:[A-Za-z]+e|centraal)\s+)?{ACTOR_HEADS}\b"
+                         r"|[A-Z][a-z]*(?:dienst|bank|raad|instituut|autoriteit|kantoor)\b"
+                         r"|[A-Z][a-z]+(?:[- ][A-Z][\w-]+)+|[A-Z]{2,}[\w-]*|[A-Z][a-z]+-[a-z]+|Minister(?:\s+van\s+[A-Z]\w+)?)")
+# "naar het oordeel van X", "op grond van een aanwijzing van Onze Minister": X decides, though after "van".
+DECIDES_OF_RE = re.compile(r"\b(?:oordeel|beoordeling|aanwijzing|besluit|beschikking|opdracht|beslissing|last)\s+van\s+"
+                           r"(?:de\s+|het\s+|Onze\s+)?$", re.I)
+RECIPIENT_BEFORE_RE = re.compile(r"\b(?:aan|bij|tot|van|voor|met|over|naar|jegens|tegen|uit)\s+(?:de|het|Onze)?\s*$", re.I)
 # "…" = a gap of up to six words ("houdt zoveel mogelijk rekening met").
 BINDING_LEVELS: dict[str, tuple[str, ...]] = {
     "L3": ("is gebonden aan", "zijn gebonden aan", "handelt overeenkomstig", "handelen overeenkomstig",
@@ -325,6 +338,37 @@ class Resources:
                     continue
                 out.add(m.key)
         return out
+
+    def named_actors(self, pi: PassageInfo, start: int, end: int) -> list[Mention]:
+        """Registered organ mentions plus public actors the registry does not know, in ``pi.text[start:end]``:
+        the bodies of national law ("het bestuursorgaan", "de bestuursrechter", "de Dienst Toeslagen", "het CIZ",
+        "de Sociale verzekeringsbank", "de Wlz-uitvoerder", "het centraal stembureau"). A mention right after
+        "aan", "bij", "tot", "van", … is a recipient or owner, not an actor, and is left out. Callers decide
+        which positions count (subject, fronted clause, agent)."""
+        def recipient(pos: int) -> bool:
+            before = pi.text[max(0, pos - 40):pos]
+            return bool(RECIPIENT_BEFORE_RE.search(before[-14:])) and not DECIDES_OF_RE.search(before)
+
+        out = [m for m in self.mentions_in(pi, start, end) if not recipient(m.start)]
+        taken = [(m.start, m.end) for m in self.organ_mentions.get(pi.passage.id, [])]
+        for m in ACTOR_NP_RE.finditer(pi.text, start, end):
+            s0 = m.start("np")
+            if any(a <= s0 < b for a, b in taken) or recipient(m.start()):
+                continue
+            out.append(Mention(pi.passage.id, s0, m.end("np"), m.group("np"), m.group("np").lower()))
+        return sorted(out, key=lambda x: x.start)
+
+    def actor_named_in_lid(self, pi: PassageInfo) -> bool:
+        """Some organ or public actor is named in ``pi``'s lid (all its passages: a task list's lead-in too)."""
+        p = pi.passage
+        scope = [q for q in self.artikel_passages(p.artikel) if q.passage.lid == p.lid] if p.lid else [pi]
+        return any(self.named_actors(q, 0, len(q.text)) for q in scope or [pi])
+
+    def actor_named_in_artikel(self, pi: PassageInfo) -> bool:
+        """Some organ or public actor is named anywhere in ``pi``'s artikel (the one who applies its norms)."""
+        art = pi.passage.artikel
+        scope = self.artikel_passages(art) if art is not None else [pi]
+        return any(self.named_actors(q, 0, len(q.text)) for q in scope)
 
     def organs_in_document(self) -> set[str]:
         """Every organ key mentioned in the dispositief. One organ only (a verordening of the college) means

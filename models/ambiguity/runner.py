@@ -224,7 +224,8 @@ def clause_context(res: Resources, flag: Flag) -> ClauseContext:
     s, e = pi.sentence_of(flag.start)
     # A decider is knowable when the lid names an organ (a task list's lead-in names whose tasks they are), the
     # sentence names one through its instrument ("bij koninklijk besluit"), or the text has one organ only.
-    organ_in_sentence = bool(res.organs_named_in_lid(pi) or AGENT_INSTRUMENT_RE.search(text[s:e])
+    organ_in_sentence = bool(res.organs_named_in_lid(pi) or res.actor_named_in_lid(pi)
+                             or AGENT_INSTRUMENT_RE.search(text[s:e])
                              or INSTRUMENT_MAKER_RE.search(text[s:e]) or len(res.organs_in_document()) == 1)
     return ClauseContext(
         power_duty=res.competence_clause(pi, flag.start),

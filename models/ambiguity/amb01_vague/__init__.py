@@ -37,6 +37,8 @@ WHAT = {
 }
 
 
+# A citation title runs from "Wet"/"Besluit"/"Regeling" through lower-case words without a verb or comma.
+TITLE_BEFORE_RE = re.compile(r"\b(?:Wet|Besluit|Regeling|Verordening)\s+(?:[a-z][\w-]*\s+){1,8}$")
 # Procedural acts of communication: sending, informing, publishing documents.
 PROCEDURAL_RE = re.compile(r"\b(?:zendt|zenden|toe\s*zenden|stuurt|sturen|geeft|geven|doet|doen|deelt|delen|informeert"
                            r"|informeren|legt|leggen|maakt|maken)\b[^.;]{0,300}?\b(?:aan|kennis|mededeling|mee|ter\s+inzage"
@@ -64,6 +66,8 @@ def vague_qualifiers(res: Resources) -> Iterator[Flag]:
             continue
         for hit in TRIGGERS.find(pi.text):
             q = pi.text[hit.start:hit.end]
+            if TITLE_BEFORE_RE.search(pi.text[max(0, hit.start - 80):hit.start]):
+                continue  # inside a citation title: "de Wet inkomensvoorziening oudere en gedeeltelijk arbeidsongeschikte …"
             s, e = pi.sentence_of(hit.start)
             sent = pi.text[s:e]
             sub = hit.trigger.subclass
@@ -94,7 +98,8 @@ def vague_qualifiers(res: Resources) -> Iterator[Flag]:
             elif sub == "discretion" and re.search(r"acht|oordeelt", q, re.I):
                 note = " De beslisser wordt genoemd, maar niet de maatstaf."
             elif sub in ("degree", "quantity") and res.competence_clause(pi, hit.start) \
-                    and not res.organs_named_in_artikel(pi) and not has_number_or_deadline(sent) \
+                    and not res.organs_named_in_artikel(pi) and not res.actor_named_in_artikel(pi) \
+                    and not has_number_or_deadline(sent) \
                     and not AGENT_INSTRUMENT_RE.search(sent):
                 # An open norm in a clause that confers a power or duty, and no organ in the whole artikel
                 # that could be its decider: nobody knowable applies the norm (regelrecht test).

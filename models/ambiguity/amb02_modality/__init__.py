@@ -97,7 +97,7 @@ COORDINATED_FUTURE_RE = re.compile(r"\b(?:is|zijn|heeft|hebben|wordt|worden|\w+(
 OATH_RE = re.compile(r"\b(?:eed|belofte|zweer|zweren|beloof|beloven|verklaar|verklaren)\b", re.I)
 # A negated or restricted passive power ("aan het bestuur kan niet de bevoegdheid worden overgedragen", "met dien
 # verstande dat niet kan worden bepaald"): it limits a power held elsewhere, it confers none.
-NEGATED_RE = re.compile(r"(?<![\w-])(?:niet|geen|nimmer|slechts|uitsluitend|alleen)(?![\w-])", re.I)  # not "niet-nakoming"
+NEGATED_RE = re.compile(r"(?<![\w-])(?:niet|geen|nimmer|noch|slechts|uitsluitend|alleen)(?![\w-])", re.I)  # not "niet-nakoming"
 
 
 # The instrument that holds the power: "In de belastingverordening kan worden bepaald", "kan bij de verordening,
@@ -129,8 +129,17 @@ REMEDY_RE = re.compile(r"\b(?:(?:hoger\s+|administratief\s+)?beroep|bezwaar|bezw
                        re.I)
 # The lead-in of a list of conditions: "… wordt afgezien als:", "indien:", "mits:".
 # Not "dat:" ("draagt er zorg voor dat:" introduces duties).
-CONDITION_LEADIN_RE = re.compile(r"\b(?:als|indien|wanneer|mits|tenzij|zodra|voor\s?zover|ingeval|in\s+geval)\s*:\s*$",
+CONDITION_LEADIN_RE = re.compile(r"\b(?:als|indien|wanneer|mits|tenzij|zodra|voor\s?zover|ingeval|in\s+geval)\s*:\s*$"
+                                 # round 9: the content of a decision or statement ("Indien het bestuursorgaan …
+                                 # beslist dat: a. … geen boete zal worden opgelegd"), no duty
+                                 r"|\b(?:beslist|besluit|bepaalt|verklaart|vaststelt|stelt\s+vast|meedeelt)\s+dat\s*:\s*$",
                                  re.I)
+
+DECIDER_BEFORE_RE = re.compile(r"\b(?:naar\s+het\s+oordeel\s+van|ter\s+beoordeling\s+van|(?:aanwijzing|besluit|beschikking"
+                               r"|opdracht|beslissing)\s+van)\s+(?:de\s+|het\s+|Onze\s+)?$", re.I)
+# The clause regulates the form, not the holder: "kan worden verleend in de vorm van een geldlening".
+FORM_AFTER_RE = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:in\s+de\s+vorm\s+van|onder\s+de\s+voorwaarden?|met\s+inachtneming"
+                           r"\s+van|overeenkomstig)\b", re.I)
 
 
 def _same_lid_before(res: Resources, pi) -> list:
@@ -238,7 +247,8 @@ def modality(res: Resources) -> Iterator[Flag]:
         for m in PASSIVE_POWER_RE.finditer(text):
             s, e = pi.sentence_of(m.start())
             rest = text[m.start():e]
-            if re.search(r"\bdoor\b", rest, re.I) or re.search(
+            if re.search(r"\bdoor\b", rest, re.I) or re.search(r"\bdoor\s+(?:de|het)\s+\w+", text[
+                    _clause_start(text, s, m.start()):m.start()], re.I) or re.search(
                     r"\bbij\s+(?:[\w-]+\s+){0,3}?(?:besluit|besluiten|beslissing)\s+van\b", text[s:e], re.I) \
                     or not re.match(r"kan|kunnen", m.group(1), re.I) or AGENT_INSTRUMENT_RE.search(text[s:e]):
                 continue  # agent named, or named through its instrument ("bij ministeriële regeling")
@@ -290,6 +300,18 @@ def modality(res: Resources) -> Iterator[Flag]:
                 same = next(iter(granters))
                 note = (f" Terugvorderen of intrekken doet het orgaan dat verstrekt of toekent; in deze tekst is dat "
                         f"alleen '{same}'. (Verlaagd.)")
+            if not same and FORM_AFTER_RE.match(text[end:e]):
+                same = "vorm"
+                note = (" De zin regelt de vorm of voorwaarden, niet wie bevoegd is; dat volgt uit de bepaling die de "
+                        "bevoegdheid toekent. (Verlaagd.)")
+            if not same and (actor := next((a for a in res.named_actors(pi, s, e)
+                                            if a.end <= m.start() and "," in text[a.end:m.start()]
+                                            or DECIDER_BEFORE_RE.search(text[max(s, a.start - 40):a.start])), None)):
+                # Round 9: "Indien de Dienst Toeslagen … nodig acht, kan de termijn … worden verlengd": the actor
+                # of the fronted clause, or the one whose judgement counts, holds the power.
+                same = actor.key
+                note = (f" De zin noemt '{actor.text}' in de voorwaarde of als beoordelaar; vermoedelijk is die "
+                        "bevoegd, maar dat staat er niet. (Verlaagd.)")
             clause = text[_clause_start(text, s, m.start()):end]
             if not same and NEGATED_RE.search(clause):
                 same = "beperking"

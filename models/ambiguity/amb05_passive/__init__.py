@@ -68,7 +68,7 @@ ACTS = {r["verb"]: r["class"] for r in read_tsv(HERE / "acts.tsv", ("verb", "cla
 # The clause regulates how the act is done, not who does it: "De bijdrage wordt verleend onder de voorwaarden …".
 MANNER_RE = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:onder\s+de\s+voorwaarden?|met\s+inachtneming\s+van|overeenkomstig"
                        r"|op\s+basis\s+van|volgens|conform|met\s+toepassing\s+van|aan\s+de\s+hand\s+van"
-                       r"|op\s+een\s+tijdstip|naar\s+rato\s+van)\b", re.I)
+                       r"|op\s+een\s+tijdstip|naar\s+rato\s+van|in\s+de\s+vorm\s+van)\b", re.I)
 # Round 8. A power or duty is conferred by a modal: "kan/mag … worden ingetrokken", "moet … worden vastgesteld".
 MODAL_RE = re.compile(r"\b(?:kan|kunnen|mag|mogen|moet|moeten|dient|dienen)\b", re.I)
 # The act's object is identified by a reference ("het risicoprofiel, bedoeld in artikel 15", "het in het derde lid
@@ -96,7 +96,9 @@ SELF_ACTING_RE = re.compile(r"^\s*Aan\s+(?:het|de)\s+[^,;:]{3,60}?\s+(?:worden|w
                             # "Er wordt een … ingesteld", "wordt onder de naam zuiveringsheffing een heffing ingesteld":
                             # the regulation establishes the body or levy itself.
                             r"|^\s*Er\s+(?:wordt|worden)\s+[^;]{0,120}?\bingesteld\b"
-                            r"|\b(?:wordt|worden)\s+onder\s+de\s+naam\b[^;]{0,120}?\bingesteld\b", re.I)
+                            r"|\b(?:wordt|worden)\s+onder\s+de\s+naam\b[^;]{0,120}?\bingesteld\b"
+                            # "Almere wordt aangewezen als aankoopcentrale": the regulation designates by its own text
+                            r"|^\s*(?-i:[A-Z][a-z][\w-]*)\s+(?:wordt|worden)\s+(?:hierbij\s+)?aangewezen\s+als\b", re.I)
 # A repeal in the final provisions: the regulation being adopted withdraws the old one by its own adoption
 # ("De Participatieverordening 2015 wordt ingetrokken", "De volgende wetten worden ingetrokken:").
 REPEAL_RE = re.compile(r"^\s*(?:De|Het)\s+[^;:]{0,160}?\b(?:\w*verordening(?:en)?|\w*regeling(?:en)?|reglement|besluit(?:en)?"
@@ -106,6 +108,7 @@ REPEAL_RE = re.compile(r"^\s*(?:De|Het)\s+[^;:]{0,160}?\b(?:\w*verordening(?:en)
 # gewijzigd", "Het vijfde lid wordt vernummerd tot achtste lid", "wordt «…» vervangen door").
 AMEND_RE = re.compile(r"\bwordt\s+als\s+volgt\s+gewijzigd\b|\b(?:wordt|worden)\s+vernummerd\b|»\s+vervangen\s+door\b"
                       r"|\b(?:wordt|worden)\s+(?:\w+\s+){0,6}?(?:ingevoegd|toegevoegd)\s*,?\s*luidende\b", re.I)
+REMEDY_RE = re.compile(r"\b(?:beroep|bezwaar|beklag|klacht|verzoek|aanvraag|verzet|cassatie)\b[^.;]{0,40}$", re.I)
 AMOUNT_RE = re.compile(r"^\s*(?:op|vastgesteld\s+op)\s+(?:respectievelijk\s+)?(?:f|€|EUR|fl\.?)\s*\d", re.I)
 RESIDUAL_RE = re.compile(r"\bniet\b[^.;]{0,60}\baan\b|\baan\b[^.;]{0,60}\bniet\b[^.;]{0,30}\b(is|zijn)\b", re.I)
 NOMINAL_RE = re.compile(
@@ -170,6 +173,11 @@ def agentless(res: Resources) -> Iterator[Flag]:
             if re.search(r"\b(?:de|het|een|die|deze|dit)\s+$", pi.text[max(s, part.start - 8):part.start], re.I):
                 continue  # attributive participle: "de ingetrokken verordening", no passive act
             if REPEAL_RE.search(pi.text[s:e]) or AMEND_RE.search(pi.text[s:e]):
+                continue
+            if part.lemma in ("in_stellen", "instellen", "maken", "doen", "in_dienen", "indienen") and REMEDY_RE.search(
+                    pi.text[max(s, part.start - 60):part.start]):
+                # "waartegen beklag kan worden gedaan of beroep kan worden ingesteld": a remedy of whoever is
+                # concerned, not an act of an organ
                 continue  # "De Verordening X wordt ingetrokken": the regulation itself repeals (performative)
             if part.lemma in RESIDUAL_VERBS and RESIDUAL_RE.search(pi.text[s:e]):
                 continue  # residual clause: "bevoegdheden die niet aan een ander orgaan zijn opgedragen"
@@ -227,7 +235,8 @@ def _flag(res: Resources, pi: PassageInfo, start: int, end: int, lemma: str, ver
                                                                                                  "decision")
     modal = bool(MODAL_RE.search(pi.text[max(s, start - 80):start]))
     # "Een ingediend verzoek kan niet worden ingetrokken": a negated modal forbids the act to everyone.
-    prohibition = re.match(r"\s*Geen\b", pi.text[s:start]) is not None or (
+    prohibition = re.match(r"\s*Geen\b", pi.text[s:start]) is not None or bool(
+        re.search(r"\bnoch\b", pi.text[s:e], re.I)) or (
         modal and re.search(r"\b(?:kan|kunnen|mag|mogen)\s+(?:\w+\s+){0,4}?(?:niet|geen)\b",
                             pi.text[max(s, start - 80):end]) is not None)
     # Without a modal the sentence states a legal effect or a procedure ("wordt vrijstelling verleend", "De
@@ -293,16 +302,18 @@ DECIDER_PHRASE_RE = re.compile(r"\b(?:naar\s+het\s+oordeel\s+van|ter\s+beoordeli
                                re.I)
 # Words that open a new clause: the participle of "wordt" is not searched beyond them ("wordt binnen 1 maand na
 # de datum waarop de bijstand is toegekend … ingeleverd": "toegekend" belongs to the relative clause).
+ACT_OF_RE = re.compile(r"\b(?:aanwijzing|besluit|beschikking|opdracht|beslissing|last)\s+van\s+(?:de\s+|het\s+|Onze\s+)?$",
+                       re.I)
 CLAUSE_OPENERS = {"waarop", "waarin", "waarbij", "waarmee", "waarvoor", "waaraan", "waardoor", "waarover", "waaruit",
                   "waarvan", "die", "dat", "welke", "nadat", "zodra", "voordat", "totdat", "indien", "wanneer"}
 
 
 def _named_in_sentence(res: Resources, pi: PassageInfo, s: int, e: int, start: int, end: int) -> set[str]:
     out = set()
-    for m in res.mentions_in(pi, s, e):
+    for m in res.named_actors(pi, s, e):
         before = pi.text[max(s, m.start - 40):m.start]
-        if DECIDER_PHRASE_RE.search(before):
-            out.add(m.key)
+        if DECIDER_PHRASE_RE.search(before) or ACT_OF_RE.search(before):
+            out.add(m.key)  # "naar het oordeel van X", "op grond van een aanwijzing van X": X decides
         elif m.end <= start and "," in pi.text[m.end:start]:
             out.add(m.key)  # in a fronted clause, closed by a comma before the passive
         elif m.start >= end and not re.search(r"\b(?:aan|bij|tot|van|voor|met|over)\s+(?:de\s+|het\s+)?$", before):

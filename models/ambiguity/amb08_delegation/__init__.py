@@ -35,7 +35,10 @@ CROWN_RE = re.compile(r"\b(?:algemene\s+maatregel\s+van\s+bestuur|ministeri[eë]
                       r"|bij\s+(?:of\s+krachtens\s+)?(?:de\s+)?wet)\b", re.I)
 # A bound stated in the sentence itself: the nature of the power, a statutory limit or an explicit scope.
 BOUND_RE = re.compile(r"\btenzij\s+(?:de\s+)?(?:aard|regeling|wet)\b|\bvoor\s+zover\s+(?:de|het|dit|deze)\b"
-                      r"|\bmet\s+uitzondering\s+van\b|\bbehoudens\b|\bbinnen\s+de\s+grenzen\b", re.I)
+                      r"|\bmet\s+uitzondering\s+van\b|\bbehoudens\b|\bbinnen\s+de\s+grenzen\b"
+                      # round 9: bounded by the regulation's purpose or listed in a mandate/delegation instrument
+                      r"|\bter\s+verwezenlijking\s+van\s+het\s+doel\b|\b(?:mandaat|delegatie|machtigings)(?:regeling|besluit)\b",
+                      re.I)
 # Mentions of a delegation made elsewhere: "de krachtens artikel 152 gedelegeerde bevoegdheid", "de bevoegdheid,
 # bedoeld in artikel 33, die is overgedragen" — a reference, not an act of delegation.
 MADE_ELSEWHERE_RE = re.compile(r"\b(?:krachtens|ingevolge|op\s+grond\s+van)\s+(?:artikel|het\s+\w+\s+lid)\b[^.;]{0,60}$"
@@ -98,6 +101,12 @@ def delegation(res: Resources) -> Iterator[Flag]:
             sev, rule = Severity.KRITIEK, "Ar 2.30"
         if not problems:
             continue
+        if problems and _named_in_previous_lid(res, pi, d):
+            # "… kunnen de colleges aan het college van Almere … bevoegdheden mandateren" (lid 1); "De bevoegdheden
+            # die … worden gemandateerd, worden in een mandaatregeling opgenomen" (lid 2): the same mandate.
+            problems = [p for p in problems if not p.startswith(("de ontvanger", "niet genoemd is wie"))]
+            if not problems:
+                continue
         note = ""
         if sev is not Severity.KRITIEK:
             # Round 7: a lawyer acts on an unbounded delegation in the regulation under review, not on the
@@ -115,6 +124,15 @@ def delegation(res: Resources) -> Iterator[Flag]:
                                  "uitwerking al?",
                         suggestion="Noem het onderwerp ('nadere regels over …'), het ontvangende orgaan en de "
                                    "grenzen.", rule=rule)
+
+
+def _named_in_previous_lid(res: Resources, pi, d) -> bool:
+    """The previous lid of the artikel grants the same kind of transfer with its giver and recipient named."""
+    if not pi.passage.lid or not pi.passage.lid.isdigit() or pi.passage.lid == "1":
+        return False
+    prev = str(int(pi.passage.lid) - 1)
+    return any(o.kind == d.kind and o.recipient and res.by_id[o.passage_id].passage.artikel == pi.passage.artikel
+               and res.by_id[o.passage_id].passage.lid == prev for o in res.delegations)
 
 
 def _maker_named(res: Resources, pi, end: int) -> bool:

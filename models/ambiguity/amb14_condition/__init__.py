@@ -83,6 +83,10 @@ FINITE_BEFORE_RE = re.compile(r"\b(?:kan|kunnen|mag|mogen|moet|moeten|zal|zullen
                               r"|bepaalt|bepalen|maakt|maken|doet|doen)\s+(?:de\s+|het\s+|Onze\s+)?$", re.I)
 
 
+# The start of a sentence up to an actor in a coordinated subject ("Wlz-uitvoerders, zorgaanbieders, het CAK en het ").
+SUBJECT_LIST_RE = re.compile(r"\s*(?:(?:[Dd]e|[Hh]et|[Ee]en)?\s*[\w-]+\s*(?:,|\ben\b)\s*)*(?:[Dd]e|[Hh]et|[Ee]en)?\s*")
+
+
 def _acting_organs(res: Resources, pi, s: int, e: int, cstart: int, cend: int) -> list[str]:
     """Organs that act on the clause: actors of the competences in its lid (the one who acts judges the
     condition on its own act: "De eerste volzin is niet van toepassing, indien …" after "De burgemeester maakt
@@ -93,14 +97,25 @@ def _acting_organs(res: Resources, pi, s: int, e: int, cstart: int, cend: int) -
         if lid and pi.passage.artikel else [pi]
     out = [c.actor_text for q in scope for c in res.competences_in(q) if c.actor
            and not (q is pi and cstart <= c.start < cend)]
-    for mm in res.mentions_in(pi, s, e):
+    for mm in res.named_actors(pi, s, e):
         if cstart <= mm.start < cend:
             continue
         lead = pi.text[s:mm.start]
-        if re.fullmatch(r"\s*(?:de|het|De|Het)?\s*", lead) or FINITE_BEFORE_RE.search(lead[-30:]) \
+        if SUBJECT_LIST_RE.fullmatch(lead) or FINITE_BEFORE_RE.search(lead[-30:]) \
                 or re.search(r"\bdoor\s+(?:de\s+|het\s+)?$", lead[-20:]) \
                 or mm.start > cend and re.fullmatch(r"\s*,?\s*\w+\s+(?:de\s+|het\s+)?", pi.text[cend:mm.start]):
             out.append(mm.text)  # subject, agent ("door de voorzitter") or inverted subject after the condition
+    # "Indien …, dient de indiener zorg te dragen …": after a fronted condition the finite verb is followed by the
+    # main clause's subject; whoever that is acts and judges (not a passive's subject: "…, wordt de termijn …").
+    v2 = re.match(r"\s*,\s*(\w+)\s+(?:de|het)\s+(\w+)", pi.text[cend:e])
+    if v2 and cstart == s and v2.group(1).lower() not in ("wordt", "worden", "is", "zijn", "blijft", "blijven"):
+        out.append(v2.group(2))
+    # A list item whose lead-in opens with its actors ("Een Wlz-uitvoerder, het CAK en het CIZ verstrekken … aan:").
+    if pi.passage.onderdeel and (lead := next((q for q in res.passages[max(0, pi.index - 12):pi.index][::-1]
+                                               if q.passage.artikel == pi.passage.artikel and q.passage.lid == pi.passage.lid
+                                               and not q.passage.onderdeel), None)):
+        out += [a.text for a in res.named_actors(lead, 0, len(lead.text))
+                if SUBJECT_LIST_RE.fullmatch(lead.text[:a.start])]
     # "Indien …, zorgen zij alsnog …": the subject pronoun after the condition takes up the organs named in it.
     if re.match(r"\s*,?\s*\w+\s+(?:hij|zij)\b", pi.text[cend:e]):
         out += [mm.text for mm in res.mentions_in(pi, cstart, cend)]

@@ -428,6 +428,10 @@ RIGHT_UNDONE = [
 @pytest.mark.parametrize("text", DECISION_UNDONE)
 def test_a_decision_undone_or_a_rule_by_statute_has_a_knowable_holder(text):
     flags = _passive(text)
+    if "wettelijk voorschrift" in text:
+        # Since round 9 "bij wettelijk voorschrift" names the agent through its instrument: no flag at all.
+        assert flags == []
+        return
     assert flags and all(f.severity == Severity.SUGGESTIE for f in flags)
 
 
