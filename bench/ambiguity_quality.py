@@ -157,6 +157,9 @@ FINAL_IDS = ("0005416", "0005108", "0004287")  # Gemeentewet, Waterschapswet, Be
 # Round 8 (see the protocol): every file above is development material now.
 HANDCHECK_DEV8 = DATA / "ambiguity_handcheck_round8_dev.tsv"
 HANDCHECK_FINAL8_GR = DATA / "ambiguity_handcheck_round8_test_gr.tsv"  # 8a: census, unseen GR (CVDR page)
+HANDCHECK_DEV9 = DATA / "ambiguity_handcheck_round9_dev.tsv"
+HANDCHECK_TEST9_GR = DATA / "ambiguity_handcheck_round9_test_gr.tsv"  # 8a re-judged after round 9 (not independent)
+HANDCHECK_TEST9 = DATA / "ambiguity_handcheck_round9_test.tsv"  # resample of the 8b laws, seed 9090 (not independent)
 HANDCHECK_FINAL8 = DATA / "ambiguity_handcheck_round8_test.tsv"  # 8b: sample of 50, unseen laws
 FINAL8_GR = CORPUS / "regional-cooperation" / "centrumregeling_sociaal_domein_flevoland_CVDR730330.html"
 FINAL8_LAW_IDS = ("0005537",)  # Awb (laws-markdown)
@@ -169,7 +172,7 @@ SEEDS = {"dev": 2026, "test": 6062, "test2": 6061, "test3": 6063, "test4": 6064,
 HANDCHECK_HISTORY = sorted(p for p in DATA.glob("ambiguity_handcheck_round[1-5].tsv"))
 # Judgements an identical dev flag may reuse in the round-7 census (latest wins): rounds 1–5, then the round-6 census.
 VERDICT_SOURCES = [*HANDCHECK_HISTORY, DATA / "ambiguity_handcheck_round6_dev.tsv",
-                   DATA / "ambiguity_handcheck_round7_dev.tsv"]
+                   DATA / "ambiguity_handcheck_round7_dev.tsv", DATA / "ambiguity_handcheck_round8_dev.tsv"]
 DEMO_GR = ROOT / "corpus" / "demo" / "gr-drechtsteden-2026.md"
 GR_IDS = ("0009989", "0011304", "0011484", "0012374", "0013738", "0013884", "0015843", "0016477", "0016929",
           "0017935", "0018068")
@@ -468,7 +471,10 @@ def run(smoke: bool) -> list[Row]:
         rows.append(Row("ambiguity_quality", f"seeded {kind}", "recall at artikel+lid", found / max(total, 1),
                         target=">= 0.90", passed=found / max(total, 1) >= 0.9,
                         notes=f"{found}/{total}; at zorg or higher {serious}/{total}"))
-    for label, path in (("round 8 dev census (11 GR texts)", HANDCHECK_DEV8),
+    for label, path in (("round 9 dev census (11 GR texts)", HANDCHECK_DEV9),
+                        ("round 9 census of 8a (GR; re-judged, not independent)", HANDCHECK_TEST9_GR),
+                        ("round 9 resample of the 8b laws (seed 9090; not independent)", HANDCHECK_TEST9),
+                        ("round 8 dev census (11 GR texts)", HANDCHECK_DEV8),
                         ("round 8 final 8a census (unseen GR: CVDR centrumregeling, outside held-out paragraphs)",
                          HANDCHECK_FINAL8_GR),
                         ("round 8 final 8b sample (Awb + 6 BWB XML laws; untouched)", HANDCHECK_FINAL8),
@@ -511,7 +517,8 @@ def _print_precision(label: str, path: Path, items: list[Analysed]) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sample", type=int, default=0, help="write N zorg+ flags to judge (TSV) and stop")
-    ap.add_argument("--set", choices=("dev", "test", "test2", "test3", "test4", "final", "final8", "final8gr"),
+    ap.add_argument("--set", choices=("dev", "test", "test2", "test3", "test4", "final", "final8", "final8gr",
+                                      "resample9"),
                     default="final8", help="set to sample from (final8gr: all its flags, held-out ones marked)")
     ap.add_argument("--seed", type=int, default=None, help="default: the protocol's seed of the set")
     ap.add_argument("--census", action="store_true", help="write the dev census (TSV) and stop")
@@ -531,7 +538,8 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         group = {"dev": lambda: items, "test": test_items, "test2": test2_items,
                  "test3": lambda: test2_items(TEST3_IDS), "test4": lambda: test2_items(TEST4_IDS),
-                 "final": lambda: test2_items(FINAL_IDS), "final8": final8_items}[args.set]()
+                 "final": lambda: test2_items(FINAL_IDS), "final8": final8_items,
+                 "resample9": final8_items}[args.set]()
         _write(sample(group, args.sample, SEEDS[args.set] if args.seed is None else args.seed))
         return 0
     tests = test_items()
@@ -564,9 +572,12 @@ def main(argv: list[str] | None = None) -> int:
     print("Seeded-defect recall at artikel+lid (one per kind per text, from Markdown): any severity / zorg+")
     for kind, (found, serious, total) in seeded_recall(items).items():
         print(f"  {kind:<11} {found:>2}/{total:<2} = {found / max(total, 1):4.0%}   zorg+ {serious:>2}/{total}")
-    _print_precision("Round 8 dev census", HANDCHECK_DEV8, items)
-    _print_precision("Round 8 final 8a census (unseen GR, drawn once)", HANDCHECK_FINAL8_GR, final8gr)
-    _print_precision("Round 8 final 8b sample (unseen laws, drawn once)", HANDCHECK_FINAL8, final8)
+    _print_precision("Round 9 dev census", HANDCHECK_DEV9, items)
+    _print_precision("Round 9 census of 8a (re-judged; not independent)", HANDCHECK_TEST9_GR, final8gr)
+    _print_precision("Round 9 resample of 8b (seed 9090; not independent)", HANDCHECK_TEST9, final8)
+    _print_precision("Round 8 dev census", HANDCHECK_DEV8, [])
+    _print_precision("Round 8 final 8a census (unseen GR, drawn once)", HANDCHECK_FINAL8_GR, [])
+    _print_precision("Round 8 final 8b sample (unseen laws, drawn once)", HANDCHECK_FINAL8, [])
     _print_precision("Round 7 dev census", HANDCHECK_DEV7, [])
     _print_precision("Round 7 final test sample (round-8 dev material)", HANDCHECK_FINAL, [])
     print("Round 6 figures (judged on the detectors of round 6; the test samples are round-7 dev material):")
