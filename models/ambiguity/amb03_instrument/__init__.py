@@ -19,6 +19,11 @@ makes every mention statutory) and a capitalised title of an outside publication
 Economisch Plan", "het Meerjarenprogramma Infrastructuur en Transport 1988–2002"), nor a bare plural
 ("de geldende kaders": frameworks in general; round 6 test sample). An organ that
 "stelt het beleidsplan, het activiteitenplan en de meerjarenbegroting vast" adopts each listed object.
+
+Round 9: "akkoord" as a predicate ("met de regeling akkoord zijn", "gaat akkoord") is no instrument; documents
+attached to an application ("De aanvraag gaat vergezeld van: a. een activiteitenplan; …") are the applicant's, no
+status question; a document the sentence's definite subject draws up or records ("De zorgaanbieder legt … vast in
+een zorgplan") has its author named, registered organ or not (at most SUGGESTIE).
 """
 
 from __future__ import annotations

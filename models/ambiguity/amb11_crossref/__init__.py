@@ -26,6 +26,12 @@ checked because the target lid lists unlettered items is SUGGESTIE. So is a dang
 artikel ("Na artikel 21 worden twee artikelen ingevoegd, luidende: …") or in a text with several of them (a
 Staatsblad law that amends itself and others): the target may be created by the amendment or lie in the
 amended act; the consolidated version settles it.
+
+Round 9 (misreads in the round-8 final sets): a list of references whose law follows as a demonstrative ("de
+artikelen 21a, derde lid, en 21b, derde lid, van dat besluit"; "van deze regeling" stays this text) or is an EU act
+("artikel 1, onderdeel q, onder iii, van verordening (EG) nr. 883/2004", "richtlijn 2006/123/EG") is external. A lid
+carved out of an artikel just named ("de artikelen 9, met uitzondering van het eerste lid, …") is that artikel's.
+"de in het eerste lid bedoelde wetten" in onderdeel b of lid 1 points at a sibling onderdeel: SUGGESTIE.
 """
 
 from __future__ import annotations
@@ -77,8 +83,9 @@ INTERNAL_NAMES_RE = re.compile(r"^(deze|dit)\s+(gemeenschappelijke\s+)?(regeling
 # Round 9: what may continue a list of references before its law is named ("artikelen 21a, derde lid, en 21b,
 # derde lid, van dat besluit", "artikel 1, onderdeel q, onder iii, van verordening (EG) nr. 883/2004"): numbers,
 # ordinals, lid/onderdeel words, single letters and roman numerals, commas and conjunctions.
-REF_LIST_TAIL = (rf"(?:[\s,]+|{ART}\b|(?:en|of|tot|met|t/m|lid|leden|onderdeel|onderdelen|onder|aanhef|artikel"
-                 rf"|artikelen|{ORD})\b|(?:[a-z]|[ivx]{{1,5}})°?(?=[\s,]))*?")
+# One character or token per step, so that a failing match backtracks linearly.
+REF_LIST_TAIL = (rf"(?:[\s,]|{ART}\b|(?:en|of|tot|met|t/m|lid|leden|onderdeel|onderdelen|onder|aanhef|artikel"
+                 rf"|artikelen|{ORD})\b|(?:[a-z]|[ivx]{{2,5}})°?(?=[\s,]))*?")
 # The law after such a list: a demonstrative that points back at an act named before ("van die wet", "van dat
 # besluit"; "van deze regeling" is this text and stays internal) or an act of the European Union.
 LIST_LAW_RE = re.compile(rf"^{REF_LIST_TAIL}\bvan\s+(?:(?P<demo>(?:die|dat)\s+(?:wet|wetboek|besluit|regeling"

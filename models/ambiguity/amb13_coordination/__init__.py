@@ -16,6 +16,12 @@ requirements: "worden aangewezen als:" ("als" after a participle means "in the r
 ("worden aanwezig geacht indien:", each situation raises it); items that are variants of one another (largely the
 same words with another period or amount: "gedurende 10 jaar …" / "gedurende 5 jaar …"), which cannot all hold
 at once; items that each carry their own consequence ("…, in welk geval …").
+
+Round 9: rows of a table of values ("gehuwden …: € 1.932,32;") are categories, no en/of question. Text after the
+last item that is the lead-in's main clause ("Aan een persoon: a. …; en b. …, wordt die bijstand toegekend …"),
+names the whole provision as its scope ("voor zover toepassing van dit artikel …") or continues a last item that
+broke off mid-sentence: SUGGESTIE. A nested list (passages sharing one onderdeel letter: "b. deze betrekking hebben
+op: 1° …; of 3° …") is checked per level, never as one mixed en/of list.
 """
 
 from __future__ import annotations
