@@ -230,6 +230,7 @@ def organ_names(res: Resources) -> Iterator[Flag]:
     text_all = " ".join(pi.text.lower() for pi in res.passages)
     defined = {d.term.lower() for d in res.definitions}
     plural_used = bool(re.search(r"\b(colleges|raden)\b", text_all))
+    norm_text = re.sub(r"[-\s]+", " ", text_all)  # "plaatsvervangend-voorzitter" = "plaatsvervangend voorzitter"
     for pi in res.passages:
         if res.is_definition_passage(pi):
             continue
@@ -255,6 +256,13 @@ def organ_names(res: Resources) -> Iterator[Flag]:
             competence = res.competence_clause(pi, start)
             sev = Severity.KRITIEK if subject and competence else Severity.INFO
             note = ""
+            core = re.sub(r"[-\s]+", " ", f"{m.group(1)} {m.group(2)}".strip().lower())
+            if sev is Severity.INFO and adjs and res.is_gemeenschappelijke_regeling() \
+                    and norm_text.count(core) <= 1:
+                # Round 10: in a GR, whose organs the Wgr fixes and the regeling names, a qualified organ name it
+                # uses only once and never introduces ("de voorzitter van het uitvoerend bestuur") is an
+                # inconsistency in any role (a renamed organ; seeded-defect test).
+                sev, note = Severity.ZORG, " De regeling noemt dit orgaan nergens anders en definieert het niet."
             if sev is Severity.KRITIEK and sole_antecedent_in_artikel(res, pi, start, m.group(1), m.group(2)):
                 # "Het bestuur van de rechtspersoon X bestaat uit …" (lid 1) … "Het bestuur beslist …" (lid 4): the
                 # artikel introduced exactly one such body; the short form is resolvable, naming it is a drafting

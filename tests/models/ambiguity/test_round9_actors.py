@@ -152,3 +152,31 @@ def test_an_unbounded_mandate_to_nobody_is_still_zorg():
     text = ORGANS + "Artikel 7 Mandaat\n1. Bevoegdheden kunnen worden gemandateerd."
     found = [f for f in run("AMB-08", text) if f.artikel == "7"]
     assert found and max(f.severity for f in found) >= Severity.ZORG
+
+
+# -- round 10: a renamed organ in a GR ------------------------------------------------------------------------
+GR = ("Artikel 1 Begrippen\n1. In deze gemeenschappelijke regeling wordt verstaan onder: openbaar lichaam: het "
+      "openbaar lichaam Testregio.\nArtikel 2 Bestuur\n1. Het bestuur van het openbaar lichaam bestaat uit het "
+      "algemeen bestuur, het dagelijks bestuur en de voorzitter.\n2. Het algemeen bestuur stelt de begroting vast.\n")
+
+
+@pytest.mark.parametrize("sentence", [
+    "De secretaris staat de voorzitter van het uitvoerend bestuur bij.",
+    "De stukken worden gezonden aan het regionale bestuur.",
+    "Het verslag wordt besproken in het uitvoerend bestuur.",
+    "De directeur legt verantwoording af aan het regionale college.",
+])
+def test_an_organ_name_a_gr_never_introduces_is_zorg_in_any_role(sentence):
+    found = [f for f in run("AMB-06", GR + f"Artikel 3 Werkwijze\n1. {sentence}") if f.artikel == "3"]
+    assert found and max(f.severity for f in found) >= Severity.ZORG
+
+
+@pytest.mark.parametrize("text", [
+    # the same name, spelled with a hyphen where it is introduced
+    GR + "Artikel 3 Voorzitter\n1. Het algemeen bestuur wijst een plaatsvervangend-voorzitter aan.\n2. Bij "
+         "afwezigheid van de voorzitter treedt de plaatsvervangend voorzitter op.",
+    # not a GR: a national law speaks of bodies set up elsewhere
+    "Artikel 3 Werkwijze\n1. De secretaris staat de voorzitter van het uitvoerend bestuur bij.",
+])
+def test_introduced_names_and_non_gr_texts_stay_low(text):
+    assert all(f.severity <= Severity.SUGGESTIE for f in run("AMB-06", text) if f.artikel == "3")
