@@ -121,6 +121,9 @@ Round 9 (fixed 2026-11-28 02:55 UTC, before any round-9 change)
   (AMB-13, 10), passive powers whose holder the surrounding section makes clear (AMB-02, 10), defined or
   contextual organ names ("het vertegenwoordigend orgaan", "de plaatsvervangend voorzitter"; AMB-06, 6 of them
   kritiek). On national law the detectors still raise almost only alarms a lawyer would not act on.
+* One change followed the round-9 draw (commit "AMB-06: in a GR, a qualified organ name used once …", for the
+  seeded renamed organs, which were mostly INFO): it touches GR texts only. Checked after it: the dev census
+  and the 8a census produce exactly the same kritiek+zorg flags, and the 8b laws the same 158.
 
 Rounds 1–5 (``ambiguity_handcheck_round1..5.tsv``) were judged on the detectors of their day and stay as
 history; ``--history`` prints them.
