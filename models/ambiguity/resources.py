@@ -81,6 +81,12 @@ ACTOR_NP_RE = re.compile(rf"\b(?:de|het|De|Het|Onze)\s+(?P<np>(?:(?:[A-Za-z]+e|c
 # "naar het oordeel van X", "op grond van een aanwijzing van Onze Minister": X decides, though after "van".
 DECIDES_OF_RE = re.compile(r"\b(?:oordeel|beoordeling|aanwijzing|besluit|beschikking|opdracht|beslissing|last)\s+van\s+"
                            r"(?:de\s+|het\s+|Onze\s+)?$", re.I)
+# An amendment instruction: the amending text performs the change itself, and what it quotes or inserts belongs to
+# the amended regulation ("Artikel 76 wordt als volgt gewijzigd", "Na artikel 21 worden twee artikelen ingevoegd,
+# luidende:", "komt te luiden:", "wordt «…» vervangen door", "wordt vernummerd tot").
+AMENDMENT_RE = re.compile(r"\bwordt\s+als\s+volgt\s+gewijzigd\b|\b(?:wordt|worden)\s+(?:\w+\s+){0,6}?(?:ingevoegd|toegevoegd)"
+                          r"\s*,?\s*luidende\b|\b(?:komt|komen)\s+te\s+luiden\b|»\s+vervangen\s+door\b"
+                          r"|\b(?:wordt|worden)\s+vernummerd\b", re.I)
 RECIPIENT_BEFORE_RE = re.compile(r"\b(?:aan|bij|tot|van|voor|met|over|naar|jegens|tegen|uit)\s+(?:de|het|Onze)?\s*$", re.I)
 # "…" = a gap of up to six words ("houdt zoveel mogelijk rekening met").
 BINDING_LEVELS: dict[str, tuple[str, ...]] = {
@@ -300,6 +306,7 @@ class Resources:
     _def_ids: set[str] | None = None
     _comp_index: dict[str, list[Competence]] | None = None
     _art_index: dict[str | None, list[PassageInfo]] | None = None
+    _actor_index: dict[str, list[tuple[int, Mention]]] | None = None  # passage id → (match start, actor)
 
     # -- helpers used by detectors ----------------------------------------------
     def artikel_passages(self, artikel: str | None) -> list[PassageInfo]:
@@ -345,18 +352,35 @@ class Resources:
         "de Sociale verzekeringsbank", "de Wlz-uitvoerder", "het centraal stembureau"). A mention right after
         "aan", "bij", "tot", "van", … is a recipient or owner, not an actor, and is left out. Callers decide
         which positions count (subject, fronted clause, agent)."""
+        if self._actor_index is None:
+            self._actor_index = {}
+        found = self._actor_index.get(pi.passage.id)
+        if found is None:  # the whole passage once; detectors ask for many spans of it
+            found = self._actor_index[pi.passage.id] = self._actors_of(pi)
+        return [m for pos, m in found if pos >= start and m.end <= end]
+
+    def _actors_of(self, pi: PassageInfo) -> list[tuple[int, Mention]]:
         def recipient(pos: int) -> bool:
             before = pi.text[max(0, pos - 40):pos]
             return bool(RECIPIENT_BEFORE_RE.search(before[-14:])) and not DECIDES_OF_RE.search(before)
 
-        out = [m for m in self.mentions_in(pi, start, end) if not recipient(m.start)]
-        taken = [(m.start, m.end) for m in self.organ_mentions.get(pi.passage.id, [])]
-        for m in ACTOR_NP_RE.finditer(pi.text, start, end):
+        mentions = self.organ_mentions.get(pi.passage.id, [])
+        out = [(m.start, m) for m in mentions if not recipient(m.start)]
+        for m in ACTOR_NP_RE.finditer(pi.text):
             s0 = m.start("np")
-            if any(a <= s0 < b for a, b in taken) or recipient(m.start()):
+            if any(k.start <= s0 < k.end for k in mentions) or recipient(m.start()):
                 continue
-            out.append(Mention(pi.passage.id, s0, m.end("np"), m.group("np"), m.group("np").lower()))
-        return sorted(out, key=lambda x: x.start)
+            out.append((m.start(), Mention(pi.passage.id, s0, m.end("np"), m.group("np"), m.group("np").lower())))
+        return sorted(out, key=lambda x: x[1].start)
+
+    def lid_passages_before(self, pi: PassageInfo) -> list[PassageInfo]:
+        """The passages before ``pi`` in its lid, nearest first (its lead-in and the list items before it)."""
+        out = []
+        for q in reversed(self.passages[max(0, pi.index - 12):pi.index]):
+            if q.passage.artikel != pi.passage.artikel or q.passage.lid != pi.passage.lid:
+                break
+            out.append(q)
+        return out
 
     def actor_named_in_lid(self, pi: PassageInfo) -> bool:
         """Some organ or public actor is named in ``pi``'s lid (all its passages: a task list's lead-in too)."""

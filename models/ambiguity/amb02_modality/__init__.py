@@ -61,7 +61,7 @@ from models.ambiguity.amb07_overlap.grammar import (
 from models.ambiguity.common import TriggerSet, organ_subject_power
 from models.ambiguity.flag import Flag, Severity
 from models.ambiguity.registration import detector, make_flag
-from models.ambiguity.resources import AGENT_INSTRUMENT_RE, GR_RE, Resources
+from models.ambiguity.resources import AGENT_INSTRUMENT_RE, DECIDES_OF_RE, GR_RE, Resources
 from models.nlp import lemma
 
 HERE = Path(__file__).resolve().parent
@@ -135,28 +135,16 @@ CONDITION_LEADIN_RE = re.compile(r"\b(?:als|indien|wanneer|mits|tenzij|zodra|voo
                                  r"|\b(?:beslist|besluit|bepaalt|verklaart|vaststelt|stelt\s+vast|meedeelt)\s+dat\s*:\s*$",
                                  re.I)
 
-DECIDER_BEFORE_RE = re.compile(r"\b(?:naar\s+het\s+oordeel\s+van|ter\s+beoordeling\s+van|(?:aanwijzing|besluit|beschikking"
-                               r"|opdracht|beslissing)\s+van)\s+(?:de\s+|het\s+|Onze\s+)?$", re.I)
 # The clause regulates the form, not the holder: "kan worden verleend in de vorm van een geldlening".
 FORM_AFTER_RE = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:in\s+de\s+vorm\s+van|onder\s+de\s+voorwaarden?|met\s+inachtneming"
                            r"\s+van|overeenkomstig)\b", re.I)
-
-
-def _same_lid_before(res: Resources, pi) -> list:
-    """The passages before ``pi`` in its lid (a lead-in and the list items before it)."""
-    out = []
-    for q in reversed(res.passages[max(0, pi.index - 12):pi.index]):
-        if q.passage.artikel != pi.passage.artikel or q.passage.lid != pi.passage.lid:
-            break
-        out.append(q)
-    return out
 
 
 def _lid_names_instrument(res: Resources, pi, s: int) -> bool:
     """An earlier sentence of the lid says by which instrument rules are made ("Bij of krachtens algemene maatregel
     van bestuur kunnen regels worden gesteld …"): a following passive power belongs to that instrument's maker."""
     return any(AGENT_INSTRUMENT_RE.search(pi.text[ps:pe]) for ps, pe in pi.sentences if pe <= s) or any(
-        AGENT_INSTRUMENT_RE.search(q.text) for q in _same_lid_before(res, pi))
+        AGENT_INSTRUMENT_RE.search(q.text) for q in res.lid_passages_before(pi))
 
 
 def _condition_list_item(res: Resources, pi, s: int) -> bool:
@@ -164,7 +152,7 @@ def _condition_list_item(res: Resources, pi, s: int) -> bool:
     if pi.text[:s].strip():
         lead = pi.text[:s]
     else:
-        lead = next((q.text for q in _same_lid_before(res, pi) if q.text.rstrip().endswith(":")), "")
+        lead = next((q.text for q in res.lid_passages_before(pi) if q.text.rstrip().endswith(":")), "")
     return bool(CONDITION_LEADIN_RE.search(lead.rstrip()))
 
 
@@ -306,7 +294,7 @@ def modality(res: Resources) -> Iterator[Flag]:
                         "bevoegdheid toekent. (Verlaagd.)")
             if not same and (actor := next((a for a in res.named_actors(pi, s, e)
                                             if a.end <= m.start() and "," in text[a.end:m.start()]
-                                            or DECIDER_BEFORE_RE.search(text[max(s, a.start - 40):a.start])), None)):
+                                            or DECIDES_OF_RE.search(text[max(s, a.start - 40):a.start])), None)):
                 # Round 9: "Indien de Dienst Toeslagen … nodig acht, kan de termijn … worden verlengd": the actor
                 # of the fronted clause, or the one whose judgement counts, holds the power.
                 same = actor.key

@@ -54,6 +54,8 @@ from models.ambiguity.lexicon import read_tsv
 from models.ambiguity.registration import detector, make_flag
 from models.ambiguity.resources import (
     AGENT_INSTRUMENT_RE,
+    AMENDMENT_RE,
+    DECIDES_OF_RE,
     NOUN_STOPLIST,
     NUMBER_RE,
     WORDEN,
@@ -104,10 +106,6 @@ SELF_ACTING_RE = re.compile(r"^\s*Aan\s+(?:het|de)\s+[^,;:]{3,60}?\s+(?:worden|w
 REPEAL_RE = re.compile(r"^\s*(?:De|Het)\s+[^;:]{0,160}?\b(?:\w*verordening(?:en)?|\w*regeling(?:en)?|reglement|besluit(?:en)?"
                        r"|\w*wet(?:ten)?|beleidsregels?)\b[^;:]{0,400}?\b(?:wordt|worden)\s+(?:hierbij\s+)?ingetrokken\b",
                        re.I)
-# An amendment instruction: the amending regulation performs the change itself ("Artikel 253 wordt als volgt
-# gewijzigd", "Het vijfde lid wordt vernummerd tot achtste lid", "wordt «…» vervangen door").
-AMEND_RE = re.compile(r"\bwordt\s+als\s+volgt\s+gewijzigd\b|\b(?:wordt|worden)\s+vernummerd\b|»\s+vervangen\s+door\b"
-                      r"|\b(?:wordt|worden)\s+(?:\w+\s+){0,6}?(?:ingevoegd|toegevoegd)\s*,?\s*luidende\b", re.I)
 REMEDY_RE = re.compile(r"\b(?:beroep|bezwaar|beklag|klacht|verzoek|aanvraag|verzet|cassatie)\b[^.;]{0,40}$", re.I)
 AMOUNT_RE = re.compile(r"^\s*(?:op|vastgesteld\s+op)\s+(?:respectievelijk\s+)?(?:f|€|EUR|fl\.?)\s*\d", re.I)
 RESIDUAL_RE = re.compile(r"\bniet\b[^.;]{0,60}\baan\b|\baan\b[^.;]{0,60}\bniet\b[^.;]{0,30}\b(is|zijn)\b", re.I)
@@ -172,7 +170,7 @@ def agentless(res: Resources) -> Iterator[Flag]:
                 continue  # the regeling itself confers/establishes, or states an amount it fixes
             if re.search(r"\b(?:de|het|een|die|deze|dit)\s+$", pi.text[max(s, part.start - 8):part.start], re.I):
                 continue  # attributive participle: "de ingetrokken verordening", no passive act
-            if REPEAL_RE.search(pi.text[s:e]) or AMEND_RE.search(pi.text[s:e]):
+            if REPEAL_RE.search(pi.text[s:e]) or AMENDMENT_RE.search(pi.text[s:e]):
                 continue
             if part.lemma in ("in_stellen", "instellen", "maken", "doen", "in_dienen", "indienen") and REMEDY_RE.search(
                     pi.text[max(s, part.start - 60):part.start]):
@@ -298,12 +296,8 @@ def _flag(res: Resources, pi: PassageInfo, start: int, end: int, lemma: str, ver
 FRONTED_SUB_RE = re.compile(r"\s*(?:Indien|Wanneer|Nadat|Zodra|Als|Voor\s?zover|Zolang|Tenzij|Ingeval)\b")
 MAIN_AFTER_RE = re.compile(r",\s+\w+\s+(?:de|het|hij|zij|een|Onze)\b")
 RECIPIENT_RE = re.compile(r"^\s*(?:\w+\s+){0,3}?(?:bij|aan)\s+(?:de|het)\s+\w+", re.I)
-DECIDER_PHRASE_RE = re.compile(r"\b(?:naar\s+het\s+oordeel\s+van|ter\s+beoordeling\s+van)\s+(?:de\s+|het\s+)?$",
-                               re.I)
 # Words that open a new clause: the participle of "wordt" is not searched beyond them ("wordt binnen 1 maand na
 # de datum waarop de bijstand is toegekend … ingeleverd": "toegekend" belongs to the relative clause).
-ACT_OF_RE = re.compile(r"\b(?:aanwijzing|besluit|beschikking|opdracht|beslissing|last)\s+van\s+(?:de\s+|het\s+|Onze\s+)?$",
-                       re.I)
 CLAUSE_OPENERS = {"waarop", "waarin", "waarbij", "waarmee", "waarvoor", "waaraan", "waardoor", "waarover", "waaruit",
                   "waarvan", "die", "dat", "welke", "nadat", "zodra", "voordat", "totdat", "indien", "wanneer"}
 
@@ -312,12 +306,11 @@ def _named_in_sentence(res: Resources, pi: PassageInfo, s: int, e: int, start: i
     out = set()
     for m in res.named_actors(pi, s, e):
         before = pi.text[max(s, m.start - 40):m.start]
-        if DECIDER_PHRASE_RE.search(before) or ACT_OF_RE.search(before):
+        if DECIDES_OF_RE.search(before):
             out.add(m.key)  # "naar het oordeel van X", "op grond van een aanwijzing van X": X decides
-        elif m.end <= start and "," in pi.text[m.end:start]:
-            out.add(m.key)  # in a fronted clause, closed by a comma before the passive
-        elif m.start >= end and not re.search(r"\b(?:aan|bij|tot|van|voor|met|over)\s+(?:de\s+|het\s+)?$", before):
-            out.add(m.key)
+        elif m.end <= start and "," in pi.text[m.end:start] or m.start >= end:
+            out.add(m.key)  # in a fronted clause closed by a comma, or after the verb cluster (no recipient: see
+            # named_actors)
     return out
 
 

@@ -40,11 +40,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from string import ascii_lowercase
 
 from models.ambiguity.common import TriggerSet
 from models.ambiguity.flag import Flag, Severity
 from models.ambiguity.registration import detector, make_flag
-from models.ambiguity.resources import PassageInfo, Resources
+from models.ambiguity.resources import AMENDMENT_RE, PassageInfo, Resources
 
 HERE = Path(__file__).resolve().parent
 TRIGGERS = TriggerSet(HERE, {"vague", "law"})
@@ -103,10 +104,7 @@ def crossrefs(res: Resources) -> Iterator[Flag]:
     idx = res.structure
     law_terms = _defined_law_terms(res)
     excerpt = _is_excerpt(idx)
-    amending = _amending_artikelen(res) | {f"target:{a}" for a in _amended_targets(res)}
-    if amending & {pi.passage.artikel for pi in res.passages} and any(ROMAN_RE.match(a) for a in idx.artikelen):
-        # An amendment act (Artikel I, II, …): its numbered references point into the acts it amends.
-        amending |= {pi.passage.artikel for pi in res.passages if pi.passage.artikel}
+    amending = _amendments(res)
     for pi in res.passages:
         text = pi.text
         # Markdown emphasis inside or around a label ("103*b*"): match on a copy without it, map offsets back.
@@ -132,7 +130,7 @@ def crossrefs(res: Resources) -> Iterator[Flag]:
                 continue
             yield from _resolve(res, pi, m, excerpt, amending)
         # "In het tweede lid komen … te luiden": in an amending artikel the leden are the amended article's.
-        for m in LOCAL_RE.finditer(text) if pi.passage.artikel not in amending else ():
+        for m in LOCAL_RE.finditer(text) if pi.passage.artikel not in amending.artikelen else ():
             yield from _resolve_local(res, pi, m)
         for hit in TRIGGERS.find(text):
             if hit.trigger.subclass != "vague":
@@ -311,37 +309,40 @@ def _severity(res: Resources, pi: PassageInfo, start: int) -> Severity:
     return Severity.ZORG
 
 
-# Amendment instructions ("Artikel 76 wordt als volgt gewijzigd", "Na artikel 21 worden twee artikelen ingevoegd,
-# luidende:", "Er wordt een lid toegevoegd", "komt te luiden:").
-AMENDMENT_RE = re.compile(r"\bwordt\s+als\s+volgt\s+gewijzigd\b|\b(?:wordt|worden)\s+(?:\w+\s+){0,4}?(?:ingevoegd|toegevoegd)"
-                          r",?\s+luidende\b|\b(?:komt|komen)\s+te\s+luiden\b|»\s+vervangen\s+door\b"
-                          r"|\bwordt\s+vernummerd\s+tot\b", re.I)
-
-
 AMENDED_TARGET_RE = re.compile(r"\b(?:[Aa]rtikel\s+(?P<changed>\d+[a-z]?)\s+wordt\s+als\s+volgt\s+gewijzigd"
                                r"|[Nn]a\s+artikel\s+(?P<after>\d+[a-z]?)\b[^.;]{0,60}?\b(?:ingevoegd|toegevoegd))")
 ROMAN_RE = re.compile(r"^[IVXLC]+$")
 
 
-def _amended_targets(res: Resources) -> set[str]:
-    """Artikel numbers this text amends or inserts after ("Artikel 76 wordt als volgt gewijzigd" → "76"; "Na
-    artikel 21 worden twee artikelen ingevoegd" → "21", whose inserted articles are "21a", "21b", …)."""
-    out = set()
-    for pi in res.passages:
-        for m in AMENDED_TARGET_RE.finditer(pi.text):
-            out.add(m.group("changed") or m.group("after"))
-    return out
+@dataclass(frozen=True, slots=True)
+class _Amendments:
+    """What the text amends. ``artikelen``: the artikelen that amend (all of them in an amendment act, Artikel
+    I, II, …): a reference in them may point at something the amendment creates or into the amended act.
+    ``targets``: artikel numbers the text amends or inserts after ("Artikel 76 wordt als volgt gewijzigd" →
+    "76"; "Na artikel 21 worden twee artikelen ingevoegd" → "21", whose new articles are "21a", "21b", …)."""
+
+    artikelen: frozenset[str]
+    targets: frozenset[str]
+
+    def __bool__(self) -> bool:
+        return bool(self.artikelen or self.targets)
+
+    def cover(self, artikel: str | None, target: str) -> bool:
+        """A dangling ``target`` cited in ``artikel`` may be created by an amendment or lie in the amended act."""
+        return artikel in self.artikelen or target in self.targets or target.rstrip(ascii_lowercase) in self.targets
 
 
-def _amending_artikelen(res: Resources) -> set[str]:
-    """Artikelen that amend a regulation (this one, as a Staatsblad text with its own later amendments, or
-    another). A reference in or around them may point at a lid or artikel the amendment itself creates, or
-    into the amended act: the structure of this text cannot settle it."""
-    return {pi.passage.artikel for pi in res.passages if pi.passage.artikel and AMENDMENT_RE.search(pi.text)}
+def _amendments(res: Resources) -> _Amendments:
+    targets = {m.group("changed") or m.group("after") for pi in res.passages for m in AMENDED_TARGET_RE.finditer(pi.text)}
+    artikelen = {pi.passage.artikel for pi in res.passages if pi.passage.artikel and AMENDMENT_RE.search(pi.text)}
+    if artikelen and any(ROMAN_RE.match(a) for a in res.structure.artikelen):
+        # An amendment act (Artikel I, II, …): its numbered references point into the acts it amends.
+        artikelen = {pi.passage.artikel for pi in res.passages if pi.passage.artikel}
+    return _Amendments(frozenset(artikelen), frozenset(targets))
 
 
 def _resolve(res: Resources, pi: PassageInfo, m: _Match, excerpt: bool = False,
-             amending: set[str] | None = None) -> Iterator[Flag]:
+             amending: _Amendments | None = None) -> Iterator[Flag]:
     idx = res.structure
     arts = _articles(m.group("arts"))
     leden = []
@@ -373,8 +374,7 @@ def _resolve(res: Resources, pi: PassageInfo, m: _Match, excerpt: bool = False,
             sev, note = _severity(res, pi, m.start()), ""
             if excerpt and not idx.has(a):
                 sev, note = Severity.SUGGESTIE, " De tekst bevat maar een deel van de artikelen (uittreksel)."
-            elif amending and (pi.passage.artikel in amending or f"target:{a}" in amending
-                               or f"target:{a.rstrip('abcdefghijklmnopqrstuvwxyz')}" in amending):
+            elif amending and amending.cover(pi.passage.artikel, a):
                 sev, note = Severity.SUGGESTIE, (" De tekst bevat wijzigingsbepalingen; het doel kan door een "
                                                  "wijziging zijn ontstaan of in de gewijzigde regeling staan: "
                                                  "controleer in de geconsolideerde versie.")

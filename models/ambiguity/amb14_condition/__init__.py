@@ -111,9 +111,8 @@ def _acting_organs(res: Resources, pi, s: int, e: int, cstart: int, cend: int) -
     if v2 and cstart == s and v2.group(1).lower() not in ("wordt", "worden", "is", "zijn", "blijft", "blijven"):
         out.append(v2.group(2))
     # A list item whose lead-in opens with its actors ("Een Wlz-uitvoerder, het CAK en het CIZ verstrekken … aan:").
-    if pi.passage.onderdeel and (lead := next((q for q in res.passages[max(0, pi.index - 12):pi.index][::-1]
-                                               if q.passage.artikel == pi.passage.artikel and q.passage.lid == pi.passage.lid
-                                               and not q.passage.onderdeel), None)):
+    if pi.passage.onderdeel and (lead := next((q for q in res.lid_passages_before(pi) if not q.passage.onderdeel),
+                                              None)):
         out += [a.text for a in res.named_actors(lead, 0, len(lead.text))
                 if SUBJECT_LIST_RE.fullmatch(lead.text[:a.start])]
     # "Indien …, zorgen zij alsnog …": the subject pronoun after the condition takes up the organs named in it.
