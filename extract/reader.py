@@ -24,7 +24,7 @@ from typing import Any
 
 from extract.document import KINDS, Document, ExtractionWarning, renumber
 from extract.errors import ExtractError
-from extract.formats import ReadResult
+from extract.formats import ReadResult, decode_text
 from extract.metadata import (
     detect_kind,
     infer_body,
@@ -92,18 +92,9 @@ def _looks_like_text(data: bytes) -> bool:
     sample = data[:8192]
     if b"\x00" in sample:
         return False
-    text = _decode(sample)
+    text = decode_text(sample)
     printable = sum(1 for ch in text if ch.isprintable() or ch in "\n\r\t")
     return printable >= 0.95 * max(1, len(text))
-
-
-def _decode(data: bytes) -> str:
-    for enc in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1")
 
 
 def _read_pdf(path: Path, settings: Any) -> ReadResult:
@@ -136,7 +127,7 @@ def read_any(path: Path, data: bytes, fmt: str, settings: Any = None) -> ReadRes
         return read_html(data, name)
     from extract.formats.markdown import read_markdown
 
-    return read_markdown(_decode(data), markdown=(fmt == "markdown"))
+    return read_markdown(decode_text(data), markdown=(fmt == "markdown"))
 
 
 def parse_file(path: str | Path, kind: str | None = None, *, settings: Any = None, title: str | None = None,

@@ -28,3 +28,16 @@ class ReadResult:
     kind: str | None = None
     body: str = ""
     year: int | None = None
+
+
+def decode_text(data: bytes, declared: tuple[str, ...] = ()) -> str:
+    """Text of a file: a UTF-8 BOM wins, then the ``declared`` encodings (an HTML charset), then UTF-8, then
+    Windows-1252; Latin-1 decodes anything."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data.decode("utf-8-sig", errors="replace")
+    for enc in (*declared, "utf-8", "cp1252"):
+        try:
+            return data.decode(enc)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return data.decode("latin-1")

@@ -37,7 +37,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from extract.errors import ExtractError
-from extract.formats import ReadResult
+from extract.formats import ReadResult, decode_text
 from extract.formats.xml import _Walker
 from extract.lines import Line
 from extract.structure import _is_next_lid, _next_letter, clean
@@ -77,19 +77,8 @@ _CHARSET = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
 # --------------------------------------------------------------------------- decoding and text
 def _decode(data: bytes) -> str:
     """Text of the page: BOM, then the declared charset, then UTF-8, then Windows-1252."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data.decode("utf-8-sig", errors="replace")
-    candidates = []
     m = _CHARSET.search(data[:4096])
-    if m:
-        candidates.append(m.group(1).decode("ascii").lower())
-    candidates += ["utf-8", "cp1252"]
-    for enc in candidates:
-        try:
-            return data.decode(enc)
-        except (UnicodeDecodeError, LookupError):
-            continue
-    return data.decode("latin-1")
+    return decode_text(data, (m.group(1).decode("ascii").lower(),) if m else ())
 
 
 def _tag(el: Any) -> str:
