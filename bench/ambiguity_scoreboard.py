@@ -1,7 +1,8 @@
 """Development scoreboard for the ambiguity detectors: every current kritiek+zorg flag on the development
 texts, scored against every judgement ever written for an identical flag.
 
-All hand-check files of rounds 1–7 are development material in round 8 (see bench/ambiguity_quality.py). A
+Every hand-checked set is development material (see the protocol in bench/ambiguity_quality.py), the round-8
+final sets included (held-out passages are left out). A
 flag is identical when (file, type, artikel, lid, quote) match; the latest round's judgement wins. Prints per
 type: zorg+ flags now, of which judged tp, judged fp, unjudged — and judged tp flags that are no longer zorg+
 ("lost"). Not a precision figure to report (the judgements were made on these texts), a tool to see what a
@@ -25,6 +26,8 @@ from bench.ambiguity_quality import (
     TEST4_IDS,
     _key,
     analyse_all,
+    final8_gr_items,
+    final8_items,
     gr_paths,
     read_judgements,
     test2_items,
@@ -45,7 +48,7 @@ def all_verdicts() -> dict[tuple, tuple[str, str, str]]:
 
 def dev_items() -> list:
     return [*analyse_all(gr_paths()), *test_items(), *test2_items(TEST2_IDS), *test2_items(TEST3_IDS),
-            *test2_items(TEST4_IDS), *test2_items(FINAL_IDS)]
+            *test2_items(TEST4_IDS), *test2_items(FINAL_IDS), *final8_items(), *final8_gr_items()]
 
 
 def main(argv: list[str] | None = None) -> int:
