@@ -158,8 +158,8 @@ Round 11 (fixed 2026-11-28 04:00 UTC, before any round-11 change and before any 
 Rounds 1–5 (``ambiguity_handcheck_round1..5.tsv``) were judged on the detectors of their day and stay as
 history; ``--history`` prints them.
 
-``--sample N --set final|test|test2|test3|test4|dev`` writes the sample to judge (TSV, stdout); ``--census`` writes the dev census
-with the reusable judgements filled in.
+``--sample N --set final11bills|final11heldout|final8|…|dev`` writes the sample to judge (TSV, stdout); ``--census``
+writes the dev census with the reusable judgements filled in.
 """
 
 from __future__ import annotations
@@ -207,13 +207,22 @@ FINAL8_LAW_IDS = ("0005537",)  # Awb (laws-markdown)
 FINAL8_XML = ("BWBR0015703_2026-01-01_0.xml", "regelrecht_awir_content.xml", "regelrecht_kieswet_content.xml",
               "regelrecht_participatiewet_content.xml", "regelrecht_wlz_content.xml",
               "regelrecht_zorgtoeslag_content.xml")
+# Round 11 (see the protocol): 11a = the held-out GR passages (evaluation only), 11b = four unseen bill texts.
+HANDCHECK_DEV11 = DATA / "ambiguity_handcheck_round11_dev.tsv"
+HANDCHECK_FINAL11_HELD = DATA / "ambiguity_handcheck_round11_heldout.tsv"  # evaluation data: never tune on it
+HANDCHECK_FINAL11_BILLS = DATA / "ambiguity_handcheck_round11_bills.tsv"
+FINAL11_BILLS = ("eerlijkeverkiezingen/Wet_raadgevend_referendum/kst-30174-2.pdf",
+                 "eerlijkeverkiezingen/Wet_raadgevend_referendum/kst-33934-2.pdf",
+                 "eerlijkeverkiezingen/Wet_raadgevend_referendum/stb-2015-123.pdf",
+                 "eerlijkeverkiezingen/BES_invloed_op_EK/kst-33900-2.pdf")
 SEEDS = {"dev": 2026, "test": 6062, "test2": 6061, "test3": 6063, "test4": 6064, "final": 7070, "final8": 8080,
-         "final8gr": 8081, "resample9": 9090}
+         "final8gr": 8081, "resample9": 9090, "final11bills": 1111}
 # Rounds 1–5, each judged on the detectors of its day (fixes followed each round; see the commit log).
 HANDCHECK_HISTORY = sorted(p for p in DATA.glob("ambiguity_handcheck_round[1-5].tsv"))
 # Judgements an identical dev flag may reuse in the round-7 census (latest wins): rounds 1–5, then the round-6 census.
 VERDICT_SOURCES = [*HANDCHECK_HISTORY, DATA / "ambiguity_handcheck_round6_dev.tsv",
-                   DATA / "ambiguity_handcheck_round7_dev.tsv", DATA / "ambiguity_handcheck_round8_dev.tsv"]
+                   DATA / "ambiguity_handcheck_round7_dev.tsv", DATA / "ambiguity_handcheck_round8_dev.tsv",
+                   DATA / "ambiguity_handcheck_round9_dev.tsv"]
 DEMO_GR = ROOT / "corpus" / "demo" / "gr-drechtsteden-2026.md"
 GR_IDS = ("0009989", "0011304", "0011484", "0012374", "0013738", "0013884", "0015843", "0016477", "0016929",
           "0017935", "0018068")
@@ -330,6 +339,33 @@ def final8_items() -> list[Analysed]:
     held = heldout_sources(EVAL)
     assert not any(f"{p.parent.name}/{p.name}" in held for p in paths), "final set 8b has held-out passages"
     return analyse_all(paths) if paths else []
+
+
+def final11_bill_items() -> list[Analysed]:
+    """Round-11 final set 11b: four bill texts nobody judged (none has held-out passages: checked)."""
+    from bench.ambiguity_testset import heldout_sources
+
+    held = heldout_sources(EVAL)
+    assert not any(rel in held for rel in FINAL11_BILLS), "final set 11b has held-out passages"
+    paths = [CORPUS / rel for rel in FINAL11_BILLS if (CORPUS / rel).exists()]
+    return analyse_all(paths) if paths else []
+
+
+def heldout_rows(items: list[Analysed]) -> list[dict]:
+    """Round-11 final set 11a: every kritiek+zorg flag in a held-out passage of ``items``, quote included
+    (the evaluation the held-out passages are reserved for; nothing is tuned on these rows)."""
+    return [_row(a.name, f, basis="round11") for a in items for f in a.report.flags
+            if f.severity.nl in SERIOUS and f.passage_id in a.heldout]
+
+
+def wilson(tp: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """Wilson score interval of a proportion: honest bounds for the small hand-checked sets."""
+    if not n:
+        return 0.0, 1.0
+    p = tp / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * ((p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5) / (1 + z * z / n)
+    return max(0.0, centre - half), min(1.0, centre + half)
 
 
 def noise(items: list[Analysed]) -> tuple[int, dict[str, float]]:
@@ -464,6 +500,10 @@ def _compare(path: Path, items: list[Analysed]) -> tuple[int, int]:
 
 # Every hand-checked set, newest first: (label, file). The label says what the figure can show.
 HANDCHECKS: tuple[tuple[str, Path], ...] = (
+    ("round 11 final 11a census (held-out passages of the 11 GR texts and the centrumregeling)",
+     HANDCHECK_FINAL11_HELD),
+    ("round 11 final 11b census (4 unseen bill texts)", HANDCHECK_FINAL11_BILLS),
+    ("round 11 dev census (11 GR texts)", HANDCHECK_DEV11),
     ("round 9 dev census (11 GR texts)", HANDCHECK_DEV9),
     ("round 9 census of 8a (GR; re-judged, not independent)", HANDCHECK_TEST9_GR),
     ("round 9 resample of the 8b laws (seed 9090; not independent)", HANDCHECK_TEST9),
@@ -489,7 +529,8 @@ def _precision_row(label: str, path: Path) -> Row | None:
     if not n:
         return None
     held = sum(r["judgement"] == "heldout" for r in rows)
-    notes = "; ".join(f"{t} {a}/{b}" for t, (a, b) in per_type.items())
+    lo, hi = wilson(tp, n)
+    notes = f"{tp}/{n}, Wilson 95% {lo:.2f}-{hi:.2f}; " + "; ".join(f"{t} {a}/{b}" for t, (a, b) in per_type.items())
     if held:
         notes += f"; {held} flags in held-out passages not judged"
     return Row("ambiguity_quality", f"{label}, {n} zorg+ flags", "precision", tp / n,
@@ -517,7 +558,8 @@ def run(smoke: bool) -> list[Row]:
     if smoke or not LAWS.exists():
         return rows
     tests = test_items()
-    for label, group in (("round-8 final set 8a (unseen GR, CVDR centrumregeling)", final8_gr_items()),
+    for label, group in (("round-11 final set 11b (4 unseen bill texts)", final11_bill_items()),
+                         ("round-8 final set 8a (unseen GR, CVDR centrumregeling)", final8_gr_items()),
                          ("round-8 final set 8b (Awb, BWB XML laws)", final8_items()),
                          ("round-7 final test set (dev material now)", test2_items(FINAL_IDS)),
                          ("round-6 test (verordeningen, dev material now)", tests),
@@ -554,7 +596,9 @@ def _print_precision(label: str, path: Path, items: list[Analysed]) -> None:
         return
     stale, total = _compare(path, items) if items else (0, len(rows))
     held = sum(r["judgement"] == "heldout" for r in rows)
+    lo, hi = wilson(tp, n)
     print(f"{label} ({path.relative_to(ROOT)}): precision kritiek+zorg {tp}/{n} = {tp / n:.0%} "
+          f"[Wilson 95% {lo:.0%}-{hi:.0%}] "
           f"(target >= {PRECISION_TARGET:.0%}: {'PASS' if tp / n >= PRECISION_TARGET else 'FAIL'})"
           + (f"; {held} flags in held-out passages not judged" if held else "")
           + (f"; WARNING {stale}/{total} judged flags no longer produced at that severity" if stale else ""))
@@ -565,8 +609,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sample", type=int, default=0, help="write N zorg+ flags to judge (TSV) and stop")
     ap.add_argument("--set", choices=("dev", "test", "test2", "test3", "test4", "final", "final8", "final8gr",
-                                      "resample9"),
-                    default="final8", help="set to sample from (final8gr: all its flags, held-out ones marked)")
+                                      "resample9", "final11heldout", "final11bills"),
+                    default="final11bills",
+                    help="set to sample from (final8gr: all its flags, held-out ones marked; final11heldout: "
+                         "every zorg+ flag in held-out passages of the GR texts and the centrumregeling)")
     ap.add_argument("--seed", type=int, default=None, help="default: the protocol's seed of the set")
     ap.add_argument("--census", action="store_true", help="write the dev census (TSV) and stop")
     ap.add_argument("--history", action="store_true", help="also print rounds 1-5 (judged on older detectors)")
@@ -583,10 +629,13 @@ def main(argv: list[str] | None = None) -> int:
         if args.set == "final8gr":  # a census: every zorg+ flag, held-out passages marked and not shown
             _write(census_rows(final8_gr_items(), reuse=False))
             return 0
+        if args.set == "final11heldout":  # the round-11 evaluation of the held-out passages (a census)
+            _write(heldout_rows([*items, *final8_gr_items()]))
+            return 0
         group = {"dev": lambda: items, "test": test_items, "test2": test2_items,
                  "test3": lambda: test2_items(TEST3_IDS), "test4": lambda: test2_items(TEST4_IDS),
                  "final": lambda: test2_items(FINAL_IDS), "final8": final8_items,
-                 "resample9": final8_items}[args.set]()
+                 "resample9": final8_items, "final11bills": final11_bill_items}[args.set]()
         _write(sample(group, args.sample, SEEDS[args.set] if args.seed is None else args.seed))
         return 0
     tests = test_items()
@@ -596,7 +645,8 @@ def main(argv: list[str] | None = None) -> int:
     final = test2_items(FINAL_IDS)
     final8gr = final8_gr_items()
     final8 = final8_items()
-    for label, group in (("Dev (11 GR texts)", items), ("Round-8 final 8a (unseen GR)", final8gr),
+    bills = final11_bill_items()
+    for label, group in (("Dev (11 GR texts)", items), ("Round-11 final 11b (4 bill texts)", bills), ("Round-8 final 8a (unseen GR)", final8gr),
                          (f"Round-8 final 8b ({len(final8)} laws)", final8),
                          (f"Round-7 final test set ({len(final)} laws)", final),
                          (f"Test ({len(tests)} verordeningen)", tests),
@@ -620,7 +670,7 @@ def main(argv: list[str] | None = None) -> int:
     for kind, (found, serious, total) in seeded_recall(items).items():
         print(f"  {kind:<11} {found:>2}/{total:<2} = {found / max(total, 1):4.0%}   zorg+ {serious:>2}/{total}")
     # The newest sets are compared with the current flags (a stale file means the detectors changed since).
-    current = {HANDCHECK_DEV9: items, HANDCHECK_TEST9_GR: final8gr, HANDCHECK_TEST9: final8}
+    current = {HANDCHECK_DEV11: items, HANDCHECK_FINAL11_BILLS: bills}
     for label, path in HANDCHECKS:
         _print_precision(label, path, current.get(path, []))
     if args.history:

@@ -20,6 +20,7 @@ import sys
 from bench.ambiguity_quality import (
     DATA,
     FINAL_IDS,
+    HANDCHECK_FINAL11_HELD,
     SERIOUS,
     TEST2_IDS,
     TEST3_IDS,
@@ -39,6 +40,8 @@ def all_verdicts() -> dict[tuple, tuple[str, str, str]]:
     """(file, type, artikel, lid, quote) → (judgement, reason, source file); later rounds win."""
     out: dict[tuple, tuple[str, str, str]] = {}
     for path in sorted(DATA.glob("ambiguity_handcheck_round*.tsv")):
+        if path == HANDCHECK_FINAL11_HELD:  # evaluation data of held-out passages: never shown while tuning
+            continue
         for r in read_judgements(path):
             if r["judgement"] in ("tp", "fp"):
                 out[(r["file"], r["type"], r["artikel"], r["lid"], r["quote"])] = (
