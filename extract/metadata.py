@@ -212,6 +212,39 @@ def infer_year(lines: Sequence[Line], filename: str = "") -> int | None:
     return years.most_common(1)[0][0] if years else None
 
 
+_VERGADERJAAR = re.compile(r"^Vergaderjaar\s+\d{4}\s*[–-]\s*\d{4}$")
+_DOSSIER = re.compile(r"^(\d{2}\s?\d{3})(?:\s*\([A-Z]\s?\d+\))?(?:\s+(\S.*))?$")
+_STUK_NR = re.compile(r"\s*\bNr\.\s*\d+\b.*$")
+
+
+def kamerstuk_title(texts: Sequence[str]) -> str:
+    """The dossier title of a Kamerstuk ("30 372 / Voorstel van wet van de leden …, houdende regels …").
+
+    Parliamentary papers print the chamber ("Tweede Kamer der Staten-Generaal") in the largest type and
+    then "Vergaderjaar 2005–2006", the dossier number and its title, and the paper's number ("Nr. 2",
+    or a letter for the Eerste Kamer). ``texts`` are the opening lines or passages. Empty when the
+    opening is not a Kamerstuk's.
+    """
+    texts = [re.sub(r"\s+", " ", t).strip() for t in texts[:30]]
+    for i, t in enumerate(texts[:8]):
+        if not _VERGADERJAAR.match(t):
+            continue
+        for k in range(i + 1, min(i + 3, len(texts))):
+            m = _DOSSIER.match(texts[k])
+            if not m:
+                continue
+            parts = [m.group(2)] if m.group(2) else []
+            for nxt in texts[k + 1:k + 12]:
+                if not nxt or nxt.startswith("Nr.") or (nxt.isupper() and len(nxt) <= 2) or \
+                        (parts and nxt.isupper() and len(nxt.split()) > 1):  # "GEWIJZIGD VOORSTEL VAN WET"
+                    break
+                parts.append(nxt)
+            title = _STUK_NR.sub("", " ".join(parts)).strip()
+            return _clip(title, 300) if title else ""
+        return ""
+    return ""
+
+
 _REGELING_TITLE = re.compile(
     r"^(?:Wet|Besluit|Regeling|Verordening|Gemeenschappelijke regeling|Centrumregeling|Beleidsregels?|"
     r"Reglement|Algemene maatregel|Voorstel van (?:rijks)?wet)\b", re.I)

@@ -30,6 +30,7 @@ from extract.metadata import (
     infer_body,
     infer_title,
     infer_year,
+    kamerstuk_title,
     kind_from_scores,
     kind_scores,
     regeling_title,
@@ -193,6 +194,8 @@ def _parse(path: Path, data: bytes, fmt: str, kind: str | None, settings: Any, t
         meta["outline"] = [entry.to_dict() for entry in outline]
     if not passages:
         warnings.append(ExtractionWarning(code="no-text", message="Er is geen tekst in dit bestand gevonden."))
+    if not title and not result.title:
+        title = kamerstuk_title([ln.text for ln in lines[:40] if ln.text.strip()]) or None
     if not title and not result.title and doc_kind == "regeling":
         title = regeling_title([p.text for p in passages if p.part == "aanhef"]) or None
     return Document(

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from extract.lines import Line
-from extract.metadata import detect_kind, infer_body, infer_title, infer_year, regeling_title
+from extract.metadata import detect_kind, infer_body, infer_title, infer_year, kamerstuk_title, regeling_title
 from extract.reader import parse_file
 
 
@@ -79,7 +79,41 @@ def test_regeling_title_from_the_aanhef():
                            "Wij Willem-Alexander"]) == "Wet van 1 mei 2015, houdende regels inzake het referendum (Wet referendum)"
 
 
+def test_kamerstuk_title_is_the_dossier_title_not_the_chamber():
+    lines = ["Tweede Kamer der Staten-Generaal", "2", "Vergaderjaar 2013–2014", "33 934",
+             "Voorstel van wet van de leden A en B tot", "wijziging van de Wet x, houdende opneming",
+             "van een drempel", "Nr. 2", "VOORSTEL VAN WET", "Wij Willem-Alexander"]
+    assert kamerstuk_title(lines) == ("Voorstel van wet van de leden A en B tot wijziging van de Wet x, "
+                                      "houdende opneming van een drempel")
+    # Passages keep the number and the title together, sometimes with the paper's number.
+    assert kamerstuk_title(["Tweede Kamer der Staten-Generaal", "Vergaderjaar 2005–2006",
+                            "30 372 Voorstel van wet houdende regels inzake het referendum Nr. 2"]) == (
+        "Voorstel van wet houdende regels inzake het referendum")
+    # Eerste Kamer papers carry a letter, amended bills an all-caps line.
+    assert kamerstuk_title(["Eerste Kamer der Staten-Generaal", "1", "Vergaderjaar 2012–2013", "30 174",
+                            "Verklaring dat er grond bestaat", "A", "GEWIJZIGD VOORSTEL VAN WET"]) == (
+        "Verklaring dat er grond bestaat")
+
+
+def test_kamerstuk_title_needs_the_kamerstuk_opening():
+    assert kamerstuk_title(["Gemeenteblad", "30 372 Verordening x"]) == ""
+    assert kamerstuk_title(["Tweede Kamer der Staten-Generaal", "Vergaderjaar 2005–2006", "Inleiding"]) == ""
+    assert kamerstuk_title(["Tweede Kamer der Staten-Generaal", "Vergaderjaar 2005–2006", "33 131", "Nr. 4"]) == ""
+    assert kamerstuk_title([]) == ""
+
+
 KST = "eerlijkeverkiezingen"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("rel", "title"), [
+    ("Wet_raadgevend_referendum/kst-30372-2.pdf", "Voorstel van wet van de leden Dubbelboer, Duyvendak en Van der "
+     "Ham, houdende regels inzake het raadgevend referendum (Wet raadgevend referendum)"),
+    ("BES_invloed_op_EK/kst-33131-3.pdf", "Verklaring dat er grond bestaat een voorstel in overweging te nemen tot"),
+])
+def test_kamerstuk_documents_are_titled_by_their_dossier(shared_corpus: Path, rel: str, title: str):
+    doc = parse_file(shared_corpus / KST / rel)
+    assert doc.title.startswith(title)
 
 
 @pytest.mark.slow
