@@ -407,7 +407,8 @@ class Resources:
         title = (self.doc.title or "").strip()
         if LAW_TITLE_RE.search(title):
             return True
-        head = [p.text for p in self.doc.passages[:4]]
+        # The royal formula opens the aanhef; a Kamerstuk prints chamber, session year and dossier above it.
+        head = [p.text for p in self.doc.passages[:12] if p.part == "aanhef"] or [p.text for p in self.doc.passages[:4]]
         return any(ROYAL_AANHEF_RE.search(t) for t in head)
 
     def is_gemeenschappelijke_regeling(self) -> bool:
