@@ -41,7 +41,7 @@ log = logging.getLogger(__name__)
 
 STRUCTURE_VERSION = "structure/1"
 TEXT_EXTENSIONS = {".txt", ".text", ".md", ".markdown", ".mdown"}
-SUPPORTED = "geen PDF, DOCX, XML, Markdown of tekstbestand"
+SUPPORTED = "geen PDF, DOCX, XML, HTML, Markdown of tekstbestand"
 HINT = "Ondersteund zijn .pdf, .docx, .xml (BWB/CVDR), .html (CVDR-pagina's), .md en .txt."
 HTML_EXTENSIONS = {".html", ".htm", ".xhtml"}
 _HTML_START = re.compile(rb"(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.I | re.S)

@@ -139,7 +139,7 @@ def test_plain_text_kind_override_and_explicit_metadata(tmp_path: Path):
     ("half.xml", b"<?xml version='1.0'?><toestand><artikel>", "geen geldig XML-bestand"),
     ("geen-artikelen.xml", b"<?xml version='1.0'?><rss><item>x</item></rss>", "zonder artikelen"),
     ("archief.docx", b"PK\x03\x04" + b"\x00" * 100, "ZIP-archief"),
-    ("programma.exe", b"MZ\x90\x00" + bytes(range(256)) * 4, "geen PDF, DOCX, XML, Markdown of tekstbestand"),
+    ("programma.exe", b"MZ\x90\x00" + bytes(range(256)) * 4, "geen PDF, DOCX, XML, HTML, Markdown of tekstbestand"),
     ("pagina.html", b"<!DOCTYPE html><html><body><script>x()</script></body></html>", "HTML-pagina zonder tekst"),
     ("binair.txt", bytes(range(256)) * 8, "geen leesbare tekst"),
 ])
