@@ -418,7 +418,8 @@ def seeded_recall(items: list[Analysed]) -> dict[str, tuple[int, int, int]]:
 
 
 # -- hand checks ---------------------------------------------------------------------------
-def _key(name: str, f) -> tuple[str, str, str, str]:
+def flag_key(name: str, f) -> tuple[str, str, str, str]:
+    """What makes two flags "identical" across rounds: file, type, artikel, lid and the quote's words."""
     return (name, f.type, f.artikel or "", f.lid or "", " ".join(f.quote.split()))
 
 
@@ -474,7 +475,7 @@ def census_rows(items: list[Analysed], reuse: bool = True) -> list[dict]:
                 row["quote"] = ""  # the held-out text is not to be read
                 rows.append(row)
                 continue
-            j, reason, rnd = verdicts.get(_key(a.name, f), ("", "", "new"))
+            j, reason, rnd = verdicts.get(flag_key(a.name, f), ("", "", "new"))
             rows.append(_row(a.name, f, j, rnd, reason))
     return rows
 
@@ -491,7 +492,7 @@ def sample(items: list[Analysed], n: int = TEST_N, seed: int = TEST_SEED) -> lis
 def _compare(path: Path, items: list[Analysed]) -> tuple[int, int]:
     """(rows of the hand-check file whose flag no longer exists at that severity, rows) — a stale file means
     the detectors changed after the judging."""
-    current = {_key(a.name, f) + (f.severity.nl,) for a in items for f in a.report.flags}
+    current = {flag_key(a.name, f) + (f.severity.nl,) for a in items for f in a.report.flags}
     rows = read_judgements(path)
     stale = sum((r["file"], r["type"], r["artikel"], r["lid"], r["quote"], r["severity"]) not in current
                 for r in rows if r["judgement"] in ("tp", "fp"))

@@ -25,10 +25,10 @@ from bench.ambiguity_quality import (
     TEST2_IDS,
     TEST3_IDS,
     TEST4_IDS,
-    _key,
     analyse_all,
     final8_gr_items,
     final8_items,
+    flag_key,
     gr_paths,
     read_judgements,
     test2_items,
@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         for f in a.report.flags:
             if f.severity.nl not in SERIOUS or f.passage_id in a.heldout:
                 continue
-            k = _key(a.name, f)
+            k = flag_key(a.name, f)
             serious_now.add(k)
             j, reason, src = verdicts.get(k, ("new", "", ""))
             per[f.type][j] += 1
