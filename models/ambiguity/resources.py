@@ -81,6 +81,16 @@ ACTOR_NP_RE = re.compile(rf"\b(?:de|het|De|Het|Onze)\s+(?P<np>(?:(?:[A-Za-z]+e|c
 # "naar het oordeel van X", "op grond van een aanwijzing van Onze Minister": X decides, though after "van".
 DECIDES_OF_RE = re.compile(r"\b(?:oordeel|beoordeling|aanwijzing|besluit|beschikking|opdracht|beslissing|last)\s+van\s+"
                            r"(?:de\s+|het\s+|Onze\s+)?$", re.I)
+# Round 11 (AMB-01, runner): who can apply an open norm. Any public body the text names, in ANY role (subject,
+# agent, addressee, forum: "beroep bij de bestuursrechter", "aan een toezichthouder", "de andere betrokken
+# bestuursorganen", "de in het eerste lid bedoelde ambtenaren"). Wider than named_actors, which asks who ACTS and
+# leaves recipients out: the body that receives, hears or reviews is the one that applies the clause's norm.
+# Not "bevoegd gezag" (an undefined role name, no body) and not territorial "gemeente"/"provincie".
+PUBLIC_BODY_RE = re.compile(
+    r"(?i:\b(?:\w*orga(?:an|nen)|\w*rechters?|\w*toezichthouders?|\w*ambtena(?:ar|ren)|\w*inspecteurs?|inspecties?"
+    r"|\w*bestu(?:ur|ren)|ministers?|staatssecretaris(?:sen)?|burgemeesters?|wethouders?|colleges?"
+    r"|(?:gemeente|kies|advies)?ra(?:ad|den)|\w*commissies?|\w*stembureaus?|\w*uitvoerders?|ombudsman|regering)\b)"
+    r"|\b(?:Staten(?:-Generaal)?|Kamers?|Kroon)\b")
 # An amendment instruction: the amending text performs the change itself, and what it quotes or inserts belongs to
 # the amended regulation ("Artikel 76 wordt als volgt gewijzigd", "Na artikel 21 worden twee artikelen ingevoegd,
 # luidende:", "komt te luiden:", "wordt «…» vervangen door", "wordt vernummerd tot").
@@ -393,6 +403,17 @@ class Resources:
         art = pi.passage.artikel
         scope = self.artikel_passages(art) if art is not None else [pi]
         return any(self.named_actors(q, 0, len(q.text)) for q in scope)
+
+    def public_body_named(self, pi: PassageInfo, scope: str = "artikel") -> bool:
+        """Some public body is named, in any role, in ``pi``'s lid or artikel (``scope``): a registered organ, an
+        actor of national law (``ACTOR_NP_RE``) or a body noun (``PUBLIC_BODY_RE``). Loose text counts on its own."""
+        p = pi.passage
+        if scope == "lid":
+            scope_pis = [q for q in self.artikel_passages(p.artikel) if q.passage.lid == p.lid] if p.lid else [pi]
+        else:
+            scope_pis = self.artikel_passages(p.artikel) if p.artikel is not None else [pi]
+        return any(self.organ_mentions.get(q.passage.id) or PUBLIC_BODY_RE.search(q.text) or ACTOR_NP_RE.search(q.text)
+                   for q in scope_pis or [pi])
 
     def organs_in_document(self) -> set[str]:
         """Every organ key mentioned in the dispositief. One organ only (a verordening of the college) means
