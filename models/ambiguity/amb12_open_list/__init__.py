@@ -17,6 +17,11 @@ Round 8: "waaronder" is a relative adverb: its antecedent noun phrase ("inwoners
 leeftijd, waaronder: …", "werkzaamheden ten behoeve van de veiligheidsregio's, waaronder …") already fixes the
 scope and the items are examples within it: SUGGESTIE. "waaronder (mede) wordt/worden verstaan" extends a
 definition with a closed list: not an enumeration at all.
+
+Round 11: "zoals" opening a comparative clause with its own subject ("zoals deze door het centraal stembureau is
+geregistreerd", "zoals die … luidt") means "as", not "for example": only "zoals" introducing a list of examples
+(noun phrases) opens an enumeration. "in het bijzonder"/"met name" followed by one word that closes the clause
+("die zij … in het bijzonder behartigen.") grades that verb: no enumeration.
 """
 
 from __future__ import annotations
@@ -38,6 +43,19 @@ TRAILING = {"en dergelijke", "e.d.", "enzovoort", "enz.", "etc.", "en andere", "
 REFERENCE_RE = re.compile(r"^(?:(?!\.\s)[^;:()]){0,140}?\b(?:aangegeven|opgenomen|bedoeld|vastgesteld|vastgelegd|goedgekeurd"
                           r"|gewijzigd|omschreven|vermeld|genoemd|gehanteerd|bepaald|beschreven|weergegeven"
                           r"|luidt|luiden|geldt|gelden)\b", re.I)
+
+
+# Round 11: "zoals" + a pronoun subject and a clause that ends in its finite verb ("zoals deze door het centraal
+# stembureau is geregistreerd", "zoals die luidt") is a comparative clause: "as", no examples. Not "zoals het heffen
+# van rechten" (an article before a noun: an example).
+COMPARATIVE_RE = re.compile(r"^\s+(?:deze|die|dit|dat|het|hij|zij|ze|men|er|zulks)\b(?:(?!\.\s)[^;:(),]){0,100}?"
+                            r"\b(?:is|zijn|wordt|worden|was|waren|luidt|luiden|geldt|gelden|heeft|hebben|staat|staan"
+                            r"|blijkt|blijken)\s*(?:[.;,:]|$)", re.I)
+# "… die zij … in het bijzonder behartigen.": in a subordinate clause, one verb form, then the clause ends: a degree
+# adverb on that (verb-final) verb.
+CLAUSE_END_VERB_RE = re.compile(r"^\s+[a-zà-ÿ-]+(?:en|t)\s*(?:[.;,]|$)")
+SUBORDINATE_RE = re.compile(r"\b(?:die|dat|welke|waar\w+|omdat|indien|voor\s*zover)\b", re.I)
+DEGREE = {"in het bijzonder", "met name"}
 
 
 # "in het bijzonder" / "met name" before a participle or predicative adjective grades it; it opens no enumeration.
@@ -69,11 +87,13 @@ def open_lists(res: Resources) -> Iterator[Flag]:
                                          "de regeling (Wgr art. 10)?",
                                 suggestion="Som de taken uitputtend op of regel de procedure voor uitbreiding.")
                 continue
-            if hit.trigger.trigger == "zoals" and REFERENCE_RE.match(pi.text[hit.end:e]):
+            if hit.trigger.trigger == "zoals" and (REFERENCE_RE.match(pi.text[hit.end:e])
+                                                   or COMPARATIVE_RE.match(pi.text[hit.end:e])):
                 continue
             if q.lower() == "waaronder" and DEFINITION_EXTENSION_RE.match(pi.text[hit.end:e]):
                 continue  # "natuurterreinen, waaronder mede worden verstaan duinen, …": a definition, closed
-            if ADVERBIAL_RE.match(pi.text[hit.end:e]):
+            if ADVERBIAL_RE.match(pi.text[hit.end:e]) or q.lower() in DEGREE \
+                    and CLAUSE_END_VERB_RE.match(pi.text[hit.end:e]) and SUBORDINATE_RE.search(pi.text[s:hit.start]):
                 continue  # "dat in het bijzonder aangewezen moet worden geacht": a degree adverb, no list
             if sub == "minimum":
                 sev = Severity.SUGGESTIE if scope else Severity.INFO

@@ -22,6 +22,18 @@ last item that is the lead-in's main clause ("Aan een persoon: a. …; en b. …
 names the whole provision as its scope ("voor zover toepassing van dit artikel …") or continues a last item that
 broke off mid-sentence: SUGGESTIE. A nested list (passages sharing one onderdeel letter: "b. deze betrekking hebben
 op: 1° …; of 3° …") is checked per level, never as one mixed en/of list.
+
+Round 11 (round-9 sample: 10 of 10 judged AMB-13 zorg flags on national law were lists of alternative grounds). A
+missing connector is a drafting flaw (Ar 3.60, SUGGESTIE) unless the list is one of requirements for a favourable
+decision, where all-or-one decides the outcome. Not such a list: grounds for an adverse decision ("beslist slechts
+afwijzend", "schrapt", "kan … opschorten", "kan afzien van het verlenen van", a duty imposed on someone, "Geen
+opschorting vindt plaats indien:"); a list that shows its intent with a connector elsewhere at the same level
+("a. …, of b. …; c. …"); items that exclude each other (the same subject in another state: "de schuldenaar in
+surseance verkeert" / "… in staat van faillissement verkeert"; what the matter "betreft"). An item ending in ":"
+opens a deeper level: the items after it are checked as their own list. ZORG stays for a real inconsistency: mixed
+connectors at one level, or a lead-in that counts the items one way ("alle volgende", "één van de volgende") while
+the connectors say the other. A relative clause after a last item closed by ";" ("…; hier te lande die …") has no
+antecedent in that item and qualifies what the whole list names (SUGGESTIE).
 """
 
 from __future__ import annotations
@@ -55,6 +67,16 @@ ALTERNATIVE_LEADIN_RE = re.compile(r"\btenzij\b|\bgeldt\s+niet\b|\bniet\s+van\s+
                                    r"|\bnon-activiteit\b|\bschors|\bgeschorst\b|\bontsla|\bontslagen\b|\bvervalt\b"
                                    # a negated main clause: the items are exceptions ("wordt niet gevorderd, indien:")
                                    r"|\bniet\b[^.;:]*\b(?:indien|als|wanneer)\b"
+                                   # round 11: more adverse decisions, each ground suffices ("beslist slechts
+                                   # afwijzend", "schrapt", "kan … opschorten", "verklaart … ongeldig")
+                                   r"|\bafwijzend\b|\bschrap\w*|\bgeschrapt\b|\bdoorha\w*|\bdoorgehaald\b|\bopschort\w*"
+                                   r"|\bopgeschort\b|\bongeldig\b|\bniet[- ]ontvankelijk\b|\bniet\s+in\s+behandeling\b"
+                                   # refusing a benefit ("kan afzien van het verlenen van een voorschot")
+                                   r"|\bafzien\s+van\s+(?:het\s+|de\s+)?(?:verlen|verstrek|toeken|uitbetal|uitker)\w*"
+                                   # a negated subject ("Geen opschorting vindt plaats indien:"): exceptions
+                                   r"|\bgeen\b[^.;:]*\b(?:indien|als|wanneer)\b"
+                                   # a duty imposed on someone: the listed situations each trigger it
+                                   r"|\bverplichting\b|\b(?:is|zijn)\s+(?:\w+\s+){0,2}verplicht\b"
                                    # the lead-in itself says all items count ("aan de volgende voorwaarden", "alle")
                                    r"|\bde\s+volgende\s+(?:voorwaarden|eisen|vereisten)\b|\b(?:alle|elk\s+van\s+de|cumulatief)\b", re.I)
 # A lead-in that sets requirements all of which may have to be met: only then does a missing connector change the
@@ -85,6 +107,42 @@ MAIN_CLAUSE_RE = re.compile(r"^\s*(?:wordt|worden|is|zijn|kan|kunnen|mag|mogen|m
 WHOLE_SCOPE_RE = re.compile(r"\b(?:dit|deze)\s+(?:artikel|lid|bepaling|onderdelen)\b"
                             r"|\belk\s+van\s+de\s+(?:onderdelen|gevallen)\b|\bin\s+alle\s+(?:gevallen|onderdelen)\b"
                             r"|\bhet\s+bepaalde\s+onder\s+[a-z]\s+(?:tot\s+en\s+met|en)\s+[a-z]\b", re.I)
+
+
+# Round 11 ------------------------------------------------------------------------------------------------------
+# A lead-in that counts the items: all of them, or one of them. Connectors that say the other are an inconsistency.
+ALL_ITEMS_RE = re.compile(r"\b(?:alle|elk\s+van\s+de|ieder\s+van\s+de)\s+(?:volgende|onderstaande|hierna)\b"
+                          r"|\bcumulatief\b", re.I)
+ONE_ITEM_RE = re.compile(r"\b(?:één|een)\s+(?:of\s+meer\s+)?van\s+de\s+(?:volgende|onderstaande|hierna)\b"
+                         r"|\balternatief\b", re.I)
+# A relative clause opening the text after a list, possibly after a place adverbial ("hier te lande die …").
+RELATIVE_START_RE = re.compile(r"\s*(?:(?:hier\s+te\s+lande|in\s+nederland|aldaar)\s+)?"
+                               r"(?:die|dat|welke|wier|van\s+wie)\b", re.I)
+WORD_RE = re.compile(r"[\wà-ÿ-]+")
+# Verbs that place their subject in one state or class ("in staat van faillissement verkeert", "een waarborgsom
+# betreft"): two items with such a verb describe states that exclude each other.
+CLASS_VERBS = frozenset({"betreft", "betreffen", "verkeert", "verkeren"})
+AUXILIARIES = frozenset({"is", "zijn", "wordt", "worden", "heeft", "hebben", "kan", "kunnen", "zal", "zullen", "mag",
+                         "mogen", "moet", "moeten", "was", "waren", "werd", "werden", "blijft", "blijven", "had"})
+
+
+def _exclusive(texts: list[str]) -> bool:
+    """Two items describe states that cannot hold at once, so the list cannot be cumulative: both end in a verb of
+    state or class ("… betreft"), or they share their subject (first two words) and their final full verb and are
+    short ("de schuldenaar in surseance van betaling verkeert" / "de schuldenaar in staat van faillissement
+    verkeert")."""
+    words = [[w.lower() for w in WORD_RE.findall(t.rstrip(" ;,.:").removesuffix(" en").removesuffix(" of"))]
+             for t in texts]
+    words = [w for w in words if len(w) >= 3]
+    if sum(1 for w in words if w[-1] in CLASS_VERBS) >= 2:
+        return True
+    for i in range(len(words)):
+        for j in range(i + 1, len(words)):
+            a, b = words[i], words[j]
+            if a[:2] == b[:2] and a[-1] == b[-1] and a[-1] not in AUXILIARIES and max(len(a), len(b)) <= 12 \
+                    and a != b:
+                return True
+    return False
 
 
 def _variants(texts: list[str]) -> bool:
@@ -139,8 +197,16 @@ def _check_items(res: Resources, items: list[tuple[PassageInfo, int, int]], lead
     """items: (passage, start, end) of each list item's text, in order."""
     if len(items) < 2:
         return
+    # Round 11: an item ending in ":" opens a deeper level ("3°. voor zover de inleg: (a) …; of (b) …" flattened into
+    # passages of one onderdeel). This level ends with that item; the items after it are its sublist.
+    for k, (pi, s, e) in enumerate(items[:-1]):
+        if pi.text[s:e].rstrip().endswith(":"):
+            yield from _check_items(res, items[:k + 1], leadin)
+            yield from _check_items(res, items[k + 1:], pi.text[s:e])
+            return
     if all(VALUE_ROW_RE.search(pi.text[s:e]) for pi, s, e in items):
         return  # rows of a table of values: categories, each with its own amount
+    texts = [pi.text[s:e] for pi, s, e in items]
     # A missing connector is a real scope ambiguity only in a list of requirements; a plain enumeration (cost items,
     # subjects, sanction categories) or a list of alternative grounds/exceptions reads one way (SUGGESTIE).
     # The items must complete the condition ("… wordt verleend indien:"), not follow a sentence that merely opens
@@ -151,11 +217,11 @@ def _check_items(res: Resources, items: list[tuple[PassageInfo, int, int]], lead
     conds = bool(REQUIREMENT_LEADIN_RE.search(last)) and not ALTERNATIVE_LEADIN_RE.search(leadin) \
         and not PRESUMPTION_RE.search(leadin) \
         and not ROLE_ALS_RE.search(last) and len(items) >= 3 \
-        and not _variants([pi.text[s:e] for pi, s, e in items]) \
-        and not all(OWN_CONSEQUENCE_RE.search(pi.text[s:e]) for pi, s, e in items)
+        and not _variants(texts) and not _exclusive(texts) \
+        and not all(OWN_CONSEQUENCE_RE.search(t) for t in texts)
     ends = []
-    for pi, s, e in items[:-1]:
-        m = CONNECTOR_RE.search(pi.text[s:e])
+    for t in texts[:-1]:
+        m = CONNECTOR_RE.search(t)
         ends.append(m.group(1).lower() if m else None)
     kinds = {c for c in ends if c in ("en", "of", "dan wel", "hetzij")}
     pi, s, e = items[-2]
@@ -164,18 +230,30 @@ def _check_items(res: Resources, items: list[tuple[PassageInfo, int, int]], lead
         e -= 1
     cut = pi.text.rfind(" ", s, max(s, e - 50))
     s = cut + 1 if cut != -1 else s
-    if ends[-1] is None:
-        yield make_flag("AMB-13", pi, s, e, severity=Severity.ZORG if conds else Severity.SUGGESTIE, confidence=0.55,
-                        explanation="Voor het laatste onderdeel staat geen 'en' of 'of': het is niet duidelijk of de "
-                                    "onderdelen cumulatief of alternatief gelden.",
-                        question="Moeten alle onderdelen gelden (en) of is één voldoende (of)?",
-                        suggestion="Sluit het voorlaatste onderdeel af met '; en' of '; of'.", rule="Ar 3.60")
-    elif len(kinds) > 1:
+    counted = "en" if ALL_ITEMS_RE.search(leadin) else "of" if ONE_ITEM_RE.search(leadin) else None
+    if len(kinds) > 1:
         yield make_flag("AMB-13", pi, s, e, severity=Severity.ZORG, confidence=0.7,
                         explanation="De onderdelen zijn afwisselend met 'en' en 'of' verbonden: cumulatief of "
                                     "alternatief?",
                         question="Welke onderdelen gelden samen en welke als alternatief?",
                         suggestion="Gebruik één verbindingswoord, of splits de opsomming.", rule="Ar 3.60")
+    elif counted and kinds and kinds != {counted} and not (counted == "of" and kinds <= {"of", "dan wel", "hetzij"}):
+        # "aan alle volgende voorwaarden: a. …; of b. …": the lead-in and the connectors contradict each other.
+        yield make_flag("AMB-13", pi, s, e, severity=Severity.ZORG, confidence=0.7,
+                        explanation=f"De aanhef telt de onderdelen {'samen' if counted == 'en' else 'als alternatief'}"
+                                    f", maar ze zijn met '{sorted(kinds)[0]}' verbonden: cumulatief of alternatief?",
+                        question="Moeten alle onderdelen gelden, of is één voldoende?",
+                        suggestion="Laat aanhef en verbindingswoord hetzelfde zeggen.", rule="Ar 3.60")
+    elif ends[-1] is None:
+        # Round 11: a connector elsewhere at this level ("a. …, of b. …; c. …") shows which reading was meant.
+        sev = Severity.ZORG if conds and not kinds else Severity.SUGGESTIE
+        yield make_flag("AMB-13", pi, s, e, severity=sev, confidence=0.55,
+                        explanation="Voor het laatste onderdeel staat geen 'en' of 'of': het is niet duidelijk of de "
+                                    "onderdelen cumulatief of alternatief gelden."
+                                    + (f" Eerder in de opsomming staat wel '{sorted(kinds)[0]}': dat wijst de "
+                                       "bedoelde lezing aan; verlaagd." if kinds and conds else ""),
+                        question="Moeten alle onderdelen gelden (en) of is één voldoende (of)?",
+                        suggestion="Sluit het voorlaatste onderdeel af met '; en' of '; of'.", rule="Ar 3.60")
 
 
 def _inline_list(res: Resources, pi: PassageInfo) -> Iterator[Flag]:
@@ -227,7 +305,11 @@ def _passage_lists(res: Resources) -> Iterator[Flag]:
             # The last item breaking off mid-sentence ("… voldoet aan regels inhoudende") continues into this text:
             # it belongs to that item alone (a layout split), no scope question either.
             broken = items[-1].text.rstrip()[-1:].isalnum()
-            whole = bool(MAIN_CLAUSE_RE.match(t.text) or WHOLE_SCOPE_RE.search(t.text) or broken)
+            # Round 11: a relative clause after a last item closed by ";" has no antecedent inside that item; it
+            # qualifies what the whole list names ("… aan: a. alleenstaanden …; b. gehuwden …; hier te lande die …").
+            closed = items[-1].text.rstrip()[-1:] == ";"
+            whole = bool(MAIN_CLAUSE_RE.match(t.text) or WHOLE_SCOPE_RE.search(t.text) or broken
+                         or closed and RELATIVE_START_RE.match(t.text))
             yield make_flag("AMB-13", t, 0, min(len(t.text), 120),
                             severity=Severity.SUGGESTIE if new_sentence or whole else Severity.ZORG, confidence=0.6,
                             explanation="Tekst na het laatste onderdeel van een opsomming: geldt die voor alle "

@@ -25,6 +25,21 @@ behoudens bijzondere omstandigheden"), and KRITIEK when it allocates competence 
 Round 8 (round-6/7 samples as development material: 1 true in 12 judged ZORG flags): an organ that acts in
 the sentence outside the condition (the actor of a competence there; a mere recipient does not count), or a decider named through its instrument ("bij koninklijk besluit"),
 judges the condition: SUGGESTIE. ZORG is left for conditions in sentences that name nobody.
+
+Round 11 (round-9 sample: 5 AMB-14 false alarms, all with a knowable judge or no open norm at all). Misreads, no
+flag: "als" naming a role ("als niet noodzakelijk worden aangemerkt", "blijven als partners aangemerkt"); "zo spoedig
+mogelijk" (manner, not a condition); "voldoende zetels" (a count against a number the text fixes). An elliptic
+condition ("voor zover nodig", "voor zover noodzakelijk kan het CIZ …") ends after its adjective: the main clause's
+actor judges it, and "voor zover nodig van overeenkomstige toepassing" is the standard analogy technique. SUGGESTIE,
+the judge being knowable: a condition that is someone's declaration ("voor zover de geadresseerde kenbaar heeft
+gemaakt dat …": the declarant decides); an impossibility with its cause named ("niet langer mogelijk is als gevolg
+van opname …": a fact); in a sentence about data, necessity measured against a named purpose ("gebruiken het
+burgerservicenummer slechts voor zover dat noodzakelijk is voor het verrichten van werkzaamheden …": the
+data-protection purpose limitation, applied by whoever processes); an exception to another provision of the same artikel ("Het
+derde lid geldt niet, indien …", "Van het eerste lid kan worden afgeweken, voor zover …") or an urgency condition,
+when an earlier lid of the artikel names the body that applies it; an organ that is the subject after a fronted
+clause ("…, herroept het bestuursorgaan …"); an elliptic condition in a sentence that names its actor; an open
+norm followed by the criteria it is weighed by ("voldoende betrouwbaar is, gelet op de aard …").
 """
 
 from __future__ import annotations
@@ -35,7 +50,7 @@ from collections.abc import Iterator
 from models.ambiguity.common import organ_subject_power
 from models.ambiguity.flag import Flag, Severity
 from models.ambiguity.registration import detector, make_flag
-from models.ambiguity.resources import AGENT_INSTRUMENT_RE, NUMBER_RE, Resources
+from models.ambiguity.resources import AGENT_INSTRUMENT_RE, NUMBER_RE, PUBLIC_BODY_RE, Resources
 
 MARKER_RE = re.compile(r"\b(indien|wanneer|voor ?zover|tenzij|behoudens|mits|ingeval|in geval|als(?!\s+bedoeld"
                        r"|\s+genoemd|\s+omschreven|\s+vermeld|\s+lid|\s+voorzitter|\s+secretaris|\s+gevolg)"
@@ -59,6 +74,74 @@ BEST_EFFORTS_RE = re.compile(r"(?:voor ?zover|indien|wanneer|als)\s+(?:[\w ]{0,4
                              r"(?:enigszins\s+)?mogelijk\b", re.I)
 # The other branch of a conditional allocation: "indien dit past binnen het kader, …; anders …".
 ALTERNATIVE_RE = re.compile(r"\banders\b|\bzo niet\b|\bin (?:alle )?andere gevallen\b|\bin het andere geval\b", re.I)
+# Round 11 ------------------------------------------------------------------------------------------------------
+# "zo spoedig mogelijk", "zoveel mogelijk": a manner adverbial, no condition.
+MANNER_RE = re.compile(r"\bzo\s+(?!nodig\b)\w+\s+mogelijk\b|\bzoveel\s+mogelijk\b", re.I)
+# "als" naming a role or a classification: "als (niet) noodzakelijk worden aangemerkt", "als partners aangemerkt".
+ROLE_ALS_AFTER_RE = re.compile(r"\s+(?:niet\s+)?(?:(?!(?:de|het|een|hij|zij|dit|dat|er|deze|die)\b)\w+\s+){1,2}"
+                               r"(?:(?:kan|kunnen|mag|mogen|wordt|worden|is|zijn|blijft|blijven)\s+){0,2}"
+                               r"(?:aangemerkt|beschouwd|aangewezen|erkend|gekwalificeerd|aanvaard|aangeduid)\b", re.I)
+# "voldoende zetels": a count measured against a number the text itself fixes.
+COUNT_RE = re.compile(r"\bvoldoende\s+(?:zetels|stemmen|handtekeningen|ondersteuningsverklaringen|kandidaten|leden"
+                      r"|deelnemers|exemplaren|punten)\b", re.I)
+# An elliptic condition ("voor zover nodig", "indien noodzakelijk"): no clause of its own; it ends after its adjective.
+ELLIPTIC_RE = re.compile(r"\s+(?:dat\s+|dit\s+|zulks\s+)?(?:nodig|noodzakelijk|gewenst|wenselijk)\b"
+                         r"(?!\s+(?:is|zijn|blijkt|blijken|wordt|worden|acht|achten|maakt|maken|was|waren)\b)", re.I)
+ANALOGY_RE = re.compile(r"\bvan\s+(?:overeenkomstige\s+)?toepassing\b|\bovereenkomstig\s+(?:worden\s+)?toegepast\b",
+                        re.I)
+# A condition that is someone's declaration: whoever declares decides what the declaration says.
+DECLARATION_RE = re.compile(r"\b(?:kenbaar\s+(?:heeft|hebben)\s+gemaakt|kenbaar\s+maakt|kenbaar\s+maken|te\s+kennen\s+"
+                            r"(?:heeft\s+|hebben\s+)?ge(?:geven|eft)|(?:heeft|hebben)\s+(?:verklaard|aangegeven|laten\s+weten"
+                            r"|meegedeeld|medegedeeld|verzocht|gekozen|ingestemd)|verklaart|verklaren)\b[^,;]{0,40}?\bdat\b",
+                            re.I)
+# An impossibility with its cause named ("niet langer mogelijk is als gevolg van opname …"): a fact.
+CAUSE = r"(?:als\s+gevolg\s+van|ten\s+gevolge\s+van|wegens|vanwege|door)"
+CAUSED_IMPOSSIBLE_RE = re.compile(rf"\bniet\s+(?:langer\s+|meer\s+)?mogelijk\s+(?:is|zijn|was|blijkt)\s+{CAUSE}\b"
+                                  rf"|\b{CAUSE}\b[^,;]{{0,80}}\bniet\s+(?:langer\s+|meer\s+)?mogelijk\b", re.I)
+# Necessity measured against a named purpose: "noodzakelijk is voor het verrichten van …", "tot vereffening … nodig".
+PURPOSE_RE = re.compile(r"\b(?:noodzakelijk|nodig)\s+(?:is\s+|zijn\s+)?(?:voor|tot|ten\s+behoeve\s+van)\s+"
+                        r"(?:de\s+|het\s+|hun\s+|zijn\s+|haar\s+|een\s+)?\w{4,}"
+                        r"|(?<!\w)(?:voor(?!\s*zover)|tot|ten\s+behoeve\s+van)\s+(?:de\s+|het\s+|hun\s+|zijn\s+|haar\s+)?"
+                        r"\w{4,}[^,;]{0,80}?\b(?:noodzakelijk|nodig)\s+(?:is|zijn)\b", re.I)
+# The sentence is about processing data: the necessity test is the data-protection purpose limitation.
+DATA_RE = re.compile(r"\bgegevens\b|\bpersoonsgegevens\b|\bburgerservicenummer\b|\bBSN\b|\binlichtingen\b"
+                     r"|\binformatie\b|\bverwerk\w*|\bverwerking\b", re.I)
+# A main clause that sets aside another provision of the artikel: its exception is judged by whoever applies it.
+EXCEPTION_TO_RE = re.compile(r"\b(?:eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|vorige|voorgaande)\s+"
+                             r"(?:lid|volzin|zin)\b[^.;]{0,40}?\b(?:geldt|gelden)\s+niet\b"
+                             r"|\b(?:lid|volzin|zin)\b[^.;]{0,40}?\bniet\s+van\s+toepassing\b"
+                             r"|\bvan\s+(?:het|de)\s+(?:eerste|tweede|derde|vierde|vijfde|zesde|vorige)\s+(?:lid|volzin|zin)\s+"
+                             r"(?:kan|mag|wordt)\s+(?:worden\s+)?afgeweken\b"
+                             # the act is the power of another lid ("onderbreking op grond van het eerste lid")
+                             r"|\b(?:op\s+grond\s+van|krachtens|bedoeld\s+in)\s+het\s+(?:eerste|tweede|derde|vierde|vijfde"
+                             r"|zesde|vorige|voorgaande)\s+lid\b", re.I)
+# The open norm names the criteria it is weighed by ("voldoende betrouwbaar is, gelet op de aard en de inhoud …").
+CRITERIA_RE = re.compile(r"^\s*,?\s*(?:gelet\s+op|rekening\s+houdend\s+met|in\s+het\s+licht\s+van|afgezet\s+tegen)\b",
+                         re.I)
+URGENT_RE = re.compile(r"\bspoed\w*|\bdringend\w*|\bonverwijld\b", re.I)
+# After a fronted clause the finite verb precedes the subject: "…, herroept het bestuursorgaan …".
+NOT_VERB = {"indien", "als", "wanneer", "dat", "die", "tenzij", "mits", "zodra", "nadat", "omdat", "doordat", "waarbij",
+            "aan", "bij", "van", "voor", "door", "tot", "met", "naar", "op", "onder", "over", "om", "en", "of", "zover"}
+
+
+def _first_vague(cond: str) -> re.Match | None:
+    """The first open predicate of the condition that is no manner adverbial ("zo spoedig mogelijk") or count."""
+    skip = [(x.start(), x.end()) for x in (*MANNER_RE.finditer(cond), *COUNT_RE.finditer(cond))]
+    return next((v for v in VAGUE_PRED_RE.finditer(cond) if not any(a <= v.start() < b for a, b in skip)), None)
+
+
+def _earlier_body(res: Resources, pi) -> str | None:
+    """A public body named in an earlier passage of the same artikel (a lid before, or this lid's lead-in)."""
+    if not pi.passage.artikel:
+        return None
+    for q in res.artikel_passages(pi.passage.artikel):
+        if q.index >= pi.index:
+            break
+        if b := PUBLIC_BODY_RE.search(q.text):
+            return b.group(0)
+    return None
+
+
 NEGATORS_RE = re.compile(r"(?<![\w-])(niet|geen|nooit|tenzij|behoudens|zonder)(?![\w-])", re.I)
 
 
@@ -101,6 +184,10 @@ def _acting_organs(res: Resources, pi, s: int, e: int, cstart: int, cend: int) -
         if cstart <= mm.start < cend:
             continue
         lead = pi.text[s:mm.start]
+        v2_subject = re.search(r"[,;]\s*(\w+)\s+(?:de\s+|het\s+)?$", lead[-40:])
+        if v2_subject and v2_subject.group(1).lower() not in NOT_VERB:
+            out.append(mm.text)  # round 11: "…, herroept het bestuursorgaan …": subject after a fronted clause
+            continue
         if SUBJECT_LIST_RE.fullmatch(lead) or FINITE_BEFORE_RE.search(lead[-30:]) \
                 or re.search(r"\bdoor\s+(?:de\s+|het\s+)?$", lead[-20:]) \
                 or mm.start > cend and re.fullmatch(r"\s*,?\s*\w+\s+(?:de\s+|het\s+)?", pi.text[cend:mm.start]):
@@ -121,6 +208,35 @@ def _acting_organs(res: Resources, pi, s: int, e: int, cstart: int, cend: int) -
     return out
 
 
+def _settled(res: Resources, pi, s: int, e: int, cstart: int, cend: int, cond: str, vp: re.Match,
+             elliptic: bool) -> str | None:
+    """Round 11: why an open condition has a knowable judge or is no open norm (its explanation), or None."""
+    text = pi.text
+    if elliptic and ANALOGY_RE.search(text[cend:e]):
+        return (" 'Voor zover nodig van (overeenkomstige) toepassing' is de gangbare verwijzingstechniek: wie de "
+                "bepaling toepast, past haar aan; verlaagd.")
+    if (d := DECLARATION_RE.search(cond)) and d.start() < vp.start():
+        return " De voorwaarde is een verklaring van de betrokkene zelf: wie verklaart, beslist; verlaagd."
+    if CAUSED_IMPOSSIBLE_RE.search(cond):
+        return " De voorwaarde stelt een feit vast (onmogelijk door een genoemde oorzaak); verlaagd."
+    if PURPOSE_RE.search(cond) and DATA_RE.search(text[s:e]):
+        return (" De noodzaak van de gegevensverwerking wordt gemeten aan een genoemd doel (doelbinding, AVG); wie "
+                "de gegevens gebruikt, toetst haar en de rechter kan dat nagaan; verlaagd.")
+    if CRITERIA_RE.match(text, cend):
+        return " De open norm noemt de maatstaven waaraan zij wordt gewogen ('gelet op …'); verlaagd."
+    if elliptic and (actor := next((a for a in res.named_actors(pi, s, e) if not cstart <= a.start < cend), None)):
+        # "Voor zover het beroepsorgaan …, vernietigt het … en neemt het voor zover nodig …": the elliptic condition
+        # modifies the main clause's act, and the actor the sentence names performs it.
+        return f" De korte voorwaarde hoort bij de handeling van '{actor.text}', dat haar toepast; verlaagd."
+    body = _earlier_body(res, pi)
+    if body and EXCEPTION_TO_RE.search(text[s:e]):
+        return (f" De uitzondering geldt op een andere bepaling van dit artikel; wie die toepast ('{body}') "
+                "beoordeelt ook de uitzondering; verlaagd.")
+    if body and URGENT_RE.search(cond):
+        return f" Over de spoed oordeelt het orgaan dat in dit artikel handelt ('{body}'); verlaagd."
+    return None
+
+
 @detector("AMB-14", name="voorwaarde zonder toetsingsmaatstaf of beoordelaar",
           requires={"organs", "competences"}, default_severity=Severity.ZORG, rule="Ar 2.14; regelrecht",
           context_adjust=False)
@@ -133,16 +249,25 @@ def conditions(res: Resources) -> Iterator[Flag]:
             s, e = pi.sentence_of(m.start())
             if m.group(1).lower() == "als" and re.search(r"\bzowel\b", text[max(s, m.start() - 80):m.start()], re.I):
                 continue  # "zowel in als buiten rechte"
-            # The condition clause: up to the next comma (or 140 characters).
+            if m.group(1).lower() == "als" and ROLE_ALS_AFTER_RE.match(text, m.end()):
+                continue  # "als niet noodzakelijk worden aangemerkt": a role or class, no condition
+            # The condition clause: up to the next comma (or 140 characters); an elliptic one ("voor zover nodig")
+            # ends after its adjective, the rest of the sentence is the main clause.
             stop = text.find(",", m.end(), e)
             cend = stop if stop != -1 else min(e, m.end() + 140)
+            elliptic = ELLIPTIC_RE.match(text, m.end(), cend)
+            if elliptic:
+                cend = elliptic.end()
             cond = text[m.start():cend]
-            vp = VAGUE_PRED_RE.search(cond)
+            vp = _first_vague(cond)
             if not vp or ASSESSOR_RE.search(cond) or NUMBER_RE.search(cond):
                 continue
             organs = {mm.key for mm in res.mentions_in(pi, s, e)}
             competence = res.competence_clause(pi, m.start())
-            if DELIBERATE_RE.search(cond):
+            settled = _settled(res, pi, s, e, m.start(), cend, cond, vp, bool(elliptic))
+            if settled:
+                sev, why = Severity.SUGGESTIE, settled
+            elif DELIBERATE_RE.search(cond):
                 sev, why = Severity.SUGGESTIE, (" Het is een bewust open norm (redelijkheid) die de rechter kan "
                                                 "toetsen" + (" en het orgaan dat haar toepast staat in de zin"
                                                              if organs else "") + "; verlaagd.")
