@@ -7,9 +7,12 @@ applies, in this order (each step a pure function, tested on its own):
    SUGGESTIE → ZORG when the clause confers a power or duty or sits in a tasks/powers article,
    *and* no decider is knowable: no organ in the lid, none named through its instrument ("bij
    koninklijk besluit") in the sentence, and more than one organ in the text (round 8: no escalated
-   hedge in rounds 1–7 was judged true; with a knowable decider it is a deliberate open norm); de-escalate
-   one level when the lid names a decider *and* a criterion *and* a time limit. De-escalated flags
-   stay in the list with a note.
+   hedge in rounds 1–7 was judged true; with a knowable decider it is a deliberate open norm). Round 11
+   (``decider_knowable``): a public body named in the lid in any role ("beroep bij de bestuursrechter"), the
+   organ that performs the same act elsewhere in the artikel, and in national law any body the artikel
+   names are knowable deciders too, so the bodies of national law missing from the organ registry are no
+   evidence of a missing decider. De-escalate one level when the lid names a decider *and* a criterion
+   *and* a time limit. De-escalated flags stay in the list with a note.
 2. **near-duplicate merging**: a flag whose span overlaps a better-ranked flag in the same
    passage by ≥ 80 % of the shorter span is merged into it (its type is noted in the
    kept flag's explanation and the merge is recorded in ``report.merged``). Two findings of
@@ -44,6 +47,7 @@ from models.ambiguity.resources import (
     Competence,
     Definition,
     Delegation,
+    PassageInfo,
     Resources,
     build_resources,
 )
@@ -222,19 +226,35 @@ def clause_context(res: Resources, flag: Flag) -> ClauseContext:
     decider = bool(DECIDER_RE.search(text) and res.organ_mentions.get(pi.passage.id)) or any(
         c.actor for c in res.competences_in(pi))
     s, e = pi.sentence_of(flag.start)
-    # A decider is knowable when the lid names an organ (a task list's lead-in names whose tasks they are), the
-    # sentence names one through its instrument ("bij koninklijk besluit"), or the text has one organ only.
-    organ_in_sentence = bool(res.organs_named_in_lid(pi) or res.actor_named_in_lid(pi)
-                             or AGENT_INSTRUMENT_RE.search(text[s:e])
-                             or INSTRUMENT_MAKER_RE.search(text[s:e]) or len(res.organs_in_document()) == 1)
     return ClauseContext(
         power_duty=res.competence_clause(pi, flag.start),
         task_article=res.structure.is_task_article(pi.passage.artikel),
         decider=decider,
         criterion=bool(CRITERION_RE.search(text)),
         time_limit=bool(TIME_RE.search(text) or NUMBER_RE.search(text) and TIME_RE.search(text)),
-        organ_in_sentence=organ_in_sentence,
+        organ_in_sentence=decider_knowable(res, pi, (s, e)),
     )
+
+
+def decider_knowable(res: Resources, pi: PassageInfo, sentence: tuple[int, int]) -> bool:
+    """Whoever applies a hedge in this sentence can be found in the document, so raising it needs no more evidence.
+
+    Knowable: the lid names an organ or public body in any role (a task list's lead-in names whose tasks they are;
+    "beroep bij de bestuursrechter" names the forum), the sentence names one through its instrument ("bij koninklijk
+    besluit"), the text has one organ only, or (round 11) the act the sentence confers is performed by a named organ
+    elsewhere in the artikel (the holder of the competence the hedge qualifies). In national law the artikel is the
+    unit: its executing body is named once, in the first lid or the article the clause elaborates, and the
+    bodies of national law (het bestuursorgaan, de toezichthouder, de ambtenaren …) are not in the organ registry, so
+    their absence from the registry is no evidence of a missing decider (round-9 sample)."""
+    s, e = sentence
+    sent = pi.text[s:e]
+    if res.organs_named_in_lid(pi) or res.actor_named_in_lid(pi) or res.public_body_named(pi, "lid"):
+        return True
+    if AGENT_INSTRUMENT_RE.search(sent) or INSTRUMENT_MAKER_RE.search(sent) or len(res.organs_in_document()) == 1:
+        return True
+    if any(not c.actor and res.actor_of_action(pi, c.action) for c in res.competences_in(pi, sentence)):
+        return True
+    return res.is_national_law() and res.public_body_named(pi, "artikel")
 
 
 def instrument_cards(res: Resources) -> list[InstrumentCard]:
