@@ -50,7 +50,7 @@ REFERENCE_RE = re.compile(r"^(?:(?!\.\s)[^;:()]){0,140}?\b(?:aangegeven|opgenome
 # van rechten" (an article before a noun: an example).
 COMPARATIVE_RE = re.compile(r"^\s+(?:deze|die|dit|dat|het|hij|zij|ze|men|er|zulks)\b(?:(?!\.\s)[^;:(),]){0,100}?"
                             r"\b(?:is|zijn|wordt|worden|was|waren|luidt|luiden|geldt|gelden|heeft|hebben|staat|staan"
-                            r"|blijkt|blijken)\s*(?:[.;,:]|$)", re.I)
+                            r"|blijkt|blijken)(?:\s+[a-zà-ÿ]+)?\s*(?:[.;,:]|$)", re.I)
 # "… die zij … in het bijzonder behartigen.": in a subordinate clause, one verb form, then the clause ends: a degree
 # adverb on that (verb-final) verb.
 CLAUSE_END_VERB_RE = re.compile(r"^\s+[a-zà-ÿ-]+(?:en|t)\s*(?:[.;,]|$)")

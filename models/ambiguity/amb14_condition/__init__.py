@@ -35,7 +35,8 @@ the judge being knowable: a condition that is someone's declaration ("voor zover
 gemaakt dat …": the declarant decides); an impossibility with its cause named ("niet langer mogelijk is als gevolg
 van opname …": a fact); in a sentence about data, necessity measured against a named purpose ("gebruiken het
 burgerservicenummer slechts voor zover dat noodzakelijk is voor het verrichten van werkzaamheden …": the
-data-protection purpose limitation, applied by whoever processes); an exception to another provision of the same artikel ("Het
+data-protection purpose limitation, applied by whoever processes), or bounding a legal status ("blijft … voortbestaan
+voorzover dit tot vereffening van zijn vermogen nodig is"); an exception to another provision of the same artikel ("Het
 derde lid geldt niet, indien …", "Van het eerste lid kan worden afgeweken, voor zover …") or an urgency condition,
 when an earlier lid of the artikel names the body that applies it; an organ that is the subject after a fronted
 clause ("…, herroept het bestuursorgaan …"); an elliptic condition in a sentence that names its actor; an open
@@ -106,6 +107,9 @@ PURPOSE_RE = re.compile(r"\b(?:noodzakelijk|nodig)\s+(?:is\s+|zijn\s+)?(?:voor|t
 # The sentence is about processing data: the necessity test is the data-protection purpose limitation.
 DATA_RE = re.compile(r"\bgegevens\b|\bpersoonsgegevens\b|\bburgerservicenummer\b|\bBSN\b|\binlichtingen\b"
                      r"|\binformatie\b|\bverwerk\w*|\bverwerking\b", re.I)
+# A main clause that states a legal status, no act ("blijft … voortbestaan", "blijft … bestaan", "blijft … gelden").
+STATUS_RE = re.compile(r"\b(?:blijft|blijven)\b[^,;]{0,60}\b(?:voortbestaan|bestaan|gelden|van\s+kracht|in\s+stand|"
+                       r"van\s+toepassing|gehandhaafd)\b", re.I)
 # A main clause that sets aside another provision of the artikel: its exception is judged by whoever applies it.
 EXCEPTION_TO_RE = re.compile(r"\b(?:eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|vorige|voorgaande)\s+"
                              r"(?:lid|volzin|zin)\b[^.;]{0,40}?\b(?:geldt|gelden)\s+niet\b"
@@ -116,7 +120,7 @@ EXCEPTION_TO_RE = re.compile(r"\b(?:eerste|tweede|derde|vierde|vijfde|zesde|zeve
                              r"|\b(?:op\s+grond\s+van|krachtens|bedoeld\s+in)\s+het\s+(?:eerste|tweede|derde|vierde|vijfde"
                              r"|zesde|vorige|voorgaande)\s+lid\b", re.I)
 # The open norm names the criteria it is weighed by ("voldoende betrouwbaar is, gelet op de aard en de inhoud …").
-CRITERIA_RE = re.compile(r"^\s*,?\s*(?:gelet\s+op|rekening\s+houdend\s+met|in\s+het\s+licht\s+van|afgezet\s+tegen)\b",
+CRITERIA_RE = re.compile(r"\s*,?\s*(?:gelet\s+op|rekening\s+houdend\s+met|in\s+het\s+licht\s+van|afgezet\s+tegen)\b",
                          re.I)
 URGENT_RE = re.compile(r"\bspoed\w*|\bdringend\w*|\bonverwijld\b", re.I)
 # After a fronted clause the finite verb precedes the subject: "…, herroept het bestuursorgaan …".
@@ -222,6 +226,10 @@ def _settled(res: Resources, pi, s: int, e: int, cstart: int, cend: int, cond: s
     if PURPOSE_RE.search(cond) and DATA_RE.search(text[s:e]):
         return (" De noodzaak van de gegevensverwerking wordt gemeten aan een genoemd doel (doelbinding, AVG); wie "
                 "de gegevens gebruikt, toetst haar en de rechter kan dat nagaan; verlaagd.")
+    if PURPOSE_RE.search(cond) and STATUS_RE.search(text[s:cstart]) and not res.competence_clause(pi, cstart):
+        # "Het openbaar lichaam blijft na zijn ontbinding voortbestaan voorzover dit tot vereffening nodig is": a
+        # legal status bounded by its purpose; nobody decides it, a court can apply it.
+        return " Een rechtstoestand begrensd door een genoemd doel; de rechter kan dat toepassen; verlaagd."
     if CRITERIA_RE.match(text, cend):
         return " De open norm noemt de maatstaven waaraan zij wordt gewogen ('gelet op …'); verlaagd."
     if elliptic and (actor := next((a for a in res.named_actors(pi, s, e) if not cstart <= a.start < cend), None)):
