@@ -226,13 +226,16 @@ def clause_context(res: Resources, flag: Flag) -> ClauseContext:
     decider = bool(DECIDER_RE.search(text) and res.organ_mentions.get(pi.passage.id)) or any(
         c.actor for c in res.competences_in(pi))
     s, e = pi.sentence_of(flag.start)
+    power_duty = res.competence_clause(pi, flag.start)
+    task_article = res.structure.is_task_article(pi.passage.artikel)
     return ClauseContext(
-        power_duty=res.competence_clause(pi, flag.start),
-        task_article=res.structure.is_task_article(pi.passage.artikel),
+        power_duty=power_duty,
+        task_article=task_article,
         decider=decider,
         criterion=bool(CRITERION_RE.search(text)),
         time_limit=bool(TIME_RE.search(text) or NUMBER_RE.search(text) and TIME_RE.search(text)),
-        organ_in_sentence=decider_knowable(res, pi, (s, e)),
+        # only asked where escalation is possible (adjust_for_context)
+        organ_in_sentence=(power_duty or task_article) and decider_knowable(res, pi, (s, e)),
     )
 
 
@@ -241,8 +244,11 @@ def decider_knowable(res: Resources, pi: PassageInfo, sentence: tuple[int, int])
 
     Knowable: the lid names an organ or public body in any role (a task list's lead-in names whose tasks they are;
     "beroep bij de bestuursrechter" names the forum), the sentence names one through its instrument ("bij koninklijk
-    besluit"), the text has one organ only, or (round 11) the act the sentence confers is performed by a named organ
-    elsewhere in the artikel (the holder of the competence the hedge qualifies). In national law the artikel is the
+    besluit"), the text has one organ only, or (round 11) the holder of the competence the hedge qualifies is named:
+    the same act is performed by a named organ elsewhere in the artikel ("Het dagelijks bestuur stelt de tarieven
+    vast. De tarieven worden zo nodig tussentijds vastgesteld"), or an organ adopts or acts on the act's object
+    somewhere in the text ("De begroting wordt zo nodig gewijzigd", the begroting adopted by the algemeen
+    bestuur). In national law the artikel is the
     unit: its executing body is named once, in the first lid or the article the clause elaborates, and the
     bodies of national law (het bestuursorgaan, de toezichthouder, de ambtenaren …) are not in the organ registry, so
     their absence from the registry is no evidence of a missing decider (round-9 sample)."""
@@ -252,7 +258,8 @@ def decider_knowable(res: Resources, pi: PassageInfo, sentence: tuple[int, int])
         return True
     if AGENT_INSTRUMENT_RE.search(sent) or INSTRUMENT_MAKER_RE.search(sent) or len(res.organs_in_document()) == 1:
         return True
-    if any(not c.actor and res.actor_of_action(pi, c.action) for c in res.competences_in(pi, sentence)):
+    agentless = [c for c in res.competences_in(pi, sentence) if not c.actor]
+    if any(res.actor_of_action(pi, c.action) or c.object and res.organ_acts_on(c.object) for c in agentless):
         return True
     return res.is_national_law() and res.public_body_named(pi, "artikel")
 

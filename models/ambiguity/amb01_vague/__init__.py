@@ -85,6 +85,14 @@ POWER_RE = re.compile(r"\b(?:kan|kunnen|mag|mogen|is\s+bevoegd|zijn\s+bevoegd)\b
 TERM_MIN_ARTIKELEN = 3  # a phrase in this many artikelen is a term of the text
 
 
+def _partial_power(before: str) -> bool:
+    """'gedeeltelijk' qualifies the act of a power: a modal of power before it in the sentence, and no condition
+    word between the two ("kan alleen dan gedeeltelijk worden goedgekeurd", not "kan …, indien hij de kosten
+    gedeeltelijk draagt")."""
+    modals = list(POWER_RE.finditer(before))
+    return bool(modals) and not CONDITION_RE.search(before[modals[-1].end():])
+
+
 def _term_of_text(res: Resources, pi: PassageInfo, quote: str, end: int) -> bool:
     """The trigger plus its next two words recur in at least ``TERM_MIN_ARTIKELEN`` artikelen ("noodzakelijke kosten
     van het bestaan"): a notion the whole text uses, whose meaning is settled once, not in this clause."""
@@ -175,7 +183,7 @@ def vague_qualifiers(res: Resources) -> Iterator[Flag]:
                 # Round 11: the reasonable-person standard, settled in law and case law; the court applies it.
                 note = (" Het gaat om de vaste maatstaf van wat redelijkerwijs verwacht mag worden; die is in de "
                         "rechtspraak uitgewerkt.")
-            elif PARTIAL_RE.match(q) and POWER_RE.search(sent) and other_conditions:
+            elif PARTIAL_RE.match(q) and _partial_power(pi.text[s:hit.start]) and other_conditions:
                 # Round 11: "kan alleen dan gedeeltelijk worden goedgekeurd, indien …": the power to act on part,
                 # under a stated condition; the organ that acts chooses the part.
                 severity = Severity.INFO

@@ -176,6 +176,8 @@ def test_partial_power_with_a_stated_condition_is_info(sentence):
     "De subsidie kan gedeeltelijk worden ingetrokken.",
     "Een deelnemer is verplicht het verlies gedeeltelijk aan te zuiveren indien het verlies dit vergt.",
     "Een deelnemer is verplicht de kosten gedeeltelijk te vergoeden indien de raad dat vraagt.",
+    # the partial act sits inside the condition, not in the power
+    "Een aanspraak kan slechts worden ingeroepen indien de deelnemer de kosten gedeeltelijk draagt.",
 ])
 def test_partial_without_power_or_condition_is_not_info(sentence):
     found = run("AMB-01", f"Artikel 7 Besluiten\n1. {sentence}")
@@ -325,3 +327,24 @@ def test_hedge_whose_decider_the_lid_or_the_same_act_names_is_not_raised(text):
 ])
 def test_hedge_without_any_knowable_decider_is_raised(text):
     assert severity_of(amb01(text), "zo nodig") == Severity.ZORG
+
+
+@pytest.mark.parametrize("text", [
+    "Artikel 7 Taken\n1. De begroting wordt zo nodig gewijzigd.",
+    "Artikel 7 Taken\n1. De begroting wordt zo nodig tussentijds uitgevoerd.",
+    "Artikel 7 Taken\n1. De begroting wordt in voorkomende gevallen gewijzigd.",
+    "Artikel 7 Taken\n1. De begroting wordt zo mogelijk in één keer vastgesteld.",
+])
+def test_hedge_on_an_object_an_organ_acts_on_elsewhere_is_not_raised(text):
+    """The algemeen bestuur adopts the begroting (artikel 2): the holder of the power the hedge qualifies is named."""
+    assert max(f.severity for f in amb01(text)) == Severity.SUGGESTIE
+
+
+@pytest.mark.parametrize("text", [
+    "Artikel 7 Taken\n1. De tarieven worden zo nodig gewijzigd.",
+    "Artikel 7 Taken\n1. De tarieven worden zo nodig tussentijds vastgesteld.",
+    "Artikel 7 Taken\n1. De reserves worden in voorkomende gevallen verdeeld.",
+    "Artikel 7 Taken\n1. Het meerjarenplan wordt zo mogelijk in één keer vastgesteld.",
+])
+def test_hedge_on_an_object_no_organ_acts_on_is_raised(text):
+    assert max(f.severity for f in amb01(text)) == Severity.ZORG
