@@ -42,7 +42,7 @@ TRAILING = {"en dergelijke", "e.d.", "enzovoort", "enz.", "etc.", "en andere", "
 # "zoals in het besluit van … aangegeven", "zoals dit … wordt vastgesteld": a reference, not an example.
 REFERENCE_RE = re.compile(r"^(?:(?!\.\s)[^;:()]){0,140}?\b(?:aangegeven|opgenomen|bedoeld|vastgesteld|vastgelegd|goedgekeurd"
                           r"|gewijzigd|omschreven|vermeld|genoemd|gehanteerd|bepaald|beschreven|weergegeven"
-                          r"|luidt|luiden|geldt|gelden)\b", re.I)
+                          r"|luidt|luiden|luidde|luidden|geldt|gelden|gold|golden)\b", re.I)
 
 
 # Round 11: "zoals" + a pronoun subject and a clause that ends in its finite verb ("zoals deze door het centraal

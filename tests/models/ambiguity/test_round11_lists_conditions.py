@@ -375,6 +375,9 @@ NOT_A_LIST = [
     "De bevoegdheid tot heffing wordt uitgeoefend zoals het algemeen bestuur heeft besloten.",
     "Als belang gelden de belangen die de deelnemers krachtens hun statuten in het bijzonder behartigen.",
     "De taken omvatten de zorg voor de belangen die de gemeenten met name behartigen.",
+    # the transitional formula "zoals dat luidde" (as it read)
+    "Voor de overgedragen bevoegdheden blijft artikel 10, zoals dat luidde voor de wijziging, van toepassing.",
+    "Besluiten over taken op grond van artikel 7, zoals dat gold op 1 januari, blijven van kracht.",
 ]
 A_LIST = [
     "Het lichaam heeft bevoegdheden zoals het heffen van rechten.",
