@@ -116,8 +116,9 @@ EXCEPTION_TO_RE = re.compile(r"\b(?:eerste|tweede|derde|vierde|vijfde|zesde|zeve
                              r"|\b(?:lid|volzin|zin)\b[^.;]{0,40}?\bniet\s+van\s+toepassing\b"
                              r"|\bvan\s+(?:het|de)\s+(?:eerste|tweede|derde|vierde|vijfde|zesde|vorige)\s+(?:lid|volzin|zin)\s+"
                              r"(?:kan|mag|wordt)\s+(?:worden\s+)?afgeweken\b"
-                             # the act is the power of another lid ("onderbreking op grond van het eerste lid")
-                             r"|\b(?:op\s+grond\s+van|krachtens|bedoeld\s+in)\s+het\s+(?:eerste|tweede|derde|vierde|vijfde"
+                             # the act is the power of another lid ("onderbreking op grond van het eerste lid"); not
+                             # a mere reference to its object ("de stukken, bedoeld in het eerste lid")
+                             r"|\b(?:op\s+grond\s+van|krachtens)\s+het\s+(?:eerste|tweede|derde|vierde|vijfde"
                              r"|zesde|vorige|voorgaande)\s+lid\b", re.I)
 # The open norm names the criteria it is weighed by ("voldoende betrouwbaar is, gelet op de aard en de inhoud …").
 CRITERIA_RE = re.compile(r"\s*,?\s*(?:gelet\s+op|rekening\s+houdend\s+met|in\s+het\s+licht\s+van|afgezet\s+tegen)\b",
@@ -125,7 +126,9 @@ CRITERIA_RE = re.compile(r"\s*,?\s*(?:gelet\s+op|rekening\s+houdend\s+met|in\s+h
 URGENT_RE = re.compile(r"\bspoed\w*|\bdringend\w*|\bonverwijld\b", re.I)
 # After a fronted clause the finite verb precedes the subject: "…, herroept het bestuursorgaan …".
 NOT_VERB = {"indien", "als", "wanneer", "dat", "die", "tenzij", "mits", "zodra", "nadat", "omdat", "doordat", "waarbij",
-            "aan", "bij", "van", "voor", "door", "tot", "met", "naar", "op", "onder", "over", "om", "en", "of", "zover"}
+            "aan", "bij", "van", "voor", "door", "tot", "met", "naar", "op", "onder", "over", "om", "en", "of", "zover",
+            "behoudens", "namens", "jegens", "zonder", "tegen", "binnen", "na", "vanwege", "wegens", "ten", "ter", "per",
+            "via", "zoals", "alsmede", "dan", "uit", "in", "te", "noch", "maar", "doch", "welke", "wie", "wat"}
 
 
 def _first_vague(cond: str) -> re.Match | None:

@@ -341,6 +341,8 @@ EARLIER_ORGAN = [
         "zover zwaarwegende redenen zich tegen publicatie verzetten."),
     art("Het dagelijks bestuur kan een lid schorsen bij wangedrag.", "Indien de situatie zo spoedeisend is dat overleg "
         "niet kan worden afgewacht, wordt de schorsing terstond van kracht."),
+    art("De kiescommissie kan het gebruik van het systeem onderbreken bij een storing.", "Onderbreking op grond van "
+        "het eerste lid is slechts toegestaan indien een waarschuwing niet voldoende blijkt te zijn."),
 ]
 NO_EARLIER_ORGAN = [
     art("Een pand kan worden gesloten bij overlast.", "Bij de sluiting wordt een termijn gegeven. De eerste volzin is "
@@ -349,6 +351,9 @@ NO_EARLIER_ORGAN = [
         "zover zwaarwegende redenen zich tegen publicatie verzetten."),
     art("Een lid kan worden geschorst bij wangedrag.", "Indien de situatie zo spoedeisend is dat overleg niet kan "
         "worden afgewacht, wordt de schorsing terstond van kracht."),
+    # an organ in an earlier lid, and a reference to its object only: the exception has no holder
+    art("Het dagelijks bestuur stelt de jaarstukken op.", "De stukken, bedoeld in het eerste lid, worden, behoudens "
+        "bijzondere omstandigheden, zes weken voor de vergadering aan de raden gezonden."),
     # an organ in an earlier lid, but the condition is neither urgency nor an exception to that lid
     art("Het algemeen bestuur vergadert ten minste tweemaal per jaar op uitnodiging van de voorzitter.", "De stukken worden, behoudens bijzondere "
         "omstandigheden, tenminste 14 dagen voor de vergadering verzonden."),
