@@ -226,7 +226,9 @@ def clause_context(res: Resources, flag: Flag) -> ClauseContext:
     decider = bool(DECIDER_RE.search(text) and res.organ_mentions.get(pi.passage.id)) or any(
         c.actor for c in res.competences_in(pi))
     s, e = pi.sentence_of(flag.start)
-    power_duty = res.competence_clause(pi, flag.start)
+    # Round 11: text outside any artikel (toelichting, a document that is no regeling, a loose PDF fragment) confers
+    # no power or duty in the regulation's structure, and has no lid or artikel to look for its decider in.
+    power_duty = pi.passage.artikel is not None and res.competence_clause(pi, flag.start)
     task_article = res.structure.is_task_article(pi.passage.artikel)
     return ClauseContext(
         power_duty=power_duty,

@@ -21,6 +21,8 @@ Round 11 (national-law sample: open norms settled in law and case law, applied b
 * "redelijke termijn" is a time norm (never raised), "zo nodig in afwijking van <bepaling>" confines a deviation
   from a named provision to what that provision makes necessary (INFO), and partial action under a stated
   condition ("kan gedeeltelijk worden goedgekeurd, indien …") is INFO;
+* text outside any artikel (a toelichting, a document that is no regeling, a loose PDF fragment) has no article in
+  which to look for the applier and confers no power in the regulation's structure: never ZORG;
 * misreads are not produced: "de/het enkele X" (= the mere X), a quantity whose bound the clause states ("een
   aantal … dat ten hoogste tachtig bedraagt", "groter dan of gelijk aan de kiesdeler"), a superlative count with a
   tie rule in the lid ("de lijst die geldt voor de meeste provincies. Bij een gelijk aantal … beslist het lot").
@@ -188,7 +190,7 @@ def vague_qualifiers(res: Resources) -> Iterator[Flag]:
                 # under a stated condition; the organ that acts chooses the part.
                 severity = Severity.INFO
                 note = " De bevoegdheid om gedeeltelijk te handelen is aan een genoemde voorwaarde gebonden."
-            elif sub in ("degree", "quantity") and res.competence_clause(pi, hit.start) \
+            elif sub in ("degree", "quantity") and pi.passage.artikel and res.competence_clause(pi, hit.start) \
                     and not res.organs_named_in_artikel(pi) and not res.actor_named_in_artikel(pi) \
                     and not has_number_or_deadline(sent) \
                     and not AGENT_INSTRUMENT_RE.search(sent):

@@ -20,9 +20,10 @@ ORGANS = ("Artikel 2 Bestuur\n1. Het algemeen bestuur stelt de begroting vast.\n
 
 
 def amb01(text: str, title: str = "Testregeling", artikel: str = "7") -> list[Flag]:
-    """AMB-01 flags of the full pipeline (runner escalation included) in ``artikel``."""
-    return [f for f in analyse(doc_from_text(ORGANS + text, title=title)).flags
-            if f.type == "AMB-01" and f.artikel == artikel]
+    """AMB-01 flags after the runner (escalation included) in ``artikel``; AMB-01 alone, so that no other
+    detector's flag absorbs one by merging."""
+    return [f for f in analyse(doc_from_text(ORGANS + text, title=title), detectors=["AMB-01"]).flags
+            if f.artikel == artikel]
 
 
 def severity_of(found: list[Flag], quote: str) -> Severity:
@@ -348,3 +349,29 @@ def test_hedge_on_an_object_an_organ_acts_on_elsewhere_is_not_raised(text):
 ])
 def test_hedge_on_an_object_no_organ_acts_on_is_raised(text):
     assert max(f.severity for f in amb01(text)) == Severity.ZORG
+
+
+# -- text outside any artikel --------------------------------------------------------------------------------
+LOOSE = [
+    ("Een deelnemer is verplicht passende maatregelen te treffen.", "passende"),
+    ("Een deelnemer is verplicht voldoende afstand te houden.", "voldoende"),
+    ("De werkzaamheden worden zoveel mogelijk overdag uitgevoerd.", "zoveel mogelijk"),
+    ("De tarieven worden zo nodig vastgesteld.", "zo nodig"),
+]
+
+
+def _all_amb01(text: str) -> list[Flag]:
+    return analyse(doc_from_text(text), detectors=["AMB-01"]).flags
+
+
+@pytest.mark.parametrize("sentence,quote", LOOSE)
+def test_open_norm_outside_any_artikel_is_no_zorg(sentence, quote):
+    """A toelichting, a document that is no regeling, a loose fragment: no article to look for the applier in."""
+    found = _all_amb01(f"Ruimtelijke onderbouwing\n{sentence}\nDe gemeente heeft overleg gevoerd.")
+    assert severity_of(found, quote) == Severity.SUGGESTIE
+
+
+@pytest.mark.parametrize("sentence,quote", LOOSE)
+def test_the_same_clause_in_a_task_artikel_without_a_decider_is_zorg(sentence, quote):
+    found = amb01(f"Artikel 7 Taken\n1. {sentence}")
+    assert severity_of(found, quote) == Severity.ZORG
