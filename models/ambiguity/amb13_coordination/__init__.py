@@ -71,6 +71,8 @@ ALTERNATIVE_LEADIN_RE = re.compile(r"\btenzij\b|\bgeldt\s+niet\b|\bniet\s+van\s+
                                    # afwijzend", "schrapt", "kan … opschorten", "verklaart … ongeldig")
                                    r"|\bafwijzend\b|\bschrap\w*|\bgeschrapt\b|\bdoorha\w*|\bdoorgehaald\b|\bopschort\w*"
                                    r"|\bopgeschort\b|\bongeldig\b|\bniet[- ]ontvankelijk\b|\bniet\s+in\s+behandeling\b"
+                                   # events that end a status: each suffices ("Het lidmaatschap eindigt indien:")
+                                   r"|\beindig\w*|\bhoudt\s+op\b|\bnietig\b|\bvervallen\b|\bverlie[sz]\w*|\btreedt\s+af\b"
                                    # refusing a benefit ("kan afzien van het verlenen van een voorschot")
                                    r"|\bafzien\s+van\s+(?:het\s+|de\s+)?(?:verlen|verstrek|toeken|uitbetal|uitker)\w*"
                                    # a negated subject ("Geen opschorting vindt plaats indien:"): exceptions

@@ -45,6 +45,10 @@ ADVERSE = [
         "de cliënt een geldige reden heeft opgegeven."),
     lst("De huurder heeft de verplichting de borg terstond aan te vullen indien:", "de borg is aangesproken;",
         "de huurprijs is verhoogd;", "de huurder een tweede ruimte in gebruik neemt."),
+    lst("Het lidmaatschap van de commissie eindigt indien:", "het lid overlijdt;", "het lid verhuist naar elders;",
+        "het lid een functie bij de gemeente aanvaardt."),
+    lst("Een lid van het bestuur treedt af wanneer:", "hij de leeftijd van 70 jaar bereikt;",
+        "hij failliet wordt verklaard;", "hij onder curatele wordt gesteld."),
 ]
 FAVOURABLE = [
     lst("Het college kan de boete kwijtschelden indien:", "de boete langer dan een jaar openstaat;",
