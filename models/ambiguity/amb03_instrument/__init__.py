@@ -46,7 +46,7 @@ STATUTORY_REF_RE = re.compile(r"\s*(?:van\s+\w+\s*)?,?\s*(?:als\s+)?bedoeld\s+in
 # Round 8 --------------------------------------------------------------------------------------------------------
 # "structuurvisies, bestemmingsplannen en exploitatieplannen als bedoeld in respectievelijk artikel 2.1, 3.1 en 6.12
 # van de Wet ruimtelijke ordening": the reference after a list of nouns covers every item of the list.
-LISTED_STATUTORY_RE = re.compile(r"(?:\s*(?:,|\ben\b|\bof\b)\s*[\w-]+){1,6}\s*,?\s*(?:als\s+)?bedoeld\s+in\s+"
+LISTED_STATUTORY_RE = re.compile(r"(?:\s*(?:,|\ben\b|\bof\b)\s*(?:[\w-]+\s+){0,3}[\w-]+){1,6}\s*,?\s*(?:als\s+)?bedoeld\s+in\s+"
                                  r"(?:[^.;]|\.(?=\d)){0,100}?\b(?:van|der)\s+(?:de\s+)?[A-Z]")
 # "de agenda, bedoeld in artikel 19": an instrument another artikel of the same text regulates; its status is
 # settled (or flagged) there.
@@ -94,6 +94,28 @@ ATTACHMENT_RE = re.compile(r"\b(?:gaat|gaan)\s+(?:\w+\s+){0,4}?vergezeld\s+van\b
 SUBJECT_AUTHOR_RE = re.compile(r"^\s*(?:De|Het)\s+(?P<subj>(?:[a-zà-ÿ-]+\s+){0,3}?[a-zà-ÿ-]+)\s+(?P<verb>legt|leggen"
                                r"|stelt|stellen|maakt|maken|neemt|nemen|werkt|werken|schrijft|schrijven|vat|vatten)\b")
 AUTHOR_PARTICLE_RE = re.compile(r"\b(?:vast|op|uit)\b(?!\s+te\b)")  # not "op te stellen" (another's act)
+# Round 11 --------------------------------------------------------------------------------------------------------
+# "een door de Kiesraad op te stellen controleprotocol", "het door het CAK opgestelde werkplan": the prenominal
+# participle names the document's author.
+PRENOMINAL_AUTHOR_RE = re.compile(r"\bdoor\s+(?P<who>(?:de|het|Onze)\s+[^,;.]{0,60}?)\s+(?:op\s+te\s+stellen|opgestelde"
+                                  r"|op\s+te\s+maken|opgemaakte|uit\s+te\s+brengen|uitgebrachte|te\s+maken|gemaakte"
+                                  r"|vast\s+te\s+stellen|vastgestelde|te\s+publiceren|gepubliceerde)\s+(?:[a-zà-ÿ-]+\s+){0,2}"
+                                  r"(?:[a-zà-ÿ]+-)?$",
+                                  re.I)
+# "Het CAK zendt Onze Minister jaarlijks een werkprogramma", "Een zorgaanbieder … zendt … een nota aan het
+# zorgkantoor": a document the sentence's subject sends or submits is its own (indefinite object of the verb).
+SEND_VERB_RE = re.compile(r"\b(?:zendt|zenden|stuurt|sturen|verstrekt|verstrekken|levert|leveren|overlegt|overleggen"
+                          r"|dient|dienen|legt|leggen|brengt|brengen|biedt|bieden)\b", re.I)
+SENT_OBJECT_RE = re.compile(r"\b(?:een|jaarlijks\s+een)\s+(?:[a-zà-ÿ-]+\s+){0,2}$", re.I)
+SENTENCE_SUBJECT_RE = re.compile(r"^\s*(?:De|Het|Een|Onze)\s+(?P<subj>[\w-]+(?:\s+[A-Z][\w-]*)*)")
+# "Het werkprogramma behoeft de goedkeuring van Onze Minister": the approving body adopts it in effect.
+APPROVAL_RE = re.compile(r"\b(?:behoeft|behoeven|vereist|vereisen)\s+(?:de\s+)?(?:voorafgaande\s+)?goedkeuring\s+van\s+"
+                         r"(?P<who>(?:de|het|Onze)\s+[\w-]+(?:\s+[A-Z][\w-]*)*)", re.I)
+# "de agenda van dit overleg", "onderwerpen voor de agenda": the agenda of a meeting, no policy instrument.
+MEETING_NOUNS = r"(?:overleg|vergadering|bijeenkomst|zitting|beraad|conferentie|sessie)"
+AGENDA_OF_MEETING_RE = re.compile(rf"^\s+(?:van|voor)\s+(?:de|het|dit|dat|deze|die|een|elke|iedere)\s+(?:[\w-]+\s+){{0,2}}?"
+                                  rf"{MEETING_NOUNS}\w*\b", re.I)
+AGENDA_TOPIC_RE = re.compile(r"\b(?:onderwerp(?:en)?|punt(?:en)?|agendapunt(?:en)?)\s+(?:\w+\s+){0,3}?(?:voor|op|aan)\s+de\s+$", re.I)
 ADOPT_AFTER_RE = re.compile(r"^[^,;.]{0,60}?\b(?:vast(?:stelt|stellen|gesteld|\s+te\s+stellen)|op(?:stelt|stellen|"
                             r"\s+te\s+stellen))\b", re.I)
 
@@ -173,6 +195,8 @@ def _not_an_instrument(res: Resources, m: InstrumentMention) -> bool:
         return True  # "in dit kader": in this context
     if m.name == "agenda" and MEETING_AGENDA_RE.search(before):
         return True  # "een onderwerp dat niet staat vermeld op de agenda"
+    if m.name == "agenda" and (AGENDA_OF_MEETING_RE.match(after) or AGENDA_TOPIC_RE.search(text[max(0, m.start - 60):m.start])):
+        return True  # "onderwerpen voor de agenda van dit overleg": a meeting's agenda
     if m.name == "akkoord" and (AKKOORD_PREDICATE_AFTER_RE.match(after) or AKKOORD_PREDICATE_BEFORE_RE.search(before)):
         return True  # "met de gewijzigde regeling akkoord zijn": a predicate, not an agreement
     if LISTED_STATUTORY_RE.match(after) or INTERNAL_REF_RE.match(after):
@@ -229,6 +253,39 @@ def _subject_author(res: Resources, m: InstrumentMention) -> str | None:
     if not hit or not AUTHOR_PARTICLE_RE.search(pi.text[s + hit.end():e]):
         return None
     return hit.group("subj").lower()
+
+
+def _prenominal_author(res: Resources, m: InstrumentMention) -> str | None:
+    """"een door de Kiesraad op te stellen controleprotocol": the body named in the prenominal participle phrase
+    (registered organ or public actor of national law) draws the document up."""
+    pi = res.by_id[m.passage_id]
+    s, _e = pi.sentence_of(m.start)
+    hit = PRENOMINAL_AUTHOR_RE.search(pi.text[max(s, m.start - 120):m.start])
+    if not hit:
+        return None
+    return re.sub(r"^(?:de|het|onze)\s+", "", hit.group("who").strip().lower())
+
+
+def _sent_by_subject(res: Resources, m: InstrumentMention) -> str | None:
+    """"Het CAK zendt Onze Minister jaarlijks een werkprogramma": an indefinite document that the sentence's subject
+    sends, submits or supplies is that subject's own; it names the author."""
+    pi = res.by_id[m.passage_id]
+    s, _e = pi.sentence_of(m.start)
+    before = pi.text[s:m.start]
+    if not SENT_OBJECT_RE.search(before[-60:]) or not SEND_VERB_RE.search(before):
+        return None
+    subj = SENTENCE_SUBJECT_RE.match(before)
+    return subj.group("subj").lower() if subj else None
+
+
+def _approved_by(res: Resources, m: InstrumentMention) -> str | None:
+    """"Het werkprogramma behoeft de goedkeuring van Onze Minister": the approving body settles its status."""
+    pi = res.by_id[m.passage_id]
+    s, e = pi.sentence_of(m.start)
+    hit = APPROVAL_RE.search(pi.text, m.end, e)
+    if not hit or hit.start() - m.end > 40:
+        return None
+    return re.sub(r"^(?:de|het|onze)\s+", "", hit.group("who").lower())
 
 
 def _concluded(res: Resources, m: InstrumentMention) -> bool:
@@ -322,12 +379,15 @@ def _problems(res: Resources, name: str, ms: list[InstrumentMention], defined: s
                                             | {a for m in every if (a := _adopter_in_clause(res, m))}
                                             | {a for m in every if (a := _passive_agent(res, m, "vastgesteld"))}
                                             | {a for m in every if (a := _adopter_named_around(res, m))}
-                                            | {a for m in every if (a := _possessed_by_subject(res, m))})
+                                            | {a for m in every if (a := _possessed_by_subject(res, m))}
+                                            | {a for m in every if (a := _approved_by(res, m))})
         preparers = sorted({c.actor for c in res.competences
                             if c.action_class == "preparatory" and c.object == name and c.actor}
                            | {a for m in every if (a := _drawn_up_by(res, m))}
                            | {a for m in every if (a := _subject_author(res, m))}
-                           | {a for m in every if (a := _passive_agent(res, m, "opgesteld"))})
+                           | {a for m in every if (a := _passive_agent(res, m, "opgesteld"))}
+                           | {a for m in every if (a := _prenominal_author(res, m))}
+                           | {a for m in every if (a := _sent_by_subject(res, m))})
         if policy and len(levels) >= 2:
             first_level = next(m.level for m in ms if m.level != "L?")
             odd = next(m for m in ms if m.level not in ("L?", first_level))

@@ -20,7 +20,7 @@ from wordfreq import zipf_frequency
 
 from models.ambiguity.flag import Flag, Severity
 from models.ambiguity.registration import detector, make_flag
-from models.ambiguity.resources import NON_SUBJECT_PREPS, ORGAN_HEADS, Resources
+from models.ambiguity.resources import ACTOR_NP_RE, NON_SUBJECT_PREPS, ORGAN_HEADS, Resources
 
 # Determiner + up to two lower-case adjectives + organ head ("dat bestuur" is anaphoric: AMB-15's business).
 NP_RE = re.compile(r"\b(?:het|de)\s+((?:(?-i:[a-zà-ÿ]+)\s+){0,2}?)(" + "|".join(ORGAN_HEADS) + r")\b"
@@ -73,12 +73,26 @@ def acting_subject_verb(text: str, s: int, e: int, m: re.Match) -> str:
     return verb
 
 
+COORDINATORS = {"en", "of", ",", "onderscheidenlijk", "respectievelijk", "alsmede", "wel"}
+CLAUSE_STOPS = {"is", "zijn", "wordt", "worden", "kan", "kunnen", "mag", "mogen", "moet", "moeten", "zal", "zullen",
+                "heeft", "hebben", "dat", "die", "indien", "wanneer", "tenzij", "waarbij", "waarin", "nadat"}
+
+
 def coordinated_after_prep(before: str) -> bool:
     """True for "van de minister en | de gemeenten": the NP is the second conjunct of a prepositional object."""
     toks = re.findall(r"[\w-]+|,", before.lower())
-    if not toks or toks[-1] not in ("en", "of", ","):
+    if not toks or toks[-1] not in COORDINATORS:
         return False
-    return any(t in NON_SUBJECT_PREPS for t in toks[-5:-1])
+    if any(t in NON_SUBJECT_PREPS for t in toks[-5:-1]):
+        return True
+    # Round 11: a longer coordination ("ingezetene is van de provincie, het waterschap, onderscheidenlijk de
+    # gemeente"): walk back over the conjuncts to the preposition; a verb or conjunction on the way ends the phrase.
+    for t in reversed(toks[-12:-1]):
+        if t in NON_SUBJECT_PREPS:
+            return True
+        if t in CLAUSE_STOPS:
+            return False
+    return False
 
 
 def named_after(text: str, end: int) -> bool:
@@ -89,6 +103,20 @@ def named_after(text: str, end: int) -> bool:
 # Round 7: a generic organ noun restricted by a relative clause ("het orgaan dat het besluit heeft genomen",
 # "het orgaan waaraan de bevoegdheid is overgedragen") is a description the clause fixes, not an unclear name.
 RESTRICTIVE_RE = re.compile(r"^\s*,?\s*(?:dat|die|waaraan|waarvan|waarbij|waardoor|waarover|waarin|welke?)\b", re.I)
+# Round 11: any "waar"+preposition relative ("het vertegenwoordigend orgaan waarvoor de verkiezing plaatsvindt") and
+# a relative after a prepositional phrase ("het orgaan door tussenkomst waarvan de inlichtingen worden ingewonnen",
+# "het orgaan bij wie het bezwaar is ingediend") restrict the noun just as well.
+RELATIVE_RE = re.compile(r"^\s*,?\s*(?:waar(?:aan|van|bij|door|over|in|voor|mee|op|toe|uit|naar|onder|tegen|binnen|na"
+                         r"|om|langs)|(?:aan|bij|door|met|onder|op|tot|van|voor|namens|tegen|jegens|uit|naast)\s+"
+                         r"(?:[a-zà-ÿ]+\s+){0,2}?(?:wie|welke|waar(?:van|mee|door|bij|aan|in|op|voor)))\b", re.I)
+# Round 11: generic hypernyms of an organ ("het vertegenwoordigend orgaan", "het orgaan") stand for the bodies the
+# same sentence names before them ("Voor de verkiezing van de leden van de Tweede Kamer, de provinciale staten …
+# kan het vertegenwoordigend orgaan …"): a cover term, no unknown organ.
+HYPERNYM_HEADS = {"orgaan", "lichaam"}
+# Round 11: a deputy or acting role ("de plaatsvervangend voorzitter", "de waarnemend griffier") is the substitute
+# in a role of an organ; when the organ is named in the same or the previous sentence the role is identified.
+DEPUTY_ADJS = {"plaatsvervangend", "plaatsvervangende", "waarnemend", "waarnemende", "vice", "tweede", "eerste"}
+ROLE_HEADS = {"voorzitter", "secretaris", "griffier", "directeur"}
 # Round 8: "het bevoegde orgaan" describes whichever organ holds the competence (knowable from the allocation).
 ANAPHORIC_RE = re.compile(r"\b(?:desbetreffende|betrokken|betreffende|bedoelde|genoemde|bevoegde)\b", re.I)
 
@@ -161,6 +189,55 @@ def sole_antecedent_in_artikel(res: Resources, pi, start: int, adjs: str, head: 
                              text, re.I):
             owners.add(m.group(1).lower())
     return len(owners) == 1
+
+
+def specific_organ_in(res: Resources, pi, start: int, end: int) -> bool:
+    """A registered organ or a named public actor (Tweede Kamer, het centraal stembureau, de Kiesraad) in
+    ``pi.text[start:end]``, in any role ("de leden van de Tweede Kamer" names the Kamer too); generic heads
+    ("het orgaan", "een bestuursorgaan") name no particular body."""
+    if res.mentions_in(pi, start, end):
+        return True
+    return any(not re.search(r"(?:orgaan|organen|lichaam|lichamen)$", m.group("np"), re.I)
+               for m in ACTOR_NP_RE.finditer(pi.text, start, end))
+
+
+def organ_named_near(res: Resources, pi, start: int) -> bool:
+    """An organ is named in the sentence of ``start`` (before it) or in the sentence before: in this passage, or
+    the last sentence of the previous passage of the same artikel."""
+    s, _e = pi.sentence_of(start)
+    if specific_organ_in(res, pi, s, start):
+        return True
+    prev = [x for x in pi.sentences if x[1] <= s]
+    if prev:
+        return specific_organ_in(res, pi, prev[-1][0], prev[-1][1])
+    before = [q for q in res.artikel_passages(pi.passage.artikel) if q.index < pi.index]
+    if before and pi.passage.artikel is not None and before[-1].sentences:
+        q = before[-1]
+        return specific_organ_in(res, q, q.sentences[-1][0], q.sentences[-1][1])
+    return False
+
+
+def indefinite_antecedent(text: str, s: int, start: int, noun: str) -> bool:
+    """"Een ingevolge het tweede lid uitgezonderd orgaan, persoon of college … voor zover het orgaan …": an
+    indefinite noun phrase with a longer modifier introduced the noun earlier in the sentence. The word before the
+    noun must be a modifier, not a determiner ("een besluit van het orgaan" introduces a besluit)."""
+    for m in re.finditer(rf"\b(?:een|één)\s+((?:[\w-]+\s+){{1,6}}?){re.escape(noun)}\b", text[s:start], re.I):
+        last = m.group(1).split()[-1].lower()
+        if last not in FUNCTION_WORDS and last not in NON_SUBJECT_PREPS and last not in {"en", "of", "van"}:
+            return True
+    return False
+
+
+PAYER_BEFORE_RE = re.compile(r"\b(?:vergoedt|vergoeden|betaalt|betalen|voldoet|voldoen|restitueert|restitueren|keert"
+                             r"|keren|stort|storten|ontvangt|ontvangen|verrekent|verrekenen)\s+$", re.I)
+PAYER_AFTER_RE = re.compile(r"^\s+(?:vergoedt|vergoeden|betaalt|betalen|voldoet|voldoen|restitueert|restitueren"
+                            r"|ontvangt|ontvangen|verrekent|verrekenen|stort|storten)\b", re.I)
+
+
+def payer(text: str, m: re.Match) -> bool:
+    """"vergoedt de gemeente aan het UWV de loonbelasting", "de gemeente betaalt …": the municipality as legal
+    person pays or receives (subject of the payment verb, inverted or not); no organ needs naming."""
+    return bool(PAYER_BEFORE_RE.search(text[max(0, m.start() - 20):m.start()]) or PAYER_AFTER_RE.match(text[m.end():]))
 
 
 def legal_person_use(text: str, s: int, e: int, m: re.Match) -> bool:
@@ -247,12 +324,14 @@ def organ_names(res: Resources) -> Iterator[Flag]:
             s, e = pi.sentence_of(start)
             before = pi.text[max(s, start - 15):start].lower().split()
             subject = not (before and before[-1] in NON_SUBJECT_PREPS)
-            if RESTRICTIVE_RE.match(pi.text[m.end():e]):
+            if RESTRICTIVE_RE.match(pi.text[m.end():e]) or RELATIVE_RE.match(pi.text[m.end():e]):
                 continue  # "het orgaan waaraan de bevoegdheid is overgedragen": a description fixed by its clause
             if re.search(r"/\s*$", pi.text[max(s, start - 3):start]) or re.match(r"\s*/", pi.text[m.end():m.end() + 3]):
                 continue  # "het bestuur/ de directie": alternative generic names of whoever runs a body
             if antecedent_in_sentence(pi.text, s, start, m.group(1), m.group(2)):
                 continue  # "Het bestuur van de veiligheidsregio stelt … vast, waarbij het bestuur …": resolved
+            if not adjs and indefinite_antecedent(pi.text, s, start, m.group(2)):
+                continue  # "Een ingevolge het tweede lid uitgezonderd orgaan … het orgaan": the one just introduced
             competence = res.competence_clause(pi, start)
             sev = Severity.KRITIEK if subject and competence else Severity.INFO
             note = ""
@@ -268,6 +347,16 @@ def organ_names(res: Resources) -> Iterator[Flag]:
                 # artikel introduced exactly one such body; the short form is resolvable, naming it is a drafting
                 # point.
                 sev, note = Severity.SUGGESTIE, " Eerder in dit artikel is één zo'n orgaan voluit genoemd; verlaagd."
+            head = m.group(2).lower()
+            if head in HYPERNYM_HEADS and specific_organ_in(res, pi, s, start):
+                # Round 11: "Voor de verkiezing van de leden van de Tweede Kamer, … kan het vertegenwoordigend orgaan
+                # …": the generic term covers the bodies the sentence names; a reader knows which one acts.
+                sev, note = Severity.INFO, " De zin noemt de organen die ermee bedoeld zijn; verlaagd."
+            elif head in ROLE_HEADS and adjs and all(a.lower() in DEPUTY_ADJS for a in adjs) \
+                    and organ_named_near(res, pi, start):
+                # Round 11: "De burgemeester is voorzitter van het centraal stembureau. De plaatsvervangend
+                # voorzitter …": the deputy in a role of the organ just named.
+                sev, note = Severity.INFO, " Een plaatsvervanger in een functie van het zojuist genoemde orgaan; verlaagd."
             if sev is Severity.KRITIEK and ANAPHORIC_RE.search(m.group(0)):
                 # "het desbetreffende bestuur": it points back at the body the sentence is about; a reader can
                 # resolve it, a drafter should still name it.
@@ -308,7 +397,7 @@ def organ_names(res: Resources) -> Iterator[Flag]:
                 continue
             if before and before[-1] in NON_SUBJECT_PREPS | {"voor"}:
                 continue
-            if coordinated_after_prep(pi.text[max(s, m.start() - 60):m.start()]) or named_after(pi.text, m.end()):
+            if coordinated_after_prep(pi.text[max(s, m.start() - 110):m.start()]) or named_after(pi.text, m.end()):
                 continue  # "bijdragen van de minister en de gemeenten"; "de gemeenten Bennebroek, …"
             if m.group(0).lower().split()[-1] in defined and not m.group(0).lower().endswith("gemeenten"):
                 continue  # "de gemeente" defined as a participant (Rijk, provincie, gemeente)
@@ -332,8 +421,8 @@ def organ_names(res: Resources) -> Iterator[Flag]:
                                     suggestion="Noem het orgaan: 'de colleges van de deelnemende gemeenten "
                                                f"{verb} …'.")
                 continue
-            if PAYMENT_RE.search(pi.text[s:e]) and not any(c.action_class in ("adoption", "decision", "delegation")
-                                                           for c in near):
+            if (PAYMENT_RE.search(pi.text[s:e]) or payer(pi.text, m)) and not any(
+                    c.action_class in ("adoption", "decision", "delegation") for c in near):
                 continue  # "de gemeenten voldoen de bijdragen": paying is no competence that needs an organ
             # An information duty ("de gemeenten verstrekken een overzicht") with no decision at stake: the
             # college answers for it by default (Gemeentewet art. 160); naming it is a drafting point.

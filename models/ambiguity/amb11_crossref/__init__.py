@@ -55,16 +55,29 @@ ORDINALS = ["eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende",
             "negentiende", "twintigste"]
 ORD_NUM = {w: str(i + 1) for i, w in enumerate(ORDINALS)}
 ORD = "|".join(ORDINALS)
-ART = r"\d+[a-z]?(?:[.:]\d+[a-z]?)?"  # "12a", "2.3" (chapter style), "3:40" (Awb style)
+ART = r"\d+[a-z]?(?:[.:]\d+[a-z]?){0,3}"  # "12a", "2.3" (chapter style), "3:40" (Awb style), "4.3.2" (Wlz style)
 REF_RE = re.compile(
-    rf"\bartikel(?:en)?\s+(?P<arts>{ART}(?:\s*(?:,|en|of|tot\s+en\s+met|t/m)\s*{ART}(?![\w.]))*)"
+    rf"\bartikel(?:en)?\s+(?P<arts>{ART}(?:\s*(?:,|en|of|tot\s+en\s+met|t/m)\s*{ART}(?!\w|[.:]\d))*)"
     rf"(?P<lidpart>\s*,?\s*(?:(?P<lidord>(?:{ORD})(?:\s*(?:,|en|of|tot\s+en\s+met)\s*(?:{ORD}))*)\s+(?:lid|leden)"
     rf"|(?P<nslid>lid\s+(?P<lidnum>\d+))|(?P<lide>\d+)e\s+lid))?"
     rf"(?P<ondpart>\s*,?\s*(?:aanhef\s+en\s+)?(?P<ondword>onder|onderdeel|onderdelen|sub|letter)\s+(?P<ond>[a-z])(?![\w]))?",
     re.IGNORECASE)
 LOCAL_RE = re.compile(rf"\b(?:het|de)\s+(?P<which>vorige|voorgaande|volgende|{ORD})\s+(?P<kind>lid|leden)\b", re.I)
-EXTERNAL_AFTER_RE = re.compile(r"^\s*\]?\s*(?:\([^)]*\))?\s*,?\s*(?:van|der|uit)\s+"
+# Round 11: a paragraph or sentence of the lid may come before the act ("artikel 15, derde lid, tweede alinea, van de
+# verordening").
+SUBLID = rf"(?:(?:{ORD})\s+(?:alinea|volzin|zin)\s*,?\s*)?"
+EXTERNAL_AFTER_RE = re.compile(rf"^\s*\]?\s*(?:\([^)]*\))?\s*,?\s*{SUBLID}(?:van|der|uit)\s+"
                                r"(?P<name>[^,.;()\]]{0,80})", re.I)
+# Round 11: an act described by the provision that names it ("artikel 15, derde lid, eerste alinea, van de in artikel
+# 8:45, vierde lid, genoemde verordening"): another act, whatever its name.
+DESCRIBED_ACT_RE = re.compile(rf"^\s*,?\s*{SUBLID}(?:van|uit)\s+(?:de|het|die|dat)\s+(?:in|bij|krachtens)\s+[^;]{{0,90}}?"
+                              r"\b(?:genoemde|bedoelde|vermelde|aangehaalde)\s+(?P<name>wet|wetboek|besluit|regeling"
+                              r"|verordening|richtlijn|verdrag|reglement|overeenkomst|code)\b", re.I)
+# Round 11: a law applied in the same sentence, with the reference carved out of it ("De Kaderwet zelfstandige
+# bestuursorganen is van toepassing op de Kiesraad, met uitzondering van de artikelen 12, 21 en 22").
+APPLIED_LAW_RE = re.compile(r"(?P<name>\b[A-Z][\w'’-]*(?:wet|wetboek)\b(?:\s+[\w'’-]+){0,5}?|\bWet\s+[\w'’-]+"
+                            r"(?:\s+[\w'’-]+){0,6}?)\s+[^.;]{0,80}?\bvan\s+(?:overeenkomstige\s+)?toepassing\b[^.;]{0,80}?"
+                            r"(?:met\s+uitzondering\s+van|uitgezonderd|behoudens|behalve)\s+(?:de\s+|het\s+)?$")
 # A law named without "van de": "artikel 56 Gemeentewet", "artikel 16, zesde lid, Wet gemeenschappelijke regelingen"
 BARE_LAW_RE = re.compile(r"^\s*,?\s*(?P<name>(?:[A-Z][a-z]+wet|Wet\s+[a-z][^,.;()]{2,60}?)(?:\s+\d{4})?)(?=[\s,.;)]|$)")
 # A law cited by its abbreviation: "artikel 25 IOAW", "artikel 38 Bbz 2004", "artikel 4:87 Awb".
@@ -105,20 +118,26 @@ def crossrefs(res: Resources) -> Iterator[Flag]:
     law_terms = _defined_law_terms(res)
     excerpt = _is_excerpt(idx)
     amending = _amendments(res)
+    numbering = _Numbering.of(idx)
+    # Round 11: per artikel, the article numbers cited so far as articles of another act ("de artikelen 25, 27 en 31
+    # van de Faillissementswet" in lid 1): "De artikelen 25, tweede lid, en 27 …" in lid 2 are the same articles.
+    external_seen: dict[str | None, set[str]] = {}
     for pi in res.passages:
         text = pi.text
         # Markdown emphasis inside or around a label ("103*b*"): match on a copy without it, map offsets back.
         clean, back = _strip_emphasis(text)
         refs = [_Ref(_Match(m, back), *_external(pi, clean, m, law_terms)) for m in REF_RE.finditer(clean)]
         _propagate(refs, clean)
+        seen = external_seen.setdefault(pi.passage.artikel, set())
         for r in refs:
             m = r.m
             yield from _format(pi, m)
             if not r.internal:
+                seen.update(_articles(m.group("arts")))
                 ext_name = r.ext_name
                 if not any(ext_name.startswith(n) for n in LAW_NAMES) and "extern" not in ext_name \
                         and not EU_ACT_RE.match(ext_name) and not re.match(
-                            r"(?:die|dat)\s|(bijlage|reglement|regeling|verordening|besluit|wet)\b", ext_name):
+                            r"(?:die|dat)\s|(bijlage|reglement|regeling|verordening|besluit|wet|\w+wet|\w*wetboek)\b", ext_name):
                     # Unknown external name: form only, low severity.
                     yield make_flag("AMB-11", pi, m.start(), back[r.ext_end - 1] + 1 if r.ext_end else m.end(),
                                     severity=Severity.INFO, confidence=0.35,
@@ -128,7 +147,7 @@ def crossrefs(res: Resources) -> Iterator[Flag]:
                 continue
             if not idx.artikelen:
                 continue
-            yield from _resolve(res, pi, m, excerpt, amending)
+            yield from _resolve(res, pi, m, excerpt, amending, seen, numbering)
         # "In het tweede lid komen … te luiden": in an amending artikel the leden are the amended article's.
         for m in LOCAL_RE.finditer(text) if pi.passage.artikel not in amending.artikelen else ():
             yield from _resolve_local(res, pi, m)
@@ -142,11 +161,29 @@ def crossrefs(res: Resources) -> Iterator[Flag]:
             # Anaphora ("bovengenoemde", "hiervoor bedoelde") has an antecedent the reader finds by reading back:
             # a drafting point. Only unspecified rules ("de toepasselijke regels") leave the target open.
             rules = bool(re.search(r"\bregel", low))
+            note = ""
+            if rules and _rules_made_in_artikel(res, pi):
+                # Round 11: "overeenkomstig de daarvoor geldende regels" in an artikel that itself provides for those
+                # rules ("Bij ministeriële regeling kunnen nadere voorschriften worden gesteld omtrent …"): the
+                # antecedent is in the artikel; a drafting point.
+                rules, note = False, " Het artikel regelt zelf waar die regels gesteld worden; verlaagd."
             yield make_flag("AMB-11", pi, hit.start, hit.end, severity=Severity.ZORG if rules else Severity.SUGGESTIE,
                             confidence=0.6,
-                            explanation=f"'{q}' wijst niet precies aan welke bepaling of regel bedoeld is.",
+                            explanation=f"'{q}' wijst niet precies aan welke bepaling of regel bedoeld is.{note}",
                             question="Naar welk artikel of welke regeling wordt verwezen?",
                             suggestion="Verwijs met artikel en lid (Ar 3.29).")
+
+
+RULES_MADE_RE = re.compile(r"\b(?:regels|voorschriften)\b[^.;]{0,40}?\b(?:gesteld|stellen|vastgesteld|vaststellen)\b"
+                           r"|\b(?:stelt|stellen)\b[^.;]{0,40}?\b(?:regels|voorschriften)\b", re.I)
+
+
+def _rules_made_in_artikel(res: Resources, pi: PassageInfo) -> bool:
+    """Another passage of ``pi``'s artikel provides for rules to be made ("Bij ministeriële regeling kunnen nadere
+    voorschriften worden gesteld omtrent de inhoud van het uitvoeringsverslag")."""
+    if pi.passage.artikel is None:
+        return False
+    return any(q is not pi and RULES_MADE_RE.search(q.text) for q in res.artikel_passages(pi.passage.artikel))
 
 
 @dataclass(slots=True)
@@ -225,6 +262,15 @@ def _external(pi: PassageInfo, text: str, m: re.Match[str], law_terms: set[str])
         lb = LAW_BEFORE_RE.search(before)
         if lb and (LAW_HEAD_RE.search(lb.group("name")) or any(lb.group("name").lower().startswith(n) for n in LAW_NAMES)):
             ext_name = lb.group("name").lower()  # "blijven van de Algemene wet buiten toepassing de artikelen …"
+    if not ext_name:
+        described = DESCRIBED_ACT_RE.match(after)
+        if described:
+            ext_name = f"{described.group('name').lower()} (elders genoemd)"
+    if not ext_name:
+        sentence = re.split(r"[.;:]\s", text[max(0, m.start() - 300):m.start()])[-1]
+        applied = APPLIED_LAW_RE.search(sentence)
+        if applied and not re.search(r"\b(?:deze|dit)\s+(?:wet|regeling|besluit)\b", sentence[applied.end("name"):]):
+            ext_name = applied.group("name").lower()
     if not ext_name:
         listed = LIST_LAW_RE.match(text[m.end():m.end() + 300])
         if listed:
@@ -341,8 +387,33 @@ def _amendments(res: Resources) -> _Amendments:
     return _Amendments(frozenset(artikelen), frozenset(targets))
 
 
+@dataclass(frozen=True, slots=True)
+class _Numbering:
+    """How the text numbers its articles. ``chapter``: nearly all labels are chapter-style ("8:22", "4.3.2"), so a
+    plain "artikel 25" cannot be one of them. ``highest``: the highest plain article number."""
+
+    chapter: bool
+    highest: int
+
+    @classmethod
+    def of(cls, idx) -> _Numbering:
+        labels = [a for a in idx.artikelen if a]
+        styled = sum(1 for a in labels if re.match(r"^\d+[a-z]?[.:]\d", a))
+        plain = [int(x.group(1)) for a in labels if (x := re.match(r"^(\d+)[a-z]?$", a))]
+        return cls(len(labels) >= 10 and styled >= 0.8 * len(labels), max(plain, default=0))
+
+    def foreign(self, artikel: str) -> bool:
+        """``artikel`` does not fit this text's numbering: a plain number in a chapter-numbered text, or one far
+        beyond its highest article (not a slip of renumbering: an article of another act whose name is left out)."""
+        x = re.match(r"^(\d+)[a-z]?$", artikel)
+        if not x:
+            return False
+        return self.chapter or (self.highest > 0 and int(x.group(1)) > 2 * self.highest + 20)
+
+
 def _resolve(res: Resources, pi: PassageInfo, m: _Match, excerpt: bool = False,
-             amending: _Amendments | None = None) -> Iterator[Flag]:
+             amending: _Amendments | None = None, external_seen: set[str] | frozenset[str] = frozenset(),
+             numbering: _Numbering | None = None) -> Iterator[Flag]:
     idx = res.structure
     arts = _articles(m.group("arts"))
     leden = []
@@ -361,6 +432,8 @@ def _resolve(res: Resources, pi: PassageInfo, m: _Match, excerpt: bool = False,
         own_leden = leden if n == len(arts) - 1 else []
         own_ond = ond if n == len(arts) - 1 else None
         if not idx.has(a):
+            if a in external_seen:
+                return  # the same number was just cited as an article of another act
             missing = f"artikel {a} bestaat niet in deze regeling"
         else:
             for lid in own_leden or [None]:
@@ -374,6 +447,9 @@ def _resolve(res: Resources, pi: PassageInfo, m: _Match, excerpt: bool = False,
             sev, note = _severity(res, pi, m.start()), ""
             if excerpt and not idx.has(a):
                 sev, note = Severity.SUGGESTIE, " De tekst bevat maar een deel van de artikelen (uittreksel)."
+            elif numbering and not idx.has(a) and numbering.foreign(a):
+                sev, note = Severity.SUGGESTIE, (" Het nummer past niet bij de nummering van deze tekst: vermoedelijk "
+                                                 "een artikel van een andere regeling, die niet genoemd wordt.")
             elif amending and amending.cover(pi.passage.artikel, a):
                 sev, note = Severity.SUGGESTIE, (" De tekst bevat wijzigingsbepalingen; het doel kan door een "
                                                  "wijziging zijn ontstaan of in de gewijzigde regeling staan: "
@@ -420,6 +496,14 @@ def _chained(res: Resources, pi: PassageInfo, m: _Match, arts: list[str], leden:
                         suggestion="Verwijs rechtstreeks naar de bepaling met de inhoud.")
 
 
+MEMBER_BEFORE_RE = re.compile(r"\b(?:treedt|treden|fungeert|fungeren)\s+$", re.I)
+MEMBER_AFTER_RE = re.compile(r"^\s+als\s+(?:plaatsvervangend\w*\s+)?(?:voorzitter|secretaris|plaatsvervanger)\b", re.I)
+ARTIKEL_LABEL = rf"(?:[A-Z][a-z]?\s?\d+[a-z]*|{ART})"
+APPLIED_ARTIKEL_RE = re.compile(rf"\b[Aa]rtikel\s+(?P<a>{ARTIKEL_LABEL})(?![\w.:])[^.;]{{0,200}}?\b(?:is|zijn)\s+"
+                                r"(?:\w+\s+){0,3}?van\s+(?:overeenkomstige\s+)?toepassing\b[^;]{0,300}?"
+                                r"\bmet\s+dien\s+verstande\b")
+
+
 def _resolve_local(res: Resources, pi: PassageInfo, m: re.Match[str]) -> Iterator[Flag]:
     p = pi.passage
     if p.artikel is None or not res.structure.artikelen:
@@ -435,8 +519,30 @@ def _resolve_local(res: Resources, pi: PassageInfo, m: re.Match[str]) -> Iterato
     if re.search(rf"\bartikel(?:en)?\s+(?:{ART}\s*(?:,|en|of)\s*)*{ART}\s*,?\s*(?:met\s+uitzondering\s+van|uitgezonderd"
                  r"|behalve|behoudens|doch\s+niet|maar\s+niet)\s+$", p.text[max(0, m.start() - 120):m.start()], re.I):
         return
-    # "het eerste lid van artikel 5": the reference is to another artikel, REF_RE handles it.
-    if re.match(r"^\s*(van|uit)\s+(artikel|de|het|genoemd|dat|dit|bedoeld)\b", p.text[m.end():m.end() + 20], re.I):
+    # "het eerste lid van artikel 5": the reference is to another artikel, REF_RE handles it; round 11: also after an
+    # onderdeel ("het derde lid, onderdeel b, van dat artikel").
+    if re.match(r"^\s*(?:,\s*(?:onder|onderdeel)\s+[a-z]\s*,?\s*)?(van|uit)\s+(artikel|de|het|genoemd|dat|dit|bedoeld)\b",
+                p.text[m.end():m.end() + 40], re.I):
+        return
+    # Round 11: "het tweede lid" as a member of a body ("Bij ontstentenis van de voorzitter treedt het tweede lid …
+    # als voorzitter op"): a person, no reference.
+    if MEMBER_BEFORE_RE.search(p.text[max(0, m.start() - 20):m.start()]) or MEMBER_AFTER_RE.match(p.text[m.end():]):
+        return
+    # Round 11: in the proviso of an applied artikel ("Artikel E 4, tweede tot en met vierde lid, is van overeenkomstige
+    # toepassing, met dien verstande dat in het tweede lid …") the lid is that artikel's.
+    s0, _e0 = pi.sentence_of(m.start())
+    applied = list(APPLIED_ARTIKEL_RE.finditer(p.text[s0:m.start()]))
+    if applied:
+        target = re.sub(r"\s+", " ", applied[-1].group("a"))
+        leden_t = res.structure.artikelen.get(target)
+        nr = ORD_NUM.get(m.group("which").lower())
+        if leden_t is None or nr is None or nr in leden_t:
+            return  # another act's artikel, or its lid exists
+        yield make_flag("AMB-11", pi, m.start(), m.end(), severity=_severity(res, pi, m.start()), confidence=0.8,
+                        explanation=f"'{m.group(0)}' loopt dood: artikel {target} heeft geen {m.group('which')} lid "
+                                    "(het artikel dat van overeenkomstige toepassing wordt verklaard).",
+                        question="Naar welk lid moet verwezen worden?",
+                        suggestion="Verwijs naar het juiste lid, of noem artikel en lid.")
         return
     missing = None
     if which in ("vorige", "voorgaande"):
