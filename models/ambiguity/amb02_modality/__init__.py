@@ -50,6 +50,16 @@ from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
+from models.ambiguity.amb05_passive.holders import (
+    artikel_actor,
+    ban_exception,
+    instrument_before,
+    lid_subject,
+    object_noun,
+    referenced_holder,
+    section_holder,
+    withdraws_filing,
+)
 from models.ambiguity.amb07_overlap.grammar import (
     PARTICIPLE_RE,
     SUBORDINATOR_RE,
@@ -84,7 +94,8 @@ MEASURE_RE = re.compile(r"\b(?:op basis van|overeenkomstig|conform|volgens|aan d
 MONEY_ACTS = {"bestemmen", "verdelen", "aanwenden", "uitkeren", "terugvorderen", "intrekken", "beëindigen",
               "beeindigen", "opschorten", "herzien", "verrekenen", "verhogen", "verlagen", "toevoegen"}
 # A subordinate clause up to the modal: "dat …", "indien …", "welke …": the future describes, it does not oblige.
-SUBCLAUSE_RE = re.compile(r"\b(?:dat|die|welke|wat|of|indien|wanneer|als|voor ?zover|nadat|zodat|zodra|hoe"
+SUBCLAUSE_RE = re.compile(r"\b(?:dat|die|welke?|wat|of|indien|wanneer|als|voor ?zover|nadat|zodat|zodra|hoe|hoeverre|hoeveel"
+                          r"|waarom|wie|wiens"
                           r"|waar(?:in|bij|mee|op|voor|aan|door|over|uit|van|naar))\b", re.I)
 FIRST_PERSON_RE = re.compile(r"\b(?:ik|wij|Ik|Wij)\b")
 AGENT_DECISION_RE = re.compile(r"\bbij\s+(?:dat|dit|het|hun|zijn|haar)\s+(?:\w+\s+)?besluit\b", re.I)
@@ -135,6 +146,22 @@ CONDITION_LEADIN_RE = re.compile(r"\b(?:als|indien|wanneer|mits|tenzij|zodra|voo
                                  r"|\b(?:beslist|besluit|bepaalt|verklaart|vaststelt|stelt\s+vast|meedeelt)\s+dat\s*:\s*$",
                                  re.I)
 
+# Round 11: the future clause names who acts ("zal verandering … plaatsvinden door de bewaarders", "zal de loting
+# plaats hebben in een zitting van het centraal stembureau"): no question whose duty it is, only the tense.
+FUTURE_AGENT_RE = re.compile(r"\bdoor\s+(?:de|het|Onze)\s+(?!wijze\b|middel\b)[\w-]+"
+                             r"|\b(?:in|tijdens)\s+(?:een|de)\s+(?:openbare\s+)?(?:zitting|vergadering)\s+van\s+(?:de|het)\s+"
+                             r"(?:[\w-]+\s+)?[\w-]+|\bten\s+overstaan\s+van\s+(?:de|het)\s+[\w-]+", re.I)
+# A lead-in of expectation or belief ("indien een gegronde reden bestaat om aan te nemen dat:"): the list items that
+# follow predict, they oblige no one.
+BELIEF_LEADIN_RE = re.compile(r"\b(?:aan\s+te\s+nemen|aannemen|aangenomen|aannemelijk|verwacht\w*|te\s+verwachten"
+                              r"|vermoed\w*|vrees\w*|waarschijnlijk|voorzienbaar|te\s+voorzien)\b[^.;:]{0,40}?\bdat\s*:\s*$",
+                              re.I)
+
+# A relative clause with a prepositional "wie/welke" ("degene van wie kosten … kunnen worden teruggevorderd"): it
+# refers to a power conferred elsewhere.
+RELATIVE_WHO_RE = re.compile(r"\b(?:van|op|aan|bij|door|met|voor|tot|jegens|tegen|te|ten\s+aanzien\s+van)\s+"
+                             r"(?:wie|wiens|wier|welke)\b", re.I)
+
 # The clause regulates the form, not the holder: "kan worden verleend in de vorm van een geldlening".
 FORM_AFTER_RE = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:in\s+de\s+vorm\s+van|onder\s+de\s+voorwaarden?|met\s+inachtneming"
                            r"\s+van|overeenkomstig)\b", re.I)
@@ -153,7 +180,7 @@ def _condition_list_item(res: Resources, pi, s: int) -> bool:
         lead = pi.text[:s]
     else:
         lead = next((q.text for q in res.lid_passages_before(pi) if q.text.rstrip().endswith(":")), "")
-    return bool(CONDITION_LEADIN_RE.search(lead.rstrip()))
+    return bool(CONDITION_LEADIN_RE.search(lead.rstrip()) or BELIEF_LEADIN_RE.search(lead.rstrip()))
 
 
 @detector("AMB-02", name="modaliteit / normatieve kracht", requires={"lemmas", "structure", "competences"},
@@ -181,6 +208,9 @@ def modality(res: Resources) -> Iterator[Flag]:
             elif sub == "future":
                 if DESCRIPTIVE_FUTURE_RE.match(text[hit.end:e]) or re.match(r"\s+kunnen\b", text[hit.end:e]):
                     continue  # "zal kunnen voortgaan": a prediction, no duty
+                if re.search(r"\bte\s+$", text[max(s, hit.start - 4):hit.start], re.I) or res.is_definition_passage(pi):
+                    continue  # round 11: "heeft medegedeeld de maatregelen te zullen nemen" reports a statement; a
+                    # definition ("kind … voor wie kinderbijslag wordt betaald, zal worden betaald") states a meaning
                 if SUBCLAUSE_RE.search(text[_clause_start(text, s, hit.start):hit.start]) or FIRST_PERSON_RE.search(sent):
                     continue  # "indien aannemelijk is dat … zal worden gebracht", an oath ("Ik zweer … zal"): no duty
                 if COORDINATED_FUTURE_RE.search(text[max(s, hit.start - 40):hit.start]) or OATH_RE.search(sent):
@@ -198,13 +228,16 @@ def modality(res: Resources) -> Iterator[Flag]:
                     continue  # "zal … geen sprake kunnen zijn", "In het algemeen zal … beperkt blijven": a prediction
                 if _condition_list_item(res, pi, s):
                     continue  # "… wordt afgezien als: | de vordering minstens zal worden voldaan …": a condition
+                agent = FUTURE_AGENT_RE.search(text, _clause_start(text, s, hit.start), _clause_end(text, hit.end, e))
                 # "zal bestaan uit het … te bepalen aantal leden": the future of a state describes, it orders no act.
                 state = bool(STATE_VERB_RE.match(text[hit.end:e]) or STATE_INFINITIVE_RE.search(after)
                              and not re.search(r"\bworden\b", after, re.I))
                 must = bool(re.search(r"\bmoeten\b", cluster, re.I))  # "zal … moeten worden afgewogen"
-                measured = state or must or bool(MEASURE_RE.search(text[hit.end:e]))
+                measured = state or must or bool(agent) or bool(MEASURE_RE.search(text[hit.end:e]))
                 lowered = (" De zin beschrijft een toestand, geen handeling; verlaagd." if state
                            else " De plicht staat er al ('moeten'); 'zal' is een stijlpunt. Verlaagd." if must
+                           else (f" De zin noemt wie handelt ('{' '.join(agent.group(0).split())}'); 'zal' is een "
+                                 "stijlpunt. Verlaagd.") if agent
                            else " De zin noemt wel de maatstaf; verlaagd." if measured else "")
                 yield make_flag("AMB-02", pi, hit.start, hit.end,
                                 severity=Severity.SUGGESTIE if measured else Severity.ZORG,
@@ -254,6 +287,14 @@ def modality(res: Resources) -> Iterator[Flag]:
                 continue  # "Tegen het besluit kan beroep worden ingesteld", "kan een aanvraag worden ingediend": a
                 # right of whoever is concerned (belanghebbende, aanvrager), not a power of an organ
             end = m.end() + part.end() if part else m.end()  # "kan worden gewijzigd"
+            verb = _infinitive(part.group(1)) if part else ""
+            noun = _subject_noun(text, s, m.start(), end)
+            if noun and withdraws_filing(text, s, end, verb, noun):
+                continue  # round 11: "Het bezwaar kan worden ingetrokken", "Een verklaring als bedoeld in … kan
+                # worden ingetrokken": the party withdraws what it filed or declared; no organ's power
+            if RELATIVE_WHO_RE.search(text[_clause_start(text, s, m.start()):m.start()]):
+                continue  # "degene van wie kosten … kunnen worden teruggevorderd ingevolge paragraaf 4": a relative
+                # clause that refers to a power conferred elsewhere, it confers none
             same = res.actor_of_action(pi, _infinitive(part.group(1))) if part else None
             note = (f" In dit artikel doet '{same}' dit elders; vermoedelijk is dat orgaan bedoeld. (Verlaagd.)"
                     if same else "")
@@ -301,6 +342,8 @@ def modality(res: Resources) -> Iterator[Flag]:
                 note = (f" De zin noemt '{actor.text}' in de voorwaarde of als beoordelaar; vermoedelijk is die "
                         "bevoegd, maar dat staat er niet. (Verlaagd.)")
             clause = text[_clause_start(text, s, m.start()):end]
+            if not same:
+                same, note = _holder_from_context(res, pi, s, e, m.start(), end, verb, noun)
             if not same and NEGATED_RE.search(clause):
                 same = "beperking"
                 note = (" De zin beperkt een bevoegdheid ('niet', 'geen', 'slechts'); wie haar heeft, volgt uit de "
@@ -312,6 +355,31 @@ def modality(res: Resources) -> Iterator[Flag]:
                             question="Welk orgaan is bevoegd?",
                             suggestion="Schrijf actief: '<orgaan> kan …'.")
     yield from _inconsistent(res)
+
+
+def _subject_noun(text: str, s: int, modal: int, end: int) -> str:
+    """Head noun of the passive's subject: in the modal's own clause ("kan de vergunning worden ingetrokken"), else
+    from the sentence start ("Een verklaring als bedoeld in het eerste lid, onder f, kan worden ingetrokken")."""
+    return object_noun(text, _clause_start(text, s, modal), end) or object_noun(text, s, end)
+
+
+def _holder_from_context(res: Resources, pi, s: int, e: int, modal: int, end: int, verb: str, noun: str
+                         ) -> tuple[str, str]:
+    """Round 11: the holder of a passive power read from outside the sentence (see amb05_passive/holders.py): an
+    instrument named before the passive ("In het vernietigingsbesluit kan worden bepaald"), a general ban of an
+    earlier lid that the permission is an exception to, a lid the subject refers to, the one actor of the artikel,
+    or the same act or object under a named holder in the section. ("", "") when none is found."""
+    text = pi.text
+    if inst := instrument_before(text, s, end):
+        return "instrument", (f" De zin noemt het instrument ('{inst}'); wie dat vaststelt, bepaalt dit. (Verlaagd.)")
+    if where := ban_exception(res, pi, s):
+        return "verbod", (f" Een uitzondering op het verbod van {where}, dat voor een ieder geldt: wie aan het verbod "
+                          "gebonden is, mag dit. (Verlaagd.)")
+    holder = (referenced_holder(res, pi, text[s:modal]) or lid_subject(res, pi, s)
+              or artikel_actor(res, pi, (_clause_start(text, s, modal), end)) or section_holder(res, pi, s, e, verb, noun))
+    if holder is not None:
+        return holder.name, holder.note()
+    return "", ""
 
 
 def _until_subclause(text: str, pos: int, e: int) -> str:

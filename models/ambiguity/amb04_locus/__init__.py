@@ -246,7 +246,8 @@ def decision_locus(res: Resources) -> Iterator[Flag]:
             # "in overleg met" on an act without a named decider leaves open who decides; "bij ministeriële
             # regeling" or "bij algemene maatregel van bestuur" names the decider through its instrument.
             plain = m.group(0).lower().startswith("na ") or bool(c.actor) or bool(
-                AGENT_INSTRUMENT_RE.search(pi.text[s:e]) or AGENT_INSTRUMENT_RE.search(pi.text[s:e].lstrip()))
+                AGENT_INSTRUMENT_RE.search(pi.text[s:e]) or AGENT_INSTRUMENT_RE.search(pi.text[s:e].lstrip())) \
+                or decider_in_sentence(res, pi, s, m.start())
             yield make_flag("AMB-04", pi, m.start(), m.end(), severity=Severity.SUGGESTIE if plain else Severity.ZORG,
                             confidence=0.45 if plain else 0.6,
                             explanation=f"'{m.group(0)}' bij een vaststellingsbesluit betekent alleen overleg, geen "
@@ -255,6 +256,23 @@ def decision_locus(res: Resources) -> Iterator[Flag]:
                             question="Is overleg genoeg, of is instemming van de ander nodig?",
                             suggestion="Schrijf 'na instemming van' als de ander moet instemmen, of 'gehoord' "
                                        "als alleen advies bedoeld is.")
+
+
+def decider_in_sentence(res: Resources, pi, s: int, pos: int) -> bool:
+    """Round 11: the sentence names who decides before the consultation phrase at ``pos``: an organ or public actor
+    that is the subject of a competence of the sentence ("Het college bepaalt … in overleg met de persoon … wanneer
+    de loonwaarde opnieuw wordt vastgesteld"), or a named actor that opens the main clause. Consultation then is no
+    shared decision, whatever act the sentence goes on to name."""
+    if any(c.actor and not c.passive and c.start < pos for c in res.competences_in(pi, pi.sentence_of(s))):
+        return True
+    text = pi.text
+    for a in res.named_actors(pi, s, pos):
+        cut = max(text.rfind(ch, s, a.start) for ch in ",;:")
+        lead = [w for w in re.findall(r"[\w-]+", text[cut + 1 if cut >= s else s:a.start])
+                if w.lower() not in ("de", "het", "onze")]
+        if len(lead) <= 1:  # "Het bestuursorgaan stelt …", "…, stelt de Wlz-uitvoerder …"
+            return True
+    return False
 
 
 OWN_ADJ = {"eigen", "gemeentelijke", "provinciale", "regionale", "lokale"}

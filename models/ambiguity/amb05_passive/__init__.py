@@ -48,6 +48,17 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from models.ambiguity.amb05_passive.holders import (
+    artikel_actor,
+    ban_exception,
+    instrument_before,
+    lid_instrument,
+    lid_subject,
+    object_noun,
+    referenced_holder,
+    section_holder,
+    withdraws_filing,
+)
 from models.ambiguity.common import AGENT_PHRASE_RE
 from models.ambiguity.flag import Flag, Severity
 from models.ambiguity.lexicon import read_tsv
@@ -163,6 +174,14 @@ def agentless(res: Resources) -> Iterator[Flag]:
             if re.search(r"\bdoor\b", pi.text[s:e], re.I) or AGENT_PHRASE_RE.search(pi.text[s:e]) \
                     or AGENT_INSTRUMENT_RE.search(pi.text[s:e]):
                 continue  # agent named, or named as its decision/rules/meeting ("bij besluit van de raden")
+            if instrument_before(pi.text, s, part.end) or lid_instrument(res, pi, s):
+                continue  # round 11: "kan bij het koninklijk besluit, bedoeld in dat artikel, … worden vastgesteld",
+                # "In het vernietigingsbesluit kan worden bepaald", a lid led in by "Bij of krachtens algemene
+                # maatregel van bestuur:", "Hierbij kan worden bepaald" after an AMvB sentence: the instrument acts
+            lo = max(s, pi.text.rfind(",", s, min(t.start, part.start)) + 1)
+            noun = object_noun(pi.text, lo, part.end) or object_noun(pi.text, s, part.end)
+            if noun and withdraws_filing(pi.text, s, part.end, part.lemma, noun):
+                continue  # round 11: "Het bezwaar kan schriftelijk worden ingetrokken": withdrawn by who filed it
             if re.search(r"\b(voorgesteld|bepaald)\s+(in|bij)\b", pi.text[part.start:e], re.I) and aux_zijn:
                 continue  # "is bepaald in artikel 5": a reference, not an act
             if SELF_ACTING_RE.search(pi.text[s:e]) or (part.lemma in ("bepalen", "vast_stellen", "vaststellen")
@@ -180,7 +199,8 @@ def agentless(res: Resources) -> Iterator[Flag]:
             if part.lemma in RESIDUAL_VERBS and RESIDUAL_RE.search(pi.text[s:e]):
                 continue  # residual clause: "bevoegdheden die niet aan een ander orgaan zijn opgedragen"
             done.add(part.start)
-            yield _flag(res, pi, min(t.start, part.start), max(t.end, part.end), part.lemma, verb_class, aux_zijn)
+            yield _flag(res, pi, min(t.start, part.start), max(t.end, part.end), part.lemma, verb_class, aux_zijn,
+                        noun)
         for m in NOMINAL_RE.finditer(pi.text):
             s, e = pi.sentence_of(m.start())
             if re.search(r"\bdoor\b", pi.text[s:e], re.I):
@@ -201,7 +221,7 @@ def agentless(res: Resources) -> Iterator[Flag]:
 
 
 def _flag(res: Resources, pi: PassageInfo, start: int, end: int, lemma: str, verb_class: str | None,
-          aux_zijn: bool) -> Flag:
+          aux_zijn: bool, noun: str = "") -> Flag:
     s, e = pi.sentence_of(start)
     competence = verb_class in ("adoption", "decision", "delegation")
     conf = 0.7 if competence else 0.55
@@ -235,7 +255,7 @@ def _flag(res: Resources, pi: PassageInfo, start: int, end: int, lemma: str, ver
     # "Een ingediend verzoek kan niet worden ingetrokken": a negated modal forbids the act to everyone.
     prohibition = re.match(r"\s*Geen\b", pi.text[s:start]) is not None or bool(
         re.search(r"\bnoch\b", pi.text[s:e], re.I)) or (
-        modal and re.search(r"\b(?:kan|kunnen|mag|mogen)\s+(?:\w+\s+){0,4}?(?:niet|geen)\b",
+        modal and re.search(r"\b(?:kan|kunnen|mag|mogen)\s+(?:\w+\s+){0,4}?(?:niet|geen|alleen|slechts|uitsluitend)\b",
                             pi.text[max(s, start - 80):end]) is not None)
     # Without a modal the sentence states a legal effect or a procedure ("wordt vrijstelling verleend", "De
     # zittingsduur wordt verlengd tot …"); it only leaves a competence without holder when it adopts or decides
@@ -259,6 +279,11 @@ def _flag(res: Resources, pi: PassageInfo, start: int, end: int, lemma: str, ver
                 + (" op hetzelfde onderwerp" if _object_of(res, pi, start, end) else "")
                 + "; vermoedelijk is die bevoegdheid bedoeld, maar de zin zegt het niet. (Verlaagd.)")
     elif competence and not aux_zijn and not subordinate and not named and not same \
+            and not MANNER_RE.match(pi.text[end:e]) and not prohibition \
+            and (context := _context_holder(res, pi, s, e, start, end, lemma, noun)):
+        sev = Severity.SUGGESTIE  # round 11: the holder is knowable from the lid, artikel or section
+        hint = context
+    elif competence and not aux_zijn and not subordinate and not named and not same \
             and not MANNER_RE.match(pi.text[end:e]) and plain_ok and not recipient_only and not prohibition:
         sev = Severity.ZORG
     else:
@@ -267,7 +292,8 @@ def _flag(res: Resources, pi: PassageInfo, start: int, end: int, lemma: str, ver
             hint = (" Het lid regelt hoe het gebeurt ('onder de voorwaarden …'), niet wie het doet; dat staat elders. "
                     "(Verlaagd.)")
         elif prohibition:
-            hint = " De zin verbiedt de handeling ('Geen … wordt …'), voor ieder orgaan. (Verlaagd.)"
+            hint = (" De zin verbiedt of beperkt de handeling ('Geen … wordt …', 'kan slechts …'), voor ieder orgaan; "
+                    "wie haar verricht, volgt uit de bepaling die haar toekent. (Verlaagd.)")
         elif recipient_only:
             hint = (" Het genoemde orgaan ontvangt ('bij', 'aan'); de handeling is die van de aanvrager of "
                     "betrokkene. (Verlaagd.)")
@@ -279,6 +305,8 @@ def _flag(res: Resources, pi: PassageInfo, start: int, end: int, lemma: str, ver
                     "er niet. (Verlaagd.)")
         elif competence:
             hint = " De zin beschrijft een toestand of moment; de handeling zelf is elders geregeld. (Verlaagd.)"
+        elif modal and not subordinate and not named:
+            hint = _context_holder(res, pi, s, e, start, end, lemma, noun)  # an executive act: name its holder
     if same:
         conf -= 0.2
         hint += f" In dit artikel doet '{same}' dit elders; vermoedelijk is dat orgaan bedoeld."
@@ -291,6 +319,19 @@ def _flag(res: Resources, pi: PassageInfo, start: int, end: int, lemma: str, ver
                                  f"deze handeling ({lemma}) verricht.{hint}",
                      question="Welk orgaan is bevoegd of verplicht tot deze handeling?",
                      suggestion="Schrijf actief: '<orgaan> " + lemma + " …', of voeg 'door <orgaan>' toe.")
+
+
+def _context_holder(res: Resources, pi: PassageInfo, s: int, e: int, start: int, end: int, lemma: str,
+                    noun: str) -> str:
+    """Round 11: the holder read from outside the sentence (holders.py): a general ban the passive permits an
+    exception to, a lid its subject refers to, the one actor of the artikel, or the same act or object under a
+    named holder in the section. The hint for the explanation, "" when none is found."""
+    if where := ban_exception(res, pi, s):
+        return (f" Een uitzondering op het verbod van {where}, dat voor een ieder geldt: wie aan het verbod gebonden "
+                "is, mag dit. (Verlaagd.)")
+    holder = (referenced_holder(res, pi, pi.text[s:start]) or lid_subject(res, pi, s)
+              or artikel_actor(res, pi, (s, end)) or section_holder(res, pi, s, e, lemma, noun))
+    return holder.note() if holder else ""
 
 
 FRONTED_SUB_RE = re.compile(r"\s*(?:Indien|Wanneer|Nadat|Zodra|Als|Voor\s?zover|Zolang|Tenzij|Ingeval)\b")
