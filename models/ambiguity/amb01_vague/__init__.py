@@ -63,11 +63,15 @@ PROCEDURAL_RE = re.compile(r"\b(?:zendt|zenden|toe\s*zenden|stuurt|sturen|geeft|
 # Round 11 misreads and settled constructions (see the module docstring).
 # "de enkele last", "het enkele feit dat …": 'enkel' after a definite article means 'mere', not 'a few'.
 MERE_BEFORE_RE = re.compile(r"\b(?:de|het)\s+$", re.I)
-# A bound stated for the quantity in the same clause: "een aantal namen … dat ten hoogste tachtig bedraagt",
-# "een aantal stemmen …, groter dan of gelijk aan de kiesdeler".
-BOUND_AFTER_RE = re.compile(r"^[^;:.]{0,60}?\b(?:ten\s+hoogste|ten\s+minste|tenminste|hoogstens|maximaal|minimaal"
-                            r"|(?:niet\s+)?(?:meer|minder|groter|kleiner|hoger|lager)\s+(?:dan|is\s+dan)"
-                            r"|gelijk\s+(?:is\s+)?aan)\b", re.I)
+# A bound stated for the quantity itself: in a relative clause on the neuter 'aantal' ("een aantal namen … dat ten
+# hoogste tachtig bedraagt"), in apposition ("een aantal stemmen …, groter dan of gelijk aan de kiesdeler") or as its
+# complement ("een aantal leden van niet meer dan vijf"). Not "een aantal leden die ten minste drie jaar lid zijn"
+# (the bound is on the members) and not across ';' or '.'.
+BOUND_AFTER_RE = re.compile(r"^(?:\s+(?!die\b|welke\b|wie\b)[\w-]+){0,6}?(?:(?:\s+dat(?:\s+[\w-]+){0,3}?\s+|\s*,\s*"
+                            r"|\s+van\s+)(?:ten\s+hoogste|ten\s+minste|tenminste|hoogstens|maximaal|minimaal)"
+                            r"|(?:\s+dat(?:\s+[\w-]+){0,3}?\s+|\s*,\s*|\s+van\s+|\s+)(?:niet\s+)?(?:meer|minder|groter"
+                            r"|kleiner|hoger|lager)\s+dan|(?:\s+dat\s+|\s*,\s*|\s+)gelijk\s+(?:is\s+)?aan)\b", re.I)
+COUNTABLE = {"een aantal", "enkele", "diverse", "verscheidene", "meerdere", "het merendeel"}
 SUPERLATIVE_COUNT = {"de meeste", "het merendeel"}
 # A tie rule in the lid makes "de meeste …" a count: "Bij een gelijk aantal … beslist het lot".
 TIE_RULE_RE = re.compile(r"\bbij\s+(?:een\s+)?gelijk(?:e|heid)?\b|\bbeslist\s+(?:zo\s+nodig\s+)?het\s+lot\b"
@@ -112,7 +116,7 @@ def _misread(res: Resources, pi: PassageInfo, start: int, end: int, trigger: str
         return False
     if trigger == "enkele" and MERE_BEFORE_RE.search(pi.text[max(0, start - 12):start]):
         return True
-    if BOUND_AFTER_RE.search(pi.text[end:]):
+    if trigger in COUNTABLE and BOUND_AFTER_RE.search(pi.text[end:end + 200]):
         return True
     if trigger in SUPERLATIVE_COUNT:
         p = pi.passage

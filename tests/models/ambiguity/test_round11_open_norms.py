@@ -211,6 +211,7 @@ def test_enkele_as_a_few_is_still_reported(sentence):
     "Gekozen zijn de kandidaten die een aantal stemmen hebben verkregen, groter dan of gelijk aan de deler.",
     "Elke stem geldt voor een aantal stemmen, gelijk aan het getal van de inwoners gedeeld door duizend.",
     "Het dagelijks bestuur wijst een aantal leden aan van niet meer dan vijf.",
+    "Gekozen is wie een aantal stemmen heeft verkregen groter dan een kwart van de deler.",
 ])
 def test_quantity_with_a_stated_bound_is_no_vague_quantity(sentence):
     assert not [f for f in run("AMB-01", lid(sentence)) if f.quote.lower() == "een aantal"]
@@ -221,6 +222,9 @@ def test_quantity_with_a_stated_bound_is_no_vague_quantity(sentence):
     "Het dagelijks bestuur wijst een aantal leden aan; ten hoogste twee leden komen uit dezelfde gemeente.",
     "Een aantal deskundigen wordt gehoord. Ten minste een van hen is jurist.",
     "Het algemeen bestuur kan een aantal taken overdragen aan de directeur.",
+    # the bound is on the members, not on their number
+    "Het dagelijks bestuur wijst een aantal leden aan die ten minste drie jaar lid zijn.",
+    "Het dagelijks bestuur wijst een aantal leden aan die meer dan drie jaar lid zijn.",
 ])
 def test_quantity_without_its_own_bound_is_still_reported(sentence):
     assert [f for f in run("AMB-01", lid(sentence)) if f.quote.lower() == "een aantal"]
