@@ -88,6 +88,7 @@ DECIDES_OF_RE = re.compile(r"\b(?:oordeel|beoordeling|aanwijzing|besluit|beschik
 # Not "bevoegd gezag" (an undefined role name, no body) and not territorial "gemeente"/"provincie".
 PUBLIC_BODY_RE = re.compile(
     r"(?i:\b(?:\w*orga(?:an|nen)|\w*rechters?|\w*toezichthouders?|\w*ambtena(?:ar|ren)|\w*inspecteurs?|inspecties?"
+    r"|\w*archivaris(?:sen)?"
     r"|\w*bestu(?:ur|ren)|ministers?|staatssecretaris(?:sen)?|burgemeesters?|wethouders?|colleges?"
     r"|(?:gemeente|kies|advies)?ra(?:ad|den)|\w*commissies?|\w*stembureaus?|\w*uitvoerders?|ombudsman|regering)\b)"
     r"|\b(?:Staten(?:-Generaal)?|Kamers?|Kroon)\b")
