@@ -61,6 +61,13 @@ CRITERION_RE = re.compile(r"\b(overeenkomstig|met inachtneming van|op grond van|
 # the maker of that instrument decides.
 INSTRUMENT_MAKER_RE = re.compile(r"\bbij\s+(?:de|het|een)\s+(?:[\w ]{0,60}?\s)?(?:algemene\s+maatregel\s+van\s+bestuur"
                                  r"|ministeriële\s+regeling|koninklijk\s+besluit)\b", re.I)
+# A personal pronoun as the subject of the hedged clause ("2. Hij kan zo nodig …", "Zo nodig kan het …"): it refers
+# back to a body the artikel names, so the decider is that body.
+PRONOUN_SUBJECT_RE = re.compile(
+    r"^\W*(?:hij|zij|het|dit|deze)\s+(?:kan|kunnen|mag|mogen|moet|moeten|dient|dienen|zal|zullen|stelt|stellen|neemt"
+    r"|nemen|draagt|dragen|besluit|besluiten|beslist|beslissen|zendt|zenden|geeft|geven|legt|leggen|maakt|maken"
+    r"|brengt|brengen|wijst|wijzen|treft|treffen|regelt|regelen|bepaalt|bepalen|verleent|verlenen)\b"
+    r"|\b(?:kan|kunnen|mag|mogen|moet|moeten|dient|dienen|zal|zullen)\s+(?:hij|zij|het)\b", re.I)
 TIME_RE = re.compile(r"\bbinnen\s+\S+\s+(dagen|weken|maanden|jaar)\b|\buiterlijk\b|\bjaarlijks\b|\bvóór\b"
                      r"|\b\d{1,2}\s+(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober"
                      r"|november|december)\b", re.I)
@@ -250,7 +257,8 @@ def decider_knowable(res: Resources, pi: PassageInfo, sentence: tuple[int, int])
     the same act is performed by a named organ elsewhere in the artikel ("Het dagelijks bestuur stelt de tarieven
     vast. De tarieven worden zo nodig tussentijds vastgesteld"), or an organ adopts or acts on the act's object
     somewhere in the text ("De begroting wordt zo nodig gewijzigd", the begroting adopted by the algemeen
-    bestuur). In national law the artikel is the
+    bestuur), or the clause's subject is a pronoun whose antecedent body the artikel names ("2. Hij kan zo nodig
+    …"). In national law the artikel is the
     unit: its executing body is named once, in the first lid or the article the clause elaborates, and the
     bodies of national law (het bestuursorgaan, de toezichthouder, de ambtenaren …) are not in the organ registry, so
     their absence from the registry is no evidence of a missing decider (round-9 sample)."""
@@ -259,6 +267,8 @@ def decider_knowable(res: Resources, pi: PassageInfo, sentence: tuple[int, int])
     if res.organs_named_in_lid(pi) or res.actor_named_in_lid(pi) or res.public_body_named(pi, "lid"):
         return True
     if AGENT_INSTRUMENT_RE.search(sent) or INSTRUMENT_MAKER_RE.search(sent) or len(res.organs_in_document()) == 1:
+        return True
+    if PRONOUN_SUBJECT_RE.search(sent) and res.public_body_named(pi, "artikel"):
         return True
     agentless = [c for c in res.competences_in(pi, sentence) if not c.actor]
     if any(res.actor_of_action(pi, c.action) or c.object and res.organ_acts_on(c.object) for c in agentless):

@@ -379,3 +379,27 @@ def test_open_norm_outside_any_artikel_is_no_zorg(sentence, quote):
 def test_the_same_clause_in_a_task_artikel_without_a_decider_is_zorg(sentence, quote):
     found = amb01(f"Artikel 7 Taken\n1. {sentence}")
     assert severity_of(found, quote) == Severity.ZORG
+
+
+# -- a pronoun subject refers back to the body the artikel names ------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Artikel 7 Taken\n1. De archivaris beheert de archieven.\n2. Hij kan zo nodig stukken vernietigen.",
+    "Artikel 7 Taken\n1. De archivaris beheert de archieven.\n2. Zo nodig kan hij stukken vernietigen.",
+    "Artikel 7 Taken\n1. De commissie beheert de archieven.\n2. Zij stelt zo nodig een inventaris op.",
+    "Artikel 7 Taken\n1. De gemeentearchivaris beheert de archieven.\n2. Hij brengt zo nodig verslag uit.",
+])
+def test_hedge_in_a_clause_whose_pronoun_subject_has_a_body_antecedent_is_not_raised(text):
+    assert max(f.severity for f in amb01(text)) == Severity.SUGGESTIE
+
+
+@pytest.mark.parametrize("text", [
+    # no body in the artikel for the pronoun to refer to
+    "Artikel 7 Taken\n1. De archieven worden beheerd.\n2. Hij kan zo nodig stukken vernietigen.",
+    # a body in the artikel, but the hedged clause has a noun subject and no decider
+    "Artikel 7 Taken\n1. De commissie beheert de archieven.\n2. De stukken worden zo nodig vernietigd.",
+    # expletive 'het is' is no pronoun subject
+    "Artikel 7 Taken\n1. De commissie beheert de archieven.\n2. Het is zo nodig verboden stukken te vernietigen.",
+    "Artikel 7 Taken\n1. De beheerder beheert de archieven.\n2. Hij kan zo nodig stukken vernietigen.",
+])
+def test_hedge_without_a_body_behind_its_subject_is_raised(text):
+    assert max(f.severity for f in amb01(text)) == Severity.ZORG
