@@ -116,6 +116,11 @@ MEETING_NOUNS = r"(?:overleg|vergadering|bijeenkomst|zitting|beraad|conferentie|
 AGENDA_OF_MEETING_RE = re.compile(rf"^\s+(?:van|voor)\s+(?:de|het|dit|dat|deze|die|een|elke|iedere)\s+(?:[\w-]+\s+){{0,2}}?"
                                   rf"{MEETING_NOUNS}\w*\b", re.I)
 AGENDA_TOPIC_RE = re.compile(r"\b(?:onderwerp(?:en)?|punt(?:en)?|agendapunt(?:en)?)\s+(?:\w+\s+){0,3}?(?:voor|op|aan)\s+de\s+$", re.I)
+# "de nota naar aanleiding van het verslag", "een nota van wijziging/toelichting/antwoord/verbetering": parliamentary
+# papers with a fixed genre name; "in de visie van de regering": an opinion.
+PARLIAMENTARY_NOTA_RE = re.compile(r"^\s+(?:naar\s+aanleiding\s+van|van\s+(?:wijziging|toelichting|antwoord|verbetering"
+                                   r"|verantwoording))\b", re.I)
+OPINION_BEFORE_RE = re.compile(r"\b(?:in|naar|volgens)\s+de\s+$", re.I)
 ADOPT_AFTER_RE = re.compile(r"^[^,;.]{0,60}?\b(?:vast(?:stelt|stellen|gesteld|\s+te\s+stellen)|op(?:stelt|stellen|"
                             r"\s+te\s+stellen))\b", re.I)
 
@@ -195,6 +200,11 @@ def _not_an_instrument(res: Resources, m: InstrumentMention) -> bool:
         return True  # "in dit kader": in this context
     if m.name == "agenda" and MEETING_AGENDA_RE.search(before):
         return True  # "een onderwerp dat niet staat vermeld op de agenda"
+    if m.name == "nota" and PARLIAMENTARY_NOTA_RE.match(after):
+        return True  # "de nota naar aanleiding van het verslag", "een nota van wijziging": a parliamentary paper
+    if m.name == "visie" and (OPINION_BEFORE_RE.search(before) and re.match(r"\s+van\b", after)
+                              or re.search(r"\b(?:in|naar|volgens)\s+(?:zijn|haar|hun|mijn|onze)\s+$", before, re.I)):
+        return True  # "in de visie van de regering", "naar hun visie": an opinion, no policy document
     if m.name == "agenda" and (AGENDA_OF_MEETING_RE.match(after) or AGENDA_TOPIC_RE.search(text[max(0, m.start - 60):m.start])):
         return True  # "onderwerpen voor de agenda van dit overleg": a meeting's agenda
     if m.name == "akkoord" and (AKKOORD_PREDICATE_AFTER_RE.match(after) or AKKOORD_PREDICATE_BEFORE_RE.search(before)):
@@ -502,6 +512,12 @@ def _merge(res: Resources, problems: list[tuple]) -> Iterator[Flag]:
         m = ps[0][0]
         sev = max(p[1] for p in ps)
         conf = max(p[2] for p in ps)
+        note = ""
+        if res.by_id[m.passage_id].passage.artikel is None and sev > Severity.SUGGESTIE:
+            # Round 11: prose outside any artikel (a considerans, toelichting, parliamentary report or letter: "in de
+            # visie van de regering", "de nota naar aanleiding van het verslag") binds nobody; no clause to amend.
+            sev, note = Severity.SUGGESTIE, " (Tekst buiten een artikel: geen bepaling die iemand bindt; verlaagd.)"
         yield make_flag("AMB-03", res.by_id[m.passage_id], m.start, m.end, severity=sev, confidence=conf,
-                        explanation=" ".join(p[3] for p in ps), question=" ".join(dict.fromkeys(p[4] for p in ps)),
+                        explanation=" ".join(p[3] for p in ps) + note,
+                        question=" ".join(dict.fromkeys(p[4] for p in ps)),
                         suggestion=" ".join(p[5] for p in ps if p[5]))

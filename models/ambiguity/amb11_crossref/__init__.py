@@ -160,7 +160,7 @@ def crossrefs(res: Resources) -> Iterator[Flag]:
                 continue  # "het bepaalde in de vorige leden" in lid 3: all preceding leden, no defect
             # Anaphora ("bovengenoemde", "hiervoor bedoelde") has an antecedent the reader finds by reading back:
             # a drafting point. Only unspecified rules ("de toepasselijke regels") leave the target open.
-            rules = bool(re.search(r"\bregel", low))
+            rules = bool(re.search(r"\bregel", low)) and pi.passage.artikel is not None  # prose binds nobody
             note = ""
             if rules and _rules_made_in_artikel(res, pi):
                 # Round 11: "overeenkomstig de daarvoor geldende regels" in an artikel that itself provides for those
@@ -389,8 +389,8 @@ def _amendments(res: Resources) -> _Amendments:
 
 @dataclass(frozen=True, slots=True)
 class _Numbering:
-    """How the text numbers its articles. ``chapter``: nearly all labels are chapter-style ("8:22", "4.3.2"), so a
-    plain "artikel 25" cannot be one of them. ``highest``: the highest plain article number."""
+    """How the text numbers its articles. ``chapter``: nearly all labels are chapter-style ("8:22", "4.3.2") or Roman
+    (an amendment act: I, II, …), so a plain "artikel 25" cannot be one of them. ``highest``: the highest plain article number."""
 
     chapter: bool
     highest: int
@@ -399,8 +399,11 @@ class _Numbering:
     def of(cls, idx) -> _Numbering:
         labels = [a for a in idx.artikelen if a]
         styled = sum(1 for a in labels if re.match(r"^\d+[a-z]?[.:]\d", a))
+        # An amendment act or bill numbers its own articles I, II, …: a plain "artikel 13" is in the amended act.
+        roman = sum(1 for a in labels if re.match(r"^[IVXLC]+[a-z]?$", a))
         plain = [int(x.group(1)) for a in labels if (x := re.match(r"^(\d+)[a-z]?$", a))]
-        return cls(len(labels) >= 10 and styled >= 0.8 * len(labels), max(plain, default=0))
+        return cls((len(labels) >= 10 and styled >= 0.8 * len(labels)) or (len(labels) >= 3 and roman >= 0.8 * len(labels)),
+                   max(plain, default=0))
 
     def foreign(self, artikel: str) -> bool:
         """``artikel`` does not fit this text's numbering: a plain number in a chapter-numbered text, or one far

@@ -399,3 +399,84 @@ def test_meeting_agenda_and_statutory_list_items_are_no_status_question(text):
 @pytest.mark.parametrize("text", STILL_INSTRUMENT)
 def test_policy_agenda_or_programme_without_status_stays_zorg(text):
     assert serious("AMB-03", lid(text))
+
+
+# === Prose outside any artikel, parliamentary genre names, Roman-numbered amendment acts ============================
+# (19) Text outside an artikel (considerans, toelichting, parliamentary report) binds nobody: at most a suggestion.
+def rows_doc(rows: list[tuple[str | None, str | None, str]]) -> Document:
+    """A document of (artikel, lid, text) rows; artikel None is prose outside any artikel."""
+    passages = [Passage("", 0, text, 1, 1, tuple([("artikel", a)] if a else []) + ((("lid", lid_),) if lid_ else ()),
+                        f"Artikel {a}" if a else "Toelichting", "text", "dispositief") for a, lid_, text in rows]
+    return Document("r" * 64, "Testregeling", "regeling", renumber("r" * 64, passages))
+
+
+def rows_flags(code: str, rows: list[tuple[str | None, str | None, str]]) -> list[Flag]:
+    load_detectors()
+    return list(REGISTRY[code].func(build_resources(rows_doc(rows))))
+
+
+PROSE = [
+    ("AMB-03", "Het college toetst de aanvraag aan het werkprogramma."),
+    ("AMB-03", "De leden vragen of het college de aanvraag toetst aan de regionale agenda."),
+    ("AMB-06", "Het vertegenwoordigend orgaan stelt de uitslag vast."),
+    ("AMB-11", "De leden vragen of de geldende regelgeving wordt gevolgd."),
+]
+
+
+@pytest.mark.parametrize("code,text", PROSE)
+def test_prose_outside_an_artikel_is_at_most_a_suggestion(code, text):
+    flags = rows_flags(code, [("1", "1", "Het college verleent de vergunning."), (None, None, text)])
+    assert flags and all(f.artikel is None and f.severity <= Severity.SUGGESTIE for f in flags)
+
+
+@pytest.mark.parametrize("code,text", PROSE)
+def test_the_same_sentence_in_an_artikel_stays_serious(code, text):
+    flags = rows_flags(code, [("1", "1", "Het college verleent de vergunning."), ("2", "1", text)])
+    assert [f for f in flags if f.severity in SERIOUS]
+
+
+# (20) parliamentary papers and opinions are no instruments.
+@pytest.mark.parametrize("text", [
+    "Het college toetst de uitvoering aan de nota naar aanleiding van het verslag.",
+    "Het college toetst de uitvoering aan de nota van wijziging.",
+    "Het college toetst de uitvoering in de visie van de regering.",
+    "Het college toetst de uitvoering naar hun visie.",
+])
+def test_parliamentary_nota_and_opinion_are_no_instrument(text):
+    assert serious("AMB-03", lid(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Het college toetst de uitvoering aan de nota.",
+    "Het college toetst de uitvoering aan de nota over wonen.",
+    "Het college toetst de uitvoering aan de visie van de regio.",
+    "Het college toetst de uitvoering aan de visie.",
+])
+def test_policy_nota_or_visie_stays_serious(text):
+    assert serious("AMB-03", lid(text))
+
+
+# (21) in an act whose own articles are I, II, … a plain "artikel 13" lies in the amended act.
+ROMAN_REFS = [
+    "Op een algemeen bestuur dat niet voldoet aan artikel 13, eerste lid, blijft het oude recht van toepassing.",
+    "Artikel 10, tweede lid, zoals dat luidde voor de inwerkingtreding, blijft van toepassing.",
+    "Een regeling wordt met artikel 13, tiende lid, in overeenstemming gebracht.",
+    "Artikel 14 blijft een jaar van toepassing.",
+]
+
+
+def act_flags(labels: tuple[str, str, str], text: str) -> list[Flag]:
+    rows = [(labels[0], None, "In afwachting van de wijziging geldt het volgende."), (labels[1], None, text),
+            (labels[2], None, "Deze wet treedt in werking op een bij koninklijk besluit te bepalen tijdstip.")]
+    return [f for f in rows_flags("AMB-11", rows) if "loopt dood" in f.explanation]
+
+
+@pytest.mark.parametrize("text", ROMAN_REFS)
+def test_plain_number_in_a_roman_numbered_act_is_a_suggestion(text):
+    flags = act_flags(("I", "II", "III"), text)
+    assert flags and all(f.severity is Severity.SUGGESTIE for f in flags)
+
+
+@pytest.mark.parametrize("text", ROMAN_REFS)
+def test_the_same_number_in_a_plainly_numbered_act_stays_serious(text):
+    assert [f for f in act_flags(("1", "2", "3"), text) if f.severity in SERIOUS]
