@@ -41,6 +41,19 @@ subordinate clause or verb-final ("dat … bepaald kan worden"). "zal" is a pred
 cluster or a frequency adverb ("veelal", "in het algemeen"), in an item of a list of conditions ("… afgezien
 als:"); a style point with "moeten" or a state ("zal bestaan uit", "nodig zijn"). An aspiration verb in a
 purpose clause ("Om te bevorderen dat") sets no task.
+
+Round 11 (the round-9 sample of national law): "zal/zullen" after a lead-in of belief or expectation ("indien een
+gegronde reden bestaat om aan te nemen dat: | de aanvrager niet zal voldoen"), in a content clause ("vermeldt in
+hoeverre de kosten … zullen worden gebracht"), as "te zullen" or in a definition is no duty question (no flag); a
+clause that names who acts ("zal … plaatsvinden door de bewaarders", "in een zitting van het centraal stembureau")
+makes "zal" a style point (SUGGESTIE). A passive power whose holder the text makes knowable is a SUGGESTIE that names
+the holder (amb05_passive/holders.py): an identified instrument before it ("In het vernietigingsbesluit", "bij het
+koninklijk besluit, bedoeld in …"; not "bij nadere regeling"), an earlier sentence giving one actor the power, a lid
+the subject refers to ("De op grond van het eerste lid gestelde regels"), the one actor or instrument of the artikel,
+the same object (or the act its name comes from: schorsing ← schorsen) under one named holder in the earlier leden
+and the preceding artikelen of the same hoofdstuk/paragraaf, or a general ban of an earlier lid it is an exception
+to. Withdrawing what a party filed ("Het bezwaar kan worden ingetrokken", "Een verklaring als bedoeld in …") and a
+passive in a prepositional relative clause ("degene van wie kosten kunnen worden teruggevorderd") are not flagged.
 """
 
 from __future__ import annotations
@@ -283,7 +296,8 @@ def modality(res: Resources) -> Iterator[Flag]:
                     or in_subordinate_clause(text, s, m.start()):
                 continue  # "dat dit aantal … bepaald kan worden", "indien … kan worden vastgesteld": the verb-final
                 # order or the subordinator makes it a subordinate clause: a possibility, not a grant
-            if part and _infinitive(part.group(1)) in FILING_ACTS and REMEDY_RE.search(text[s:m.end() + part.end()]):
+            if part and _infinitive(part.group(1)) in FILING_ACTS - {"intrekken"} and REMEDY_RE.search(
+                    text[s:m.end() + part.end()]):
                 continue  # "Tegen het besluit kan beroep worden ingesteld", "kan een aanvraag worden ingediend": a
                 # right of whoever is concerned (belanghebbende, aanvrager), not a power of an organ
             end = m.end() + part.end() if part else m.end()  # "kan worden gewijzigd"

@@ -6,6 +6,10 @@ regio", "de gemeenten", "partijen") or joint ("gezamenlijk vaststellen") (ZORG);
 overleg met" on an adoption act (consultation, often misread as consent; ZORG); two-level
 phrasing ("regionaal vastgesteld en lokaal uitgewerkt"; ZORG). Preparatory and advisory
 verbs never count as competing adopters.
+
+Round 11: "in overleg met" in a sentence whose decider is named before it ("Het college bepaalt … in overleg met de
+persoon … wanneer de loonwaarde opnieuw wordt vastgesteld", "Na de verkiezing bepaalt de burgemeester in overleg
+met …") is plain consultation (SUGGESTIE), whatever act the sentence goes on to name.
 """
 
 from __future__ import annotations
@@ -272,6 +276,9 @@ def decider_in_sentence(res: Resources, pi, s: int, pos: int) -> bool:
                 if w.lower() not in ("de", "het", "onze")]
         if len(lead) <= 1:  # "Het bestuursorgaan stelt …", "…, stelt de Wlz-uitvoerder …"
             return True
+        if lead[-1].islower() and lead[-1] not in NON_SUBJECT_PREPS | {"en", "of", "dan", "als"} \
+                and not SUBORDINATOR_RE.search(text, cut + 1 if cut >= s else s, a.start):
+            return True  # inverted after a fronted phrase: "Na de verkiezing bepaalt de burgemeester …"
     return False
 
 

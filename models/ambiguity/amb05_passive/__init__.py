@@ -40,6 +40,14 @@ A passive with "stilzwijgend"/"van rechtswege" describes an effect without an ac
 Nominalisations ("de vaststelling … geschiedt") are SUGGESTIE (no judged one was a missing actor).
 Executive acts with financial or record-keeping effect (``acts.tsv``: verrekenen, vastleggen …)
 are reported as SUGGESTIE.
+
+Round 11: the holder may stand outside the sentence (holders.py, shared with AMB-02): an identified instrument or
+the lid's lead-in ("Bij of krachtens algemene maatregel van bestuur:", "Hierbij kan worden bepaald") names the
+agent (no flag); an earlier sentence giving one actor the power, a lid the subject refers to, the one actor or
+instrument of the artikel, the same object under one named holder in the section, or a general ban the passive is
+an exception to make the holder knowable (SUGGESTIE, the holder named). A restricted passive ("kan slechts worden
+gemachtigd", "kan alleen gedeeltelijk worden goedgekeurd") limits a power held elsewhere (SUGGESTIE); withdrawing a
+filed bezwaar, aanvraag or verklaring is the filer's act (no flag).
 """
 
 from __future__ import annotations

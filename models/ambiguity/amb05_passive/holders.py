@@ -55,8 +55,8 @@ ORDINALS = {w: str(i) for i, w in enumerate(("eerste", "tweede", "derde", "vierd
 # derde lid": the subject points to the lid that confers the act.
 LID_REF_RE = re.compile(r"\b(?:in|van|op\s+grond\s+van|krachtens|ingevolge)\s+het\s+(" + "|".join(ORDINALS) + r")\b"
                         r"(?:[^.;:]{0,60}?)\blid\b", re.I)
-DETERMINER_NP_RE = re.compile(r"(?<![\w-])(?:de|het|een|deze|die|dit|dat|zijn|haar|hun)\s+(?:[\w-]+(?:e|ig|isch)\s+)?([a-zà-ÿ][\w-]{3,})",
-                              re.I)
+DETERMINER_RE = re.compile(r"(?<![\w-])(?:de|het|een|deze|die|dit|dat|zijn|haar|hun)\s+", re.I)
+WORD_AT_RE = re.compile(r"([a-zà-ÿ][\w-]*)(?:\s+([a-zà-ÿ][\w-]*))?")
 PREPOSITIONS = {"van", "aan", "bij", "op", "in", "met", "voor", "tot", "over", "door", "uit", "onder", "tegen", "naar",
                 "om", "na", "zonder", "jegens", "binnen", "tussen", "omtrent", "betreffende", "inzake"}
 NOUN_STOP = {"worden", "wordt", "werd", "zijn", "kunnen", "moeten", "mogen", "zullen", "hebben", "niet", "geen",
@@ -67,6 +67,9 @@ STATIVE = {"is", "zijn", "was", "waren"}
 # An indirect question or w-relative before the verb ("aangegeven welke belangen het archief nastreeft en voor welke
 # doelgroepen zij zijn bestemd"): the verb describes, the clause's actor does not perform the act.
 QUESTION_RE = re.compile(r"\b(?:welke?|hoe|hoeveel|waar(?:in|bij|mee|op|voor|aan|over|uit|van|naar)?|wie|wat)\b", re.I)
+FUNCTION_WORDS = {"kan", "kunnen", "mag", "mogen", "moet", "moeten", "zal", "zullen", "wordt", "worden", "is", "zijn",
+                  "was", "waren", "heeft", "hebben", "terug", "vast", "aan", "op", "in", "uit", "toe", "af", "en", "of",
+                  "ook", "niet", "nog", "wel", "dan", "als", "die", "dat"}
 # How far back a reader searches the section for the holder.
 SECTION_ARTIKELEN = 6
 
@@ -171,7 +174,7 @@ def lid_subject(res: Resources, pi: PassageInfo, s: int) -> Holder | None:
         sent = pi.text[ps:pe]
         if not POWER_RE.search(sent):
             continue
-        actors = {_norm(a.key): _display(pi, a.end, a.text) for a in _acting(res, pi, ps, pe, pe)}
+        actors = {_norm(k): t for k, t in _acting(res, pi, ps, pe)}
         if not actors and (m := OPENING_ACTOR_RE.match(sent)):
             actors = {_norm(m.group("np")): m.group("np")}
         if len(actors) == 1:
@@ -199,18 +202,31 @@ def referenced_holder(res: Resources, pi: PassageInfo, subject: str) -> Holder |
 
 def object_noun(text: str, lo: int, hi: int) -> str:
     """Head noun of the passive's subject or object in ``text[lo:hi]``: the first determiner phrase not inside a
-    prepositional phrase ("De schorsing van een besluit" → schorsing); a bare plural right after the modal
-    ("kunnen belanghebbenden … worden gehoord") when there is none."""
-    span = text[lo:hi]
-    for m in DETERMINER_NP_RE.finditer(span):
-        before = span[:m.start()].split()
-        if before and before[-1].lower() in PREPOSITIONS:
-            continue
-        word = m.group(1).lower()
-        if word in NOUN_STOP or word.endswith(("lijk", "ijk")):
-            continue
-        return word
+    prepositional phrase ("De schorsing van een besluit" → schorsing); "" when there is none ("kan deze worden
+    vastgesteld": a pronoun)."""
+    for word, _start, in_pp in _noun_phrases(text, lo, hi):
+        if not in_pp and word not in NOUN_STOP and not word.endswith(("lijk", "ijk")):
+            return word
     return ""
+
+
+def _noun_phrases(text: str, lo: int, hi: int) -> list[tuple[str, int, bool]]:
+    """(head noun, offset, inside a prepositional phrase) of each determiner phrase in ``text[lo:hi]``. A word in
+    -e/-ig/-isch after the determiner is an adjective only when a content word follows ("de nieuwe regeling"), not
+    in "vordert de subsidie terug" or "De bijdrage wordt"."""
+    out = []
+    for d in DETERMINER_RE.finditer(text, lo, hi):
+        m = WORD_AT_RE.match(text, d.end(), hi)
+        if m is None:
+            continue
+        w1, w2 = m.group(1).lower(), (m.group(2) or "").lower()
+        adjective = w2 and re.search(r"(?:e|ig|isch)$", w1) and w2 not in FUNCTION_WORDS | PREPOSITIONS | NOUN_STOP
+        word, start = (w2, m.start(2)) if adjective else (w1, m.start(1))
+        if len(word) < 4 or word in FUNCTION_WORDS:
+            continue
+        before = text[lo:d.start()].split()
+        out.append((word, start, bool(before) and before[-1].lower() in PREPOSITIONS))
+    return out
 
 
 def section_holder(res: Resources, pi: PassageInfo, s: int, e: int, verb: str, noun: str) -> Holder | None:
@@ -224,19 +240,23 @@ def section_holder(res: Resources, pi: PassageInfo, s: int, e: int, verb: str, n
     verbs = {_verb_of(noun)} - {""} if noun else {verb.replace("_", "")}
     noun_lemma = lemma(noun) if noun else ""
     for q in _section_scope(res, pi):
+        own = q.passage.artikel == pi.passage.artikel
         for qs, qe in q.sentences:
             if q is pi and qs <= s < qe:
                 continue
             verb_at = min((p for v in verbs if (p := _verb_pos(q, qs, qe, v)) is not None), default=None)
+            if not noun and not own and verb_at is not None and not re.search(r"\bhet\s+$", q.text[qs:verb_at], re.I):
+                verb_at = None  # without a known object, outside the artikel only the act as the section's topic
+                # counts ("Het horen geschiedt door de bezwaarcommissie"), not any "stelt … vast"
             noun_at = _noun_pos(q, qs, qe, noun, noun_lemma) if noun else None
             if verb_at is None and noun_at is None:
                 continue
             if (inst := AGENT_INSTRUMENT_RE.search(q.text[qs:qe])) is not None:
                 return Holder(" ".join(inst.group(0).split()), _where(pi, q))
-            if verb_at is None and (noun_at is None or noun_at[1] or not res.competences_in(q, (qs, qe))):
+            if verb_at is None and (noun_at is None or noun_at[1] or not (
+                    res.competences_in(q, (qs, qe)) or _verb_pos(q, qs, qe, verb.replace("_", "")) is not None)):
                 continue  # the object only in a prepositional phrase, or no act on it in this sentence
-            at = min(p for p in (verb_at, noun_at[0] if noun_at else None) if p is not None)
-            actors = {_norm(k): t for k, t in _acting(res, q, qs, qe, at)}
+            actors = {_norm(k): t for k, t in _acting(res, q, qs, qe)}
             if len(actors) == 1:
                 return Holder(_with_article(next(iter(actors.values()))), _where(pi, q))
             if actors:
@@ -244,19 +264,18 @@ def section_holder(res: Resources, pi: PassageInfo, s: int, e: int, verb: str, n
     return None
 
 
-def _acting(res: Resources, q: PassageInfo, s: int, e: int, at: int) -> list[tuple[str, str]]:
-    """Actors of the sentence that act before position ``at``: the subject at the start of its clause ("Het college
-    … vordert … terug", "Indien …, kan het bestuursorgaan …") or a "door"-agent ("door het … bevoegde
-    bestuursorgaan")."""
+def _acting(res: Resources, q: PassageInfo, s: int, e: int) -> list[tuple[str, str]]:
+    """Actors of the sentence in an acting role: the subject at the start of its clause ("Het college … vordert …
+    terug", "Indien …, kan het bestuursorgaan …"), the subject of a coordinated clause ("… op en het algemeen bestuur
+    stelt … vast") or a "door"-agent ("door het … bevoegde bestuursorgaan")."""
     text = q.text
     out = []
     for a in res.named_actors(q, s, e):
-        if a.start > at and not re.search(r"\bdoor\s+(?:de|het|Onze)?\s*$", text[max(s, a.start - 12):a.start]):
-            continue
+        before = text[max(s, a.start - 16):a.start]
         cut = max(text.rfind(c, s, a.start) for c in ",;:")
         words = [w for w in re.findall(r"[\w-]+", text[(cut + 1 if cut >= s else s):a.start])
                  if w.lower() not in ("de", "het", "onze", "een")]
-        if len(words) <= 1 or re.search(r"\bdoor\s+(?:de|het|Onze)?\s*$", text[max(s, a.start - 12):a.start]):
+        if len(words) <= 1 or re.search(r"\b(?:door|en|maar|terwijl)\s+(?:de|het|Onze)?\s*$", before):
             out.append((a.key, _display(q, a.end, a.text)))
     if not out and (m := LOOSE_AGENT_RE.search(text, s, e)):
         out.append((m.group("np"), m.group(0)[4:].strip()))  # "het tot vernietiging bevoegde bestuursorgaan"
@@ -289,20 +308,16 @@ def _verb_pos(q: PassageInfo, s: int, e: int, inf: str) -> int | None:
 
 
 def _noun_pos(q: PassageInfo, s: int, e: int, noun: str, noun_lemma: str) -> tuple[int, bool] | None:
-    """(offset, inside a prepositional phrase) of the noun after a determiner in the sentence; None when absent."""
-    text = q.text
+    """(offset, inside a prepositional phrase) of the noun in the sentence, preferring a determiner phrase outside a
+    prepositional phrase; None when absent."""
     found = None
-    for m in DETERMINER_NP_RE.finditer(text, s, e):
-        w = m.group(1).lower()
-        if w != noun and lemma(w) != noun_lemma:
-            continue
-        before = text[s:m.start()].split()
-        in_pp = bool(before) and before[-1].lower() in PREPOSITIONS
-        if not in_pp:
-            return m.start(1), False
-        found = found or (m.start(1), True)
-    if found is None and re.search(rf"\b{re.escape(noun)}\b", text[s:e], re.I):
-        found = (s + re.search(rf"\b{re.escape(noun)}\b", text[s:e], re.I).start(), True)
+    for word, start, in_pp in _noun_phrases(q.text, s, e):
+        if word == noun or lemma(word) == noun_lemma:
+            if not in_pp:
+                return start, False
+            found = found or (start, True)
+    if found is None and (m := re.search(rf"\b{re.escape(noun)}\b", q.text[s:e], re.I)):
+        found = (s + m.start(), True)
     return found
 
 
