@@ -192,14 +192,17 @@ def sole_antecedent_in_artikel(res: Resources, pi, start: int, adjs: str, head: 
     return len(owners) == 1
 
 
-def specific_organ_in(res: Resources, pi, start: int, end: int) -> bool:
-    """A registered organ or a named public actor (Tweede Kamer, het centraal stembureau, de Kiesraad) in
+def specific_organs_in(res: Resources, pi, start: int, end: int) -> set[str]:
+    """Registered organs and named public actors (Tweede Kamer, het centraal stembureau, de Kiesraad) in
     ``pi.text[start:end]``, in any role ("de leden van de Tweede Kamer" names the Kamer too); generic heads
     ("het orgaan", "een bestuursorgaan") name no particular body."""
-    if res.mentions_in(pi, start, end):
-        return True
-    return any(not re.search(r"(?:orgaan|organen|lichaam|lichamen)$", m.group("np"), re.I)
-               for m in ACTOR_NP_RE.finditer(pi.text, start, end))
+    keys = {m.key for m in res.mentions_in(pi, start, end)}
+    return keys | {m.group("np").lower() for m in ACTOR_NP_RE.finditer(pi.text, start, end)
+                   if not re.search(r"(?:orgaan|organen|lichaam|lichamen)$", m.group("np"), re.I)}
+
+
+def specific_organ_in(res: Resources, pi, start: int, end: int) -> bool:
+    return bool(specific_organs_in(res, pi, start, end))
 
 
 def organ_named_near(res: Resources, pi, start: int) -> bool:
@@ -353,7 +356,10 @@ def _organ_names(res: Resources) -> Iterator[Flag]:
                 # point.
                 sev, note = Severity.SUGGESTIE, " Eerder in dit artikel is één zo'n orgaan voluit genoemd; verlaagd."
             head = m.group(2).lower()
-            if head in HYPERNYM_HEADS and specific_organ_in(res, pi, s, start):
+            named = specific_organs_in(res, pi, s, start) if head in HYPERNYM_HEADS else set()
+            if named and (adjs or len(named) == 1):
+                # A bare "het orgaan" after two different organs could be either: only a single antecedent or a
+                # descriptive term ("het vertegenwoordigend orgaan") covering the listed bodies resolves it.
                 # Round 11: "Voor de verkiezing van de leden van de Tweede Kamer, … kan het vertegenwoordigend orgaan
                 # …": the generic term covers the bodies the sentence names; a reader knows which one acts.
                 sev, note = Severity.INFO, " De zin noemt de organen die ermee bedoeld zijn; verlaagd."

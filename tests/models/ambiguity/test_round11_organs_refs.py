@@ -83,12 +83,15 @@ HYPERNYM_OK = [
     "vertegenwoordigend orgaan besluiten tot een nieuwe telling.",
     "Bij een besluit van de Tweede Kamer stelt het betrokken orgaan de datum vast.",
     "Nadat het dagelijks bestuur heeft geadviseerd, stelt het adviserend orgaan de aanbeveling vast.",
+    "Nadat het dagelijks bestuur heeft geadviseerd, stelt het orgaan de aanbeveling vast.",
 ]
 HYPERNYM_STILL = [
     "Het vertegenwoordigend orgaan stelt de uitslag vast.",
     "Voor de keuze van de leden stelt het vertegenwoordigend orgaan de uitslag vast.",
     "Het vertegenwoordigend orgaan stelt de uitslag vast. De Eerste Kamer wordt daarover ingelicht.",
     "Het adviserend orgaan stelt de aanbeveling vast.",
+    # a bare "het orgaan" after two different organs could be either
+    "Het dagelijks bestuur legt verantwoording af aan het algemeen bestuur, waarna het orgaan de begroting vaststelt.",
 ]
 
 
