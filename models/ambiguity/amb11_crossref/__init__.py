@@ -568,6 +568,12 @@ def _resolve_local(res: Resources, pi: PassageInfo, m: re.Match[str]) -> Iterato
             # Round 9: "de in het eerste lid bedoelde wetten" in onderdeel b of lid 1 points at what a sibling
             # onderdeel names ("a. de Wet …, de Wet …"); the reader finds it, the form is a drafting point.
             sev, note = Severity.SUGGESTIE, "; bedoeld is waarschijnlijk een ander onderdeel van dit lid"
+        elif not leden:
+            # Round 11: the artikel has no numbered leden at all in this text. A provision without leden hardly
+            # cites its own "tweede lid"; this is commentary on an artikel printed elsewhere (a memorie van
+            # toelichting or report: "Artikel 3 — In het eerste lid wordt geregeld …") or a text without lid numbers.
+            sev, note = Severity.SUGGESTIE, ("; het artikel heeft in deze tekst geen genummerde leden (toelichting op "
+                                             "een elders opgenomen artikel?)")
         yield make_flag("AMB-11", pi, m.start(), m.end(), severity=sev, confidence=0.85,
                         explanation=f"'{m.group(0)}' loopt dood: {missing}{note} (artikel {p.artikel}).",
                         question="Naar welk lid moet verwezen worden?",

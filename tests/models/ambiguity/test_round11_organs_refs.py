@@ -483,3 +483,28 @@ def test_plain_number_in_a_roman_numbered_act_is_a_suggestion(text):
 @pytest.mark.parametrize("text", ROMAN_REFS)
 def test_the_same_number_in_a_plainly_numbered_act_stays_serious(text):
     assert [f for f in act_flags(("1", "2", "3"), text) if f.severity in SERIOUS]
+
+
+# (22) an artikel without numbered leden that speaks of "het tweede lid" is commentary on an artikel printed elsewhere
+# (memorie van toelichting, report): a suggestion; with numbered leden the dead reference stays serious.
+COMMENTARY = [
+    "In het vijfde lid wordt geregeld wie de uitslag vaststelt.",
+    "Het tweede lid bepaalt dat het college de uitslag vaststelt.",
+    "De leden vragen of in het derde lid niet over de raad moet worden gesproken.",
+    "Het vierde lid is nieuw.",
+]
+
+
+@pytest.mark.parametrize("text", COMMENTARY)
+def test_lid_reference_in_an_artikel_without_leden_is_a_suggestion(text):
+    flags = [f for f in rows_flags("AMB-11", [("1", None, "Het college verleent de vergunning."), ("2", None, text)])
+             if "loopt dood" in f.explanation]
+    assert flags and all(f.severity is Severity.SUGGESTIE for f in flags)
+
+
+@pytest.mark.parametrize("text", COMMENTARY)
+def test_missing_lid_in_an_artikel_with_leden_stays_serious(text):
+    rows = [("1", None, "Het college verleent de vergunning."), ("2", "1", "Het college beslist binnen acht weken."),
+            ("2", "2", text)]
+    flags = [f for f in rows_flags("AMB-11", rows) if "loopt dood" in f.explanation]
+    assert [f for f in flags if f.severity in SERIOUS]
