@@ -402,8 +402,10 @@ class _Numbering:
         # An amendment act or bill numbers its own articles I, II, …: a plain "artikel 13" is in the amended act.
         roman = sum(1 for a in labels if re.match(r"^[IVXLC]+[a-z]?$", a))
         plain = [int(x.group(1)) for a in labels if (x := re.match(r"^(\d+)[a-z]?$", a))]
-        return cls((len(labels) >= 10 and styled >= 0.8 * len(labels)) or (len(labels) >= 3 and roman >= 0.8 * len(labels)),
-                   max(plain, default=0))
+        # Letter-numbered texts (the Kieswet: "E 4", "Pa 8") count with the chapter-numbered ones.
+        lettered = sum(1 for a in labels if re.match(r"^[A-Z][a-z]?\s?\d", a))
+        return cls((len(labels) >= 10 and styled + lettered >= 0.8 * len(labels))
+                   or (len(labels) >= 3 and roman >= 0.8 * len(labels)), max(plain, default=0))
 
     def foreign(self, artikel: str) -> bool:
         """``artikel`` does not fit this text's numbering: a plain number in a chapter-numbered text, or one far

@@ -508,3 +508,29 @@ def test_missing_lid_in_an_artikel_with_leden_stays_serious(text):
             ("2", "2", text)]
     flags = [f for f in rows_flags("AMB-11", rows) if "loopt dood" in f.explanation]
     assert [f for f in flags if f.severity in SERIOUS]
+
+
+def lettered_flags(text: str) -> list[Flag]:
+    """A letter-numbered text (like the Kieswet: A 1, B 1, …) with ``text`` as artikel C 1."""
+    rows = [(f"{c} {n}", "1", "Het stembureau stelt de uitslag vast.") for c in "AB" for n in range(1, 6)]
+    return [f for f in rows_flags("AMB-11", [*rows, ("C 1", "1", text)]) if "loopt dood" in f.explanation]
+
+
+@pytest.mark.parametrize("text", [
+    "De Kaderwet is van toepassing op de raad; de artikelen 12, 21 en 22 van die regeling niet.",
+    "Artikel 475c, tweede lid, is niet van toepassing.",
+    "Het stembureau past artikel 12 toe.",
+    "De artikelen 5 en 6 zijn van overeenkomstige toepassing.",
+])
+def test_plain_number_in_a_letter_numbered_text_is_at_most_a_suggestion(text):
+    assert [f for f in lettered_flags(text) if f.severity in SERIOUS] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Het stembureau past het vierde lid toe.",
+    "Het derde lid is van overeenkomstige toepassing.",
+    "In afwijking van het zesde lid beslist het stembureau.",
+    "Het stembureau handelt volgens het volgende lid.",
+])
+def test_dead_local_reference_in_a_letter_numbered_text_stays_serious(text):
+    assert [f for f in lettered_flags(text) if f.severity in SERIOUS]
