@@ -458,3 +458,28 @@ NO_DECIDER = [
 def test_consultation_on_an_adoption_without_decider_stays_zorg(text):
     found = [f for f in run("AMB-04", ORGANS + text) if "overleg" in f.quote.lower()]
     assert any(f.severity == Severity.ZORG for f in found), found
+
+
+# -- AMB-02/AMB-05: prose outside any artikel binds nobody -------------------------------------------------------
+# The same sentences: ZORG inside an artikel (below), a suggestion in a passage outside any artikel.
+PROSE = [
+    "De deelnemers zullen hun archieven met ingang van 1 januari overdragen aan het openbaar lichaam.",
+    "De termijn kan worden verlengd.",
+    "Het personeel zal worden overgeplaatst naar de nieuwe dienst.",
+    "De vergunning kan worden ingetrokken.",
+]
+
+
+@pytest.mark.parametrize("sentence", PROSE)
+def test_future_and_passive_in_prose_outside_an_artikel_are_at_most_a_suggestion(sentence):
+    doc = doc_from_text(sentence + "\n" + ORGANS)  # a considerans-like passage before the first artikel
+    found = [f for f in analyse(doc).flags if f.artikel is None and f.type in ("AMB-02", "AMB-05")]
+    assert found and all(f.severity == Severity.SUGGESTIE for f in found), found
+    assert any("buiten een artikel" in f.explanation for f in found)
+
+
+@pytest.mark.parametrize("sentence", PROSE)
+def test_the_same_sentences_inside_an_artikel_stay_zorg(sentence):
+    doc = doc_from_text(ORGANS + "Artikel 9 Overgang\n1. " + sentence)
+    found = [f for f in analyse(doc).flags if f.artikel == "9" and f.type in ("AMB-02", "AMB-05")]
+    assert any(f.severity == Severity.ZORG for f in found), found
