@@ -373,16 +373,18 @@ def test_subject_referring_to_a_lid_without_a_maker_stays_zorg(text):
 RELATIVE_WHO = [
     "Artikel 3 Inlichtingen\n1. De plicht geldt ook voor degene van wie kosten kunnen worden teruggevorderd op grond "
     "van artikel 5.",
-    "Artikel 3 Inlichtingen\n1. De plicht geldt ook voor de persoon op wie kosten kunnen worden verhaald.",
+    "Artikel 3 Inlichtingen\n1. De plicht geldt ook voor de persoon aan wie een vergunning kan worden verleend.",
     "Artikel 3 Inlichtingen\n1. Dit artikel geldt voor de instelling aan welke subsidie kan worden verleend.",
-    "Artikel 3 Inlichtingen\n1. De plicht geldt voor de werkgever bij wie een werknemer kan worden gedetacheerd of "
-    "aan wie een taak kan worden opgedragen.",
+    "Artikel 3 Inlichtingen\n1. De plicht geldt voor de werkgever aan wie een taak kan worden opgedragen.",
 ]
 
 
 @pytest.mark.parametrize("text", RELATIVE_WHO)
 def test_passive_in_a_prepositional_relative_clause_is_no_grant(text):
     assert [f for f in run("AMB-02", ORGANS + text) if "worden" in f.quote.lower()] == []
+    # the same power in a main clause is flagged: the rule, not the verb, keeps the relative clause silent
+    main = re.sub(r"^.*?\b(?:van|op|aan|bij)\s+(?:wie|welke)\s+", "", text.split("1. ", 1)[1])
+    assert run("AMB-02", ORGANS + "Artikel 4 Hoofdzin\n1. " + main[0].upper() + main[1:]), main
 
 
 MAIN_CLAUSE_POWER = [
