@@ -154,10 +154,10 @@ def artikel_actor(res: Resources, pi: PassageInfo, outside: tuple[int, int]) -> 
         for m in res.named_actors(q, 0, len(q.text)):
             if q is pi and outside[0] <= m.start < outside[1]:
                 continue
-            found.setdefault(_norm(m.key), _display(q, m.end, m.text))
+            found.setdefault(_norm(m.key), _display(q, m.start, m.end, m.text))
         for inst in AGENT_INSTRUMENT_RE.finditer(q.text):
             if _instrument_acts(q, inst.start(), inst.end()):
-                found.setdefault(_norm(inst.group(0)), inst.group(0))  # the instrument's maker is a candidate too
+                found.setdefault(_norm(inst.group(0)), _instrument_name(inst.group(0)))  # its maker is a candidate
     if len(found) != 1:
         return None
     return Holder(_with_article(next(iter(found.values()))), "dit artikel")
@@ -171,8 +171,8 @@ def _instrument_acts(q: PassageInfo, start: int, end: int) -> bool:
     if in_subordinate_clause(q.text, s, start) or RESERVATION_RE.match(q.text, end):
         return False
     stop = SUBORDINATOR_RE.search(q.text, end, e)
-    return bool(re.search(r"\b(?:kan|kunnen|wordt|worden|moet|moeten|mag|mogen)\b", q.text[end:stop.start() if stop else e],
-                          re.I))
+    return bool(re.search(r"\b(?:kan|kunnen|wordt|worden|moet|moeten|mag|mogen)\b|^\s*(?:\w+\s+){0,2}?te\s+(?:stellen|bepalen"
+                          r"|regelen)\b", q.text[end:stop.start() if stop else e], re.I))  # "bij … te stellen regels"
 
 
 # An actor that opens its sentence, definite or not ("Een Wlz-uitvoerder kan …", "Het CIZ kan …").
@@ -206,8 +206,9 @@ def referenced_holder(res: Resources, pi: PassageInfo, subject: str) -> Holder |
     lid = ORDINALS[m.group(1).lower()]
     scope = [q for q in res.artikel_passages(pi.passage.artikel) if q.passage.lid == lid and q is not pi]
     for q in scope:
-        if inst := (AGENT_INSTRUMENT_RE.search(q.text) or INSTRUMENT_RE.search(q.text)):
-            return Holder(" ".join(inst.group(0).split()), f"het {m.group(1).lower()} lid")
+        for rx in (AGENT_INSTRUMENT_RE, INSTRUMENT_RE):
+            if inst := next((i for i in rx.finditer(q.text) if _instrument_acts(q, i.start(), i.end())), None):
+                return Holder(_instrument_name(inst.group(0)), f"het {m.group(1).lower()} lid")
     actors = {_norm(a.key): a.text for q in scope for a in res.named_actors(q, 0, len(q.text))}
     if len(actors) == 1:
         return Holder(_with_article(next(iter(actors.values()))), f"het {m.group(1).lower()} lid")
@@ -265,8 +266,10 @@ def section_holder(res: Resources, pi: PassageInfo, s: int, e: int, verb: str, n
             noun_at = _noun_pos(q, qs, qe, noun, noun_lemma) if noun else None
             if verb_at is None and noun_at is None:
                 continue
-            if (inst := AGENT_INSTRUMENT_RE.search(q.text[qs:qe])) is not None:
-                return Holder(" ".join(inst.group(0).split()), _where(pi, q))
+            inst = next((m for m in AGENT_INSTRUMENT_RE.finditer(q.text, qs, qe)
+                         if _instrument_acts(q, m.start(), m.end())), None)
+            if inst is not None:
+                return Holder(_instrument_name(inst.group(0)), _where(pi, q))
             if verb_at is None and (noun_at is None or noun_at[1] or not (
                     res.competences_in(q, (qs, qe)) or _verb_pos(q, qs, qe, verb.replace("_", "")) is not None)):
                 continue  # the object only in a prepositional phrase, or no act on it in this sentence
@@ -290,16 +293,20 @@ def _acting(res: Resources, q: PassageInfo, s: int, e: int) -> list[tuple[str, s
         words = [w for w in re.findall(r"[\w-]+", text[(cut + 1 if cut >= s else s):a.start])
                  if w.lower() not in ("de", "het", "onze", "een")]
         if len(words) <= 1 or re.search(r"\b(?:door|en|maar|terwijl)\s+(?:de|het|Onze)?\s*$", before):
-            out.append((a.key, _display(q, a.end, a.text)))
+            out.append((a.key, _display(q, a.start, a.end, a.text)))
     if not out and (m := LOOSE_AGENT_RE.search(text, s, e)):
         out.append((m.group("np"), m.group(0)[4:].strip()))  # "het tot vernietiging bevoegde bestuursorgaan"
     return out
 
 
-def _display(q: PassageInfo, end: int, text: str) -> str:
-    """The actor as the reader knows it: "Burgemeester en wethouders", not the registry's "Burgemeester"."""
+def _display(q: PassageInfo, start: int, end: int, text: str) -> str:
+    """The actor as the reader knows it: with its determiner ("het bestuursorgaan") and "Burgemeester en
+    wethouders", not the registry's "Burgemeester"."""
     m = re.match(r"\s+en\s+wethouders\b", q.text[end:end + 20], re.I)
-    return text + m.group(0) if m else text
+    det = re.search(r"\b(de|het|Onze)\s+$", q.text[max(0, start - 6):start], re.I)
+    out = text + m.group(0) if m else text
+    return f"{det.group(1).lower() if det.group(1) != 'Onze' else 'Onze'} {out}" if det and not re.match(
+        r"(?:de|het|Onze)\b", out, re.I) else out
 
 
 def _verb_pos(q: PassageInfo, s: int, e: int, inf: str) -> int | None:
@@ -391,4 +398,10 @@ def _norm(key: str) -> str:
 
 
 def _with_article(name: str) -> str:
-    return name if re.match(r"(?:de|het|Onze|een)\b", name, re.I) else f"'{name}'"
+    return name if re.match(r"(?:de|het|Onze|een|bij|in)\b", name, re.I) else f"'{name}'"
+
+
+def _instrument_name(phrase: str) -> str:
+    """"Bij algemene maatregel van bestuur" → "bij algemene maatregel van bestuur" (it follows "Vermoedelijk")."""
+    phrase = " ".join(phrase.split())
+    return phrase[:1].lower() + phrase[1:]
