@@ -109,7 +109,7 @@ MONEY_ACTS = {"bestemmen", "verdelen", "aanwenden", "uitkeren", "terugvorderen",
               "beeindigen", "opschorten", "herzien", "verrekenen", "verhogen", "verlagen", "toevoegen"}
 # A subordinate clause up to the modal: "dat …", "indien …", "welke …": the future describes, it does not oblige.
 SUBCLAUSE_RE = re.compile(r"\b(?:dat|die|welke?|wat|of|indien|wanneer|als|voor ?zover|nadat|zodat|zodra|hoe|hoeverre|hoeveel"
-                          r"|waarom|wie|wiens"
+                          r"|waarom|wie|wiens|tenzij|mits|totdat|voordat|alvorens|omdat|doordat|zolang|ingeval"
                           r"|waar(?:in|bij|mee|op|voor|aan|door|over|uit|van|naar))\b", re.I)
 FIRST_PERSON_RE = re.compile(r"\b(?:ik|wij|Ik|Wij)\b")
 AGENT_DECISION_RE = re.compile(r"\bbij\s+(?:dat|dit|het|hun|zijn|haar)\s+(?:\w+\s+)?besluit\b", re.I)

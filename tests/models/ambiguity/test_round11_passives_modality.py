@@ -485,3 +485,32 @@ def test_the_same_sentences_inside_an_artikel_stay_zorg(sentence):
     doc = doc_from_text(ORGANS + "Artikel 9 Overgang\n1. " + sentence)
     found = [f for f in analyse(doc).flags if f.artikel == "9" and f.type in ("AMB-02", "AMB-05")]
     assert any(f.severity == Severity.ZORG for f in found), found
+
+
+# -- AMB-02 "zal" inside a clause opened by tenzij, mits, totdat, omdat …: the clause conditions or explains --------
+SUBORDINATE_FUTURE = [
+    "De vergunning wordt verleend, tenzij de activiteit overlast zal veroorzaken.",
+    "De subsidie wordt verstrekt, mits de activiteit in het komende jaar zal plaatsvinden.",
+    "Het bestuur blijft in functie totdat het nieuwe bestuur zal zijn benoemd.",
+    "Het college weigert de ontheffing omdat de activiteit overlast zal veroorzaken.",
+]
+
+
+@pytest.mark.parametrize("sentence", SUBORDINATE_FUTURE)
+def test_future_in_a_conditional_or_causal_clause_is_no_duty(sentence):
+    found = [f for f in run("AMB-02", ORGANS + "Artikel 5 Vergunning\n1. " + sentence) if f.quote.lower() == "zal"]
+    assert found == [], found
+
+
+MAIN_AFTER_SUBORDINATE = [
+    "Tenzij de raad anders besluit, zullen de archieven worden overgedragen aan het openbaar lichaam.",
+    "Mits de begroting sluitend is, zal het personeel worden overgeplaatst naar de nieuwe dienst.",
+    "Totdat het nieuwe bestuur is benoemd, zullen de deelnemers de kosten dragen.",
+    "Omdat de regeling wordt opgeheven, zullen de deelnemers de gebouwen overdragen aan de gemeente.",
+]
+
+
+@pytest.mark.parametrize("sentence", MAIN_AFTER_SUBORDINATE)
+def test_future_in_the_main_clause_after_a_subordinate_clause_stays_zorg(sentence):
+    found = [f for f in run("AMB-02", ORGANS + "Artikel 5 Overgang\n1. " + sentence) if f.quote.lower() in ("zal", "zullen")]
+    assert any(f.severity == Severity.ZORG for f in found), found
