@@ -55,6 +55,11 @@ UNDEFINED_HEADS = ("visie", "agenda", "programma", "kader", "plan", "nota", "fon
 WORD_RE = re.compile(r"\b[a-zà-ÿ]+(?:" + "|".join(UNDEFINED_HEADS) + r")\b", re.I)
 
 
+# Public bodies an organ belongs to: "<organ> van een/de <body>" says which organ is meant.
+BODY_NOUNS = frozenset({"waterschap", "gemeente", "provincie", "lichaam", "schap", "rijk", "samenwerkingsverband",
+                        "bedrijfsvoeringsorganisatie", "regio", "veiligheidsregio"})
+
+
 @detector("AMB-09", name="begripsbepaling ontbreekt, ongebruikt, circulair of normatief",
           requires={"definitions", "instruments", "competences"}, default_severity=Severity.SUGGESTIE,
           rule="Ar 5.1, 5.3", context_adjust=False)
@@ -80,8 +85,11 @@ def definitions(res: Resources) -> Iterator[Flag]:
             named = re.search(r"\s[A-Z]\w+|\d", definiens)  # "gemeente: de gemeente Zwolle" names it
             # "regeling: deze gemeenschappelijke regeling" points at the text itself.
             named = named or re.match(r"\s*(?:deze|dit)\b", definiens, re.I)
-            if head in content and len([w for w in content if w not in term_l.split()]) <= 1 \
-                    and "bedoeld" not in definiens.lower() and not named:
+            extra = [w for w in content if w not in term_l.split()]
+            # "dagelijks bestuur: dagelijks bestuur van een waterschap" anchors an organ in its body: a definition.
+            anchored = bool(extra) and set(extra) <= BODY_NOUNS
+            if head in content and len(extra) <= 1 \
+                    and "bedoeld" not in definiens.lower() and not named and not anchored:
                 yield make_flag("AMB-09", pi, d.term_start, d.def_end, severity=Severity.ZORG, confidence=0.75,
                                 explanation=f"De definitie van '{d.term}' herhaalt het begrip zelf en zegt niet "
                                             "wat het is (circulair).",

@@ -53,3 +53,28 @@ def test_circular_definition_quotes_term_and_definiens():
 def test_unused_definition_is_suggestie():
     flags = [f for f in run("AMB-09", POSITIVE[1]) if "niet gebruikt" in f.explanation]
     assert [f.quote for f in flags] == ["fonds"] and flags[0].severity == Severity.SUGGESTIE
+
+
+def _circular(text: str) -> list:
+    return [f for f in run("AMB-09", text) if "circulair" in f.explanation]
+
+
+@pytest.mark.parametrize("definition", [
+    "dagelijks bestuur: het dagelijks bestuur van een waterschap",
+    "raad: de raad van de gemeente",
+    "bestuur: het bestuur van het samenwerkingsverband",
+    "commissie: de commissie van de veiligheidsregio",
+])
+def test_an_organ_anchored_in_its_body_is_no_circular_definition(definition):
+    """'<organ> van een <body>' says which organ is meant: a lawyer has nothing to fix."""
+    assert not _circular(HEAD + f"a. {definition};\n" + lid("Het bestuur en de raad en de commissie beslissen."))
+
+
+@pytest.mark.parametrize("definition", [
+    "dagelijks bestuur: het dagelijkse bestuur",
+    "commissie: de commissie van de raad",   # which of the raad's committees?
+    "fonds: het fonds van het bestuur",
+    "plan: het regionale plan",
+])
+def test_an_organ_or_document_restated_without_its_body_stays_circular(definition):
+    assert _circular(HEAD + f"a. {definition};\n" + lid("Het dagelijks bestuur, de commissie, het fonds en het plan."))
