@@ -152,6 +152,11 @@ Round 11 (fixed 2026-11-28 04:00 UTC, before any round-11 change and before any 
   kst-33131-2 …)" as development material, so it cannot be excluded that an engineer ran a detector on one of
   them. Census of all kritiek+zorg flags (50 at most, ``random.Random(1111)`` when more) →
   ``ambiguity_handcheck_round11_bills.tsv``; zorg+ per 1,000 words reported as well.
+* Found before the draw (04:55 UTC): rounds 1–5 predate the held-out rule and judged some flags that lie in
+  passages held out since round 6 (e.g. BWBR0015843 art. 21, BWBR0016477 art. 2, 22, 25); the scoreboard's
+  "lost" list printed six of those old judgements to the round-11 engineers and to me (fixed: it now skips
+  held-out passages). Nothing was tuned on them in round 11. So 11a is reported twice: all its flags, and
+  the flags whose artikel+lid no earlier round judged (the strictly unseen part).
 * No detector change after the draw. The dev census on the 11 GR texts is re-run as before
   (``ambiguity_handcheck_round11_dev.tsv``, must stay ≥ 70%).
 
