@@ -159,6 +159,16 @@ Round 11 (fixed 2026-11-28 04:00 UTC, before any round-11 change and before any 
   the flags whose artikel+lid no earlier round judged (the strictly unseen part).
 * No detector change after the draw. The dev census on the 11 GR texts is re-run as before
   (``ambiguity_handcheck_round11_dev.tsv``, must stay ≥ 70%).
+* Result (detectors at commit d594aea; both sets drawn once at 04:50 UTC, then judged): dev census **40/40**
+  (5 held out; all 40 identical to judged round-9 flags). Final 11a, held-out GR passages: **6/13 = 46%**
+  (Wilson 95% 23–71%); its strictly unseen part (artikel+lid never judged before) **2/9 = 22%**; the four
+  flags judged in rounds 2–4 are all tp again. The seven fp are all in the centrumregeling: three AMB-08
+  "nader uitgewerkt in het dienstverleningshandvest" where the instrument is named in the same sentence and
+  its makers in art. 7; an AMB-03 onderdeel whose lead-in names the instrument that contains it; two AMB-02
+  "zal/zullen" in an evaluation clause with its actor named; an AMB-01 hedge in a purpose clause. Final 11b,
+  bills: **no kritiek+zorg flag at all** (0 per 1,000 words; nothing to judge, so no precision figure).
+  Round 11 cut zorg+ flags on the development texts from 214 to 60, and on the 8b laws from 157 to 8: six
+  stale references (tp by a round-11 engineer's judgement, not independent), an AMB-07 and an AMB-10 flag.
 
 Rounds 1–5 (``ambiguity_handcheck_round1..5.tsv``) were judged on the detectors of their day and stay as
 history; ``--history`` prints them.
@@ -537,6 +547,10 @@ def _precision_row(label: str, path: Path) -> Row | None:
     held = sum(r["judgement"] == "heldout" for r in rows)
     lo, hi = wilson(tp, n)
     notes = f"{tp}/{n}, Wilson 95% {lo:.2f}-{hi:.2f}; " + "; ".join(f"{t} {a}/{b}" for t, (a, b) in per_type.items())
+    unseen = [r for r in rows if "judged before" not in r.get("basis", "")]
+    if len(unseen) < len(rows):
+        _u, utp, un = precision(unseen)
+        notes += f"; strictly unseen part {utp}/{un}"
     if held:
         notes += f"; {held} flags in held-out passages not judged"
     return Row("ambiguity_quality", f"{label}, {n} zorg+ flags", "precision", tp / n,
@@ -598,7 +612,8 @@ def _print_precision(label: str, path: Path, items: list[Analysed]) -> None:
     rows = read_judgements(path)
     per_type, tp, n = precision(rows)
     if not n:
-        print(f"{label}: no judged rows in {path.relative_to(ROOT)}")
+        drawn = "the draw found no kritiek+zorg flag" if path.exists() and not rows else "no judged rows"
+        print(f"{label}: {drawn} ({path.relative_to(ROOT)})")
         return
     stale, total = _compare(path, items) if items else (0, len(rows))
     held = sum(r["judgement"] == "heldout" for r in rows)
@@ -609,6 +624,13 @@ def _print_precision(label: str, path: Path, items: list[Analysed]) -> None:
           + (f"; {held} flags in held-out passages not judged" if held else "")
           + (f"; WARNING {stale}/{total} judged flags no longer produced at that severity" if stale else ""))
     print("  " + ", ".join(f"{t} {a}/{b}" for t, (a, b) in per_type.items()))
+    unseen = [r for r in rows if "judged before" not in r.get("basis", "")]
+    if len(unseen) < len(rows):  # 11a: the part no earlier round judged is the strictly independent figure
+        _u, utp, un = precision(unseen)
+        if un:
+            ulo, uhi = wilson(utp, un)
+            print(f"  strictly unseen part (artikel+lid never judged before): {utp}/{un} = {utp / un:.0%} "
+                  f"[Wilson 95% {ulo:.0%}-{uhi:.0%}]")
 
 
 def main(argv: list[str] | None = None) -> int:
