@@ -21,7 +21,14 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
-from models.ambiguity.amb07_overlap.grammar import ObjectSite, misread, object_site, same_object
+from models.ambiguity.amb07_overlap.grammar import (
+    ObjectSite,
+    case_restriction,
+    cases_differ,
+    misread,
+    object_site,
+    same_object,
+)
 from models.ambiguity.flag import Flag, Severity
 from models.ambiguity.registration import detector, make_flag
 from models.ambiguity.resources import CONDITION_RE, Competence, Resources
@@ -72,22 +79,33 @@ def overlap(res: Resources) -> Iterator[Flag]:
         if len({c.actor for c in grants}) < 2:
             continue
         for i, c in enumerate(grants):
-            first = next((f for f in grants[:i] if f.actor != c.actor
-                          and not (f.sentence == c.sentence and f.passage_id == c.passage_id)
-                          and same_object(sites[id(f)], sites[id(c)])), None)
-            if first is None:
+            earlier = [f for f in grants[:i] if f.actor != c.actor
+                       and not (f.sentence == c.sentence and f.passage_id == c.passage_id)
+                       and same_object(sites[id(f)], sites[id(c)])]
+            if not earlier:
                 continue
+            # Round 12: grants whose cases are told apart by different restrictive modifiers (lex specialis) do
+            # not overlap; compare with an earlier grant that covers the same case when there is one.
+            case = case_restriction(res, c, sites[id(c)])
+            first = next((f for f in earlier if not cases_differ(case, case_restriction(res, f, sites[id(f)]))),
+                         None)
+            special = first is None
+            first = first or earlier[0]
             pi = res.by_id[c.passage_id]
             markers = [m.group(0).lower() for cc in (first, c)
                        for m in PRECEDENCE_RE.finditer(res.by_id[cc.passage_id].text, *cc.sentence)]
             # A power ("kan … vaststellen") next to another organ's competence opens an alternative route, which
             # statutes do on purpose; two organs that must both do the same act on the same object conflict.
             power = next((cc for cc in (first, c) if cc.modality in ("bevoegdheid", "mag")), None)
-            sev = Severity.SUGGESTIE if power else Severity.ZORG if markers else Severity.KRITIEK
-            how = (f" '{power.actor_text}' krijgt een bevoegdheid ('kan'); mogelijk een bewuste tweede route. "
+            sev = Severity.SUGGESTIE if power or special else Severity.ZORG if markers else Severity.KRITIEK
+            how = (" De bepalingen beperken hun geval elk op een eigen manier (een andere omschrijving of "
+                   "verwijzing); vermoedelijk een bijzondere naast een algemene regeling. Controleer dat de "
+                   "gevallen elkaar uitsluiten. (Verlaagd.)" if special else
+                   f" '{power.actor_text}' krijgt een bevoegdheid ('kan'); mogelijk een bewuste tweede route. "
                    "(Verlaagd.)" if power else f" Alleen '{markers[0]}' regelt de verhouding." if markers else
                    " Geen voorrangsregel of voorwaarde verbindt de bepalingen.")
-            yield make_flag("AMB-07", pi, c.start, c.end, severity=sev, confidence=0.45 if power else 0.7,
+            yield make_flag("AMB-07", pi, c.start, c.end, severity=sev,
+                            confidence=0.45 if power or special else 0.7,
                             explanation=f"'{action} {obj}' is toegekend aan {first.actor_text} (artikel "
                                         f"{first.artikel}{', lid ' + first.lid if first.lid else ''}) én aan "
                                         f"{c.actor_text} (hier).{how}",

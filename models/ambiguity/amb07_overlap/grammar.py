@@ -219,3 +219,68 @@ def _lemma(word: str) -> str:
     w = word.lower()
     out = lemma(w) or w
     return out.replace("_", "")
+
+
+# Round 12: the case a grant covers. Two organs that do the same act on the same object may still cover different
+# cases (lex specialis): "Voor de zittingen van het stembureau, bedoeld in artikel 17, wijst het college een ruimte
+# aan" and "Voor de zittingen van het stembureau voor de verkiezing van het algemeen bestuur wijst het dagelijks
+# bestuur een ruimte aan". The restrictive modifiers are a purpose or subject-matter phrase ("voor het houden van
+# …", "ten behoeve van …", "met betrekking tot …"), a reference ("bedoeld in artikel …") and a relative clause on a
+# noun of the setting ("de zittingen die … "). A time limit ("voor 1 juli", "voor het einde van het jaar") restricts
+# when, not which case.
+CASE_OPEN_RE = re.compile(r"\b(?:voor(?!\s+zover\b)|ten\s+behoeve\s+van|met\s+betrekking\s+tot|ten\s+aanzien\s+van|inzake"
+                          r"|betreffende|in\s+het\s+kader\s+van)\s+(?=\w)", re.I)
+REFERENCE_RE = re.compile(r"\b(?:bedoeld|genoemd|vermeld)\s+in\s+(?P<ref>[^,;:()]{2,80}?)(?=\s*(?:[,;:.()]|$"
+                          r"|\b(?:wijst|wijzen|stelt|stellen|besluit|besluiten|benoemt|benoemen|verleent|verlenen"
+                          r"|kan|kunnen|mag|mogen|is|zijn|wordt|worden)\b))", re.I)
+RELATIVE_RE = re.compile(r",?\s*\b(?:die|dat|waarin|waarvoor|waarop|waarbij)\b", re.I)
+TIME_WORDS = {"aanvang", "begin", "einde", "eind", "afloop", "datum", "tijdstip", "jaar", "maand", "week", "dag",
+              "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+              "november", "december", "periode", "duur", "tijd", "termijn", "jaren", "maanden", "weken", "dagen",
+              "zittingsperiode", "ambtstermijn"}
+# Words before the head of a time phrase: "voor de duur van", "voor twee jaar", "voor onbepaalde tijd".
+TIME_LEAD = {"de", "het", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "twaalf",
+             "onbepaalde", "bepaalde", "korte", "langere", "lange", "hele", "volgende", "komende", "eerste"}
+CASE_STOP = QUALIFIER_STOP | {"houden", "aan", "alle", "elke", "iedere", "geschikte", "geschikt"}
+
+
+def _case_words(phrase: str) -> set[str]:
+    return {_lemma(w) for w in WORD_RE.findall(phrase) if len(w) >= 4 and not w.isdigit()
+            and w.lower() not in CASE_STOP}
+
+
+def case_restriction(res: Resources, c: Competence, site: ObjectSite) -> frozenset[str]:
+    """The restrictive modifiers in the sentence of ``c`` that say which case it covers: content lemmas of its
+    purpose or subject-matter phrases and of relative clauses on them, and "ref:" items for the provisions it
+    refers to ("bedoeld in de artikelen E 17 en E 19"). The actor, the verb and the object's own qualifiers are
+    left out (same_object compares those)."""
+    pi = res.by_id[c.passage_id]
+    text = pi.text
+    s, e = c.sentence
+    # Stops for a phrase: the verb, the actor mention and the object head (a phrase runs up to the next of them).
+    stops = sorted({c.start, _actor_end(res, c)} | {m.start for m in res.mentions_in(pi, s, e) if m.key == c.actor})
+    if site.head:
+        hit = next((h for h in re.finditer(rf"\b{re.escape(c.object)}\b", text[s:e], re.I)
+                    if s + h.start() > c.start), None)
+        if hit:
+            stops.append(s + hit.start())
+    out: set[str] = set()
+    for m in REFERENCE_RE.finditer(text, s, e):
+        out.add("ref:" + " ".join(m.group("ref").lower().split()))
+    for m in CASE_OPEN_RE.finditer(text, s, e):
+        end = min([x for x in stops if x > m.end()] + [e])
+        phrase = re.split(r"[,;:.]|\b(?:bedoeld|genoemd|vermeld)\s+in\b", text[m.end():end], maxsplit=1)[0]
+        words = [w.lower() for w in WORD_RE.findall(phrase)]
+        head = next((w for w in words if w not in TIME_LEAD), "")
+        if not head or head[0].isdigit() or head in TIME_WORDS:
+            continue  # "voor 1 juli", "voor het einde van het jaar", "voor een periode van vier jaar": a time
+        rel = RELATIVE_RE.search(phrase)
+        out |= _case_words(phrase if rel is None else phrase[:rel.start()] + " " + phrase[rel.end():])
+    return frozenset(out - site.qualifiers - {site.head})
+
+
+def cases_differ(x: frozenset[str], y: frozenset[str]) -> bool:
+    """Each grant is restricted by a modifier the other lacks: the provisions cover different cases. A general
+    grant next to a restricted one (x empty or contained in y) still overlaps: the general one covers the special
+    case too."""
+    return bool(x - y) and bool(y - x)

@@ -22,6 +22,7 @@ from models.ambiguity.flag import Flag, Severity
 from models.ambiguity.lexicon import read_tsv
 from models.ambiguity.registration import detector, make_flag
 from models.ambiguity.resources import Resources, instrument_heads
+from models.nlp import lemma
 
 HERE = Path(__file__).resolve().parent
 
@@ -36,6 +37,20 @@ ADJ_STOP = {"de", "deze", "die", "elke", "iedere", "welke", "vorige", "volgende"
 
 # Round 8: a capitalised instrument word followed by title words and a year is a citeertitel.
 CITEERTITEL_RE = re.compile(r"^\s+[a-zà-ÿ][^.;:,()]{2,80}?\b(?:19|20)\d\d\b")
+# Round 12: a mention followed by an identifying number or citation names one specific document ("verordening (EG)
+# nr. 883/2004", "Verordening (EU) 2016/679", "besluit nr. 12", "regeling 2019/3"): it is no variant name of the
+# regulation's own stuk.
+IDENTIFIER_RE = re.compile(r"^\s*(?:\((?:[A-Z][A-Za-z]{1,7}|[A-Z]{2,8}(?:/[A-Z]{2,8})?)\)\s*)?"
+                           r"(?:(?:nr\.?|nummer|no\.)\s*[A-Z]{0,3}\s*\d+|\d+/\d+)", re.I)
+# A title: a capitalised adjective in mid-sentence, the instrument word, then a lower-case name word ("de Algemene
+# verordening gegevensbescherming", "de Nationale woonvisie huurbeleid").
+TITLE_TAIL_RE = re.compile(r"^\s+([a-zà-ÿ][a-zà-ÿ-]{4,})\b")
+TITLE_TAIL_STOP = {"wordt", "worden", "werd", "werden", "zijn", "heeft", "hebben", "moet", "moeten", "kunnen", "zullen",
+                   "mogen", "bevat", "bevatten", "geldt", "gelden", "onder", "tegen", "zoals", "waarin", "waarbij",
+                   "waarvan", "niet", "daarvan", "daarin", "uiterlijk", "binnen", "tussen", "jaarlijks", "tevens",
+                   "eveneens", "echter", "slechts", "alleen", "bedoeld", "genoemd", "vastgesteld", "opgesteld",
+                   "inzake", "omtrent", "betreffende", "krachtens", "overeenkomstig", "volgens", "zonder"}
+NOUN_SUFFIX_RE = re.compile(r"(?:ing|heid|schap|teit|isme|ment|tuur|beleid|zorg|recht|bescherming)$")
 
 
 @detector("AMB-10", name="terminologie-inconsistentie", requires={"instruments", "definitions", "competences"},
@@ -55,6 +70,9 @@ def terminology(res: Resources) -> Iterator[Flag]:
         start = m.start - (len(adj.group(0)) if adj and adj.group(1).lower() in mods else 0)
         end = m.end + (len(nm.group(0)) if nm else 0)
         cap = m.text[:1].isupper() and not _sentence_start(pi.text, m.start)
+        if IDENTIFIER_RE.match(pi.text[m.end:m.end + 40]) or (adj and _is_title(pi.text, start, m.end, adj.group(1))):
+            continue  # "verordening (EG) nr. 883/2004", "de Algemene verordening gegevensbescherming": an identified
+            # document of its own, no variant name of this regulation's stuk
         if cap and CITEERTITEL_RE.match(pi.text[m.end:m.end + 100]):
             continue  # "De Verordening individuele inkomenstoeslag 2024 …": the title of another act, no variant
         variants[m.name].append((frozenset(mods | ({"<Hoofdletter>"} if cap else set())), pi, start, end))
@@ -124,6 +142,17 @@ def _prefix_synonyms(res: Resources) -> Iterator[Flag]:
                                     + (" Aan het stuk hangt een termijn of bevoegdheid." if competence else ""),
                         question=f"Is '{prefix}{head}' hetzelfde stuk als '{major}{head}'?",
                         suggestion=f"Gebruik overal '{major}{head}'.")
+
+
+def _is_title(text: str, start: int, end: int, adj: str) -> bool:
+    """A capitalised adjective in mid-sentence, the instrument word and a lower-case name word: a document title."""
+    if not adj[:1].isupper() or _sentence_start(text, start):
+        return False
+    tail = TITLE_TAIL_RE.match(text[end:end + 60])
+    if tail is None or tail.group(1) in TITLE_TAIL_STOP:
+        return False
+    word = tail.group(1)
+    return lemma(word) == word or NOUN_SUFFIX_RE.search(word) is not None  # a noun, not a verb form ("regelt")
 
 
 def _sentence_start(text: str, pos: int) -> bool:
