@@ -194,8 +194,11 @@ def _abbreviations(res: Resources, defined: set[str]) -> Iterator[Flag]:
     for abbr in sorted(set(re.findall(r"\b[A-Z]{2,6}\b", text))):
         if abbr.lower() in defined:
             continue
-        letters = r"\s+".join(rf"{c}[\w-]*" for c in abbr)
-        full = re.search(rf"\b{letters}\b", text)
+        letters = r"[ \t]+".join(rf"{c}[\w-]*" for c in abbr)
+        # Round 12: the full form stands on one line and has different words ("Vervallen\nVervallen", two
+        # repealed-article headings, is no spelled-out "VV").
+        full = next((f for f in re.finditer(rf"\b{letters}\b", text)
+                     if len({w.lower() for w in f.group(0).split()}) > 1), None)
         if not full:
             continue
         for pi in res.passages:

@@ -130,3 +130,30 @@ def test_variant_in_a_competence_clause_stays_zorg():
     text = art("Het algemeen bestuur stelt de regionale woonvisie vast.", "De woonvisie geldt.",
                "Het dagelijks bestuur stelt de woonvisie vast.", "De woonvisie wordt gepubliceerd.")
     assert [f.severity for f in run("AMB-10", text) if "Hetzelfde stuk" in f.explanation] == [Severity.ZORG]
+
+
+# -- AMB-10: an abbreviation's full form is one line of different words -----------------------------------------
+ABBREVIATED = [
+    art("De Gemeenschappelijke Regeling Drechtsteden is een openbaar lichaam.", "De GRD voert de taken uit."),
+    art("Het Algemeen Bestuur vergadert.", "Het AB stelt de begroting vast."),
+    art("De Regionale Uitvoeringsdienst Drechtsteden houdt toezicht.", "De RUD rapporteert jaarlijks."),
+    art("De Sociale Dienst Drechtsteden verleent bijstand.", "De SDD beslist op aanvragen."),
+]
+
+
+@pytest.mark.parametrize("text", ABBREVIATED)
+def test_abbreviation_next_to_its_full_form_is_flagged(text):
+    assert any("afkorting" in f.explanation for f in run("AMB-10", text))
+
+
+NOT_ABBREVIATED = [
+    art("Vervallen", "Vervallen", "Het VV-reglement geldt."),
+    "Artikel 3 Regels\n1. Bezwaar Bezwaar is niet mogelijk.\n2. De BB wordt gehoord.",
+    "Artikel 3 Regels\n1. Het college beslist.\nAlgemeen\nBestuur\n2. Het AB vergadert.",
+    art("De Regionale Raad vergadert.", "De GRD voert de taken uit."),
+]
+
+
+@pytest.mark.parametrize("text", NOT_ABBREVIATED)
+def test_repeated_word_or_a_line_break_is_no_full_form(text):
+    assert not any("afkorting" in f.explanation for f in run("AMB-10", text))
