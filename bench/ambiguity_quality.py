@@ -169,6 +169,10 @@ Round 11 (fixed 2026-11-28 04:00 UTC, before any round-11 change and before any 
   bills: **no kritiek+zorg flag at all** (0 per 1,000 words; nothing to judge, so no precision figure).
   Round 11 cut zorg+ flags on the development texts from 214 to 60, and on the 8b laws from 157 to 8: six
   stale references (tp by a round-11 engineer's judgement, not independent), an AMB-07 and an AMB-10 flag.
+* After the draw, one development change (round 12, for the two remaining 8b false alarms: an AMB-07 lex
+  specialis whose cases differ by a restrictive modifier, and AMB-10 variants that are identified documents
+  such as "verordening (EG) nr. 883/2004"). Checked after it: 11a and 11b draw exactly the same flags, the dev
+  census is unchanged, and the 8b laws keep 6 zorg+ flags, the six stale references.
 
 Rounds 1–5 (``ambiguity_handcheck_round1..5.tsv``) were judged on the detectors of their day and stay as
 history; ``--history`` prints them.
