@@ -36,10 +36,11 @@ from typing import Any
 from corpus.analysis import Analyser, AnalysisOutput, registered, run_analysers
 from corpus.manifest import ManifestIndex, is_manifest
 from corpus.store import Store
+from extract import SUFFIXES
 from extract.document import KINDS, Document
 
 # Extensions picked up when scanning folders (explicit file arguments are always tried).
-FOLDER_SUFFIXES = (".pdf", ".docx", ".xml", ".html", ".htm", ".md", ".markdown", ".txt")
+FOLDER_SUFFIXES = SUFFIXES
 DEFAULT_WORKERS = 2
 
 

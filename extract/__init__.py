@@ -9,7 +9,10 @@ metadata (``extract.metadata``).
 from extract.document import KINDS, Document, ExtractionWarning, Passage
 from extract.errors import ExtractError
 
-__all__ = ["KINDS", "Document", "ExtractError", "ExtractionWarning", "Passage", "parse"]
+__all__ = ["KINDS", "SUFFIXES", "Document", "ExtractError", "ExtractionWarning", "Passage", "parse"]
+
+# File types the readers take: folder ingest and the upload form offer exactly these.
+SUFFIXES = (".pdf", ".docx", ".xml", ".html", ".htm", ".md", ".markdown", ".txt")
 
 
 def parse(path, kind=None, **kwargs) -> Document:  # noqa: ANN001 - thin re-export

@@ -20,6 +20,7 @@ from typing import Any
 import streamlit as st
 
 from corpus.cli import default_db_path
+from extract import SUFFIXES
 
 
 class Unavailable(RuntimeError):
@@ -118,7 +119,7 @@ def tension_chip(field: str, pole: str) -> str:
 
 
 # -- documents ------------------------------------------------------------------------------
-UPLOAD_TYPES = ("pdf", "docx", "xml", "html", "htm", "md", "markdown", "txt")
+UPLOAD_TYPES = tuple(s.lstrip(".") for s in SUFFIXES)
 MAX_UPLOAD_MB = 50
 MIME = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
