@@ -72,8 +72,10 @@ AGENT_INSTRUMENT_RE = re.compile(r"\bbij\s+(?:of\s+krachtens\s+)?(?:de\s+|een\s+
 CONJUNCTIONS = {"indien", "mits", "tenzij", "zodra", "nadat", "voordat", "wanneer"}
 # Public actors outside the organ registry (round 9: the bodies of national law): a definite noun phrase whose head
 # names an authority, court, agency or office, or a capitalised name / acronym ("de Dienst Toeslagen", "het CIZ").
+# Not the things that merely end like one: "de voorraad", "het beraad", "de leidraad", "de eredienst".
 ACTOR_HEADS = (r"(?:[a-z]*orgaan|[a-z]*rechter|[a-z]*bank|[a-z]*kantoor|[a-z]*-?uitvoerders?|[a-z]*instituut"
-               r"|[a-z]*autoriteit|[a-z]*dienst|[a-z]*stembureaus?|[a-z]*commissie|[a-z]*raad|college|inspecteur"
+               r"|[a-z]*autoriteit|(?!(?:gods|ere|krijgs)dienst)[a-z]*dienst|[a-z]*stembureaus?|[a-z]*commissie"
+               r"|(?![a-z]*(?:voorraad|beraad|huisraad|draad)\b)[a-z]*raad|college|inspecteur"
                r"|ombudsman|[a-z]*aanbieders?|[a-z]*verzekeraars?|ontvanger|belastingdienst|kiesraad)")
 ACTOR_NP_RE = re.compile(rf"\b(?:de|het|De|Het|Onze)\s+(?P<np>(?:(?:[A-Za-z]+e|centraal)\s+)?{ACTOR_HEADS}\b"
                          r"|[A-Z][a-z]*(?:dienst|bank|raad|instituut|autoriteit|kantoor)\b"
