@@ -54,6 +54,8 @@ from models.ambiguity.resources import (
 from models.nlp import Capabilities
 
 STRUCTURAL = {"AMB-09", "AMB-11", "AMB-13", "AMB-16"}  # anchored findings, never merged
+# The sentence of a finding that names the likely holder ("Het artikel noemt alleen 'college'; vermoedelijk is …").
+HOLDER_HINT_RE = re.compile(r"[^.]*\bvermoedelijk\b[^.]*\.", re.I)
 WGR_ONLY = {"AMB-16"}  # checks of mandatory Wgr content: only for a gemeenschappelijke regeling
 CRITERION_RE = re.compile(r"\b(overeenkomstig|met inachtneming van|op grond van|volgens|conform|aan de hand van"
                           r"|bij meerderheid)\b|\d", re.I)
@@ -204,7 +206,11 @@ def merge_near_duplicates(flags: list[Flag], seq: dict[str, int]) -> tuple[list[
             continue
         k = kept[target]
         if f.type != k.type and f"Ook gemeld als {f.type}" not in k.explanation:
-            kept[target] = replace(k, explanation=f"{k.explanation} (Ook gemeld als {f.type}: {f.name}.)")
+            # The absorbed finding may know who is meant ("Vermoedelijk het college, zie artikel 4"): keep that.
+            hint = HOLDER_HINT_RE.search(f.explanation)
+            named = re.findall(r"'([^']+)'", hint.group(0)) if hint else []
+            extra = f" {hint.group(0).strip()}" if hint and not any(n in k.explanation for n in named) else ""
+            kept[target] = replace(k, explanation=f"{k.explanation} (Ook gemeld als {f.type}: {f.name}.{extra})")
         merged.append({"kept": kept[target].key, "type": f.type, "quote": f.quote, "location": f.location})
     return kept, merged
 
