@@ -8,10 +8,11 @@ module as ``ambNN_<name>/`` and are imported by :func:`load_detectors`.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import pkgutil
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from models.ambiguity.flag import Flag, Severity
@@ -62,8 +63,16 @@ REGISTRY: dict[str, DetectorSpec] = {}
 
 def detector(code: str, *, name: str, requires: Iterable[str] = (), default_severity: Severity | str,
              rule: str, version: str = "1", context_adjust: bool = True,
-             may_escalate: Callable[[Flag], bool] | None = None) -> Callable[[DetectorFn], DetectorFn]:
+             may_escalate: Callable[[Flag], bool] | None = None,
+             binding_only: bool = False) -> Callable[[DetectorFn], DetectorFn]:
+    """Register ``fn`` as the detector of AMB type ``code``.
+
+    ``binding_only``: the findings concern who is bound or empowered; outside any artikel (considerans,
+    toelichting, report prose) nothing binds anyone, so such a finding is capped at SUGGESTIE.
+    """
     def wrap(fn: DetectorFn) -> DetectorFn:
+        if binding_only:
+            fn = _capped_outside_artikel(fn)
         if code in REGISTRY and REGISTRY[code].func.__module__ != fn.__module__:
             raise ValueError(f"detector {code} is al geregistreerd door {REGISTRY[code].func.__module__}")
         module = importlib.import_module(fn.__module__)
@@ -73,6 +82,19 @@ def detector(code: str, *, name: str, requires: Iterable[str] = (), default_seve
                                       version, folder, context_adjust, data, may_escalate)
         return fn
     return wrap
+
+
+OUTSIDE_ARTIKEL_NOTE = " (Tekst buiten een artikel: geen bepaling die iemand bindt; verlaagd.)"
+
+
+def _capped_outside_artikel(fn: DetectorFn) -> DetectorFn:
+    @functools.wraps(fn)
+    def capped(res: Resources) -> Iterator[Flag]:
+        for f in fn(res):
+            if f.artikel is None and f.severity > Severity.SUGGESTIE:
+                f = replace(f, severity=Severity.SUGGESTIE, explanation=f.explanation + OUTSIDE_ARTIKEL_NOTE)
+            yield f
+    return capped
 
 
 def load_detectors() -> dict[str, DetectorSpec]:

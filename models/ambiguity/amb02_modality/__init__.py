@@ -69,7 +69,6 @@ from models.ambiguity.amb05_passive.holders import (
     instrument_before,
     lid_subject,
     object_noun,
-    outside_artikel,
     referenced_holder,
     section_holder,
     withdraws_filing,
@@ -198,12 +197,8 @@ def _condition_list_item(res: Resources, pi, s: int) -> bool:
 
 
 @detector("AMB-02", name="modaliteit / normatieve kracht", requires={"lemmas", "structure", "competences"},
-          default_severity=Severity.SUGGESTIE, rule="Ar 3.2", context_adjust=False)
+          default_severity=Severity.SUGGESTIE, rule="Ar 3.2", context_adjust=False, binding_only=True)
 def modality(res: Resources) -> Iterator[Flag]:
-    yield from outside_artikel(_modality(res))  # round 11: prose outside an artikel binds nobody
-
-
-def _modality(res: Resources) -> Iterator[Flag]:
     for pi in res.passages:
         text = pi.text
         task = res.structure.is_task_article(pi.passage.artikel)

@@ -127,7 +127,7 @@ ADOPT_AFTER_RE = re.compile(r"^[^,;.]{0,60}?\b(?:vast(?:stelt|stellen|gesteld|\s
 
 @detector("AMB-03", name="status of binding van beleidsinstrument onbepaald",
           requires={"instruments", "competences", "definitions"}, default_severity=Severity.ZORG,
-          rule="Ar 3.47; STOP informatieobject", context_adjust=False)
+          rule="Ar 3.47; STOP informatieobject", context_adjust=False, binding_only=True)
 def instrument_status(res: Resources) -> Iterator[Flag]:
     groups: dict[str, list[InstrumentMention]] = defaultdict(list)
     defined = {d.term.lower() for d in res.definitions}
@@ -512,12 +512,7 @@ def _merge(res: Resources, problems: list[tuple]) -> Iterator[Flag]:
         m = ps[0][0]
         sev = max(p[1] for p in ps)
         conf = max(p[2] for p in ps)
-        note = ""
-        if res.by_id[m.passage_id].passage.artikel is None and sev > Severity.SUGGESTIE:
-            # Round 11: prose outside any artikel (a considerans, toelichting, parliamentary report or letter: "in de
-            # visie van de regering", "de nota naar aanleiding van het verslag") binds nobody; no clause to amend.
-            sev, note = Severity.SUGGESTIE, " (Tekst buiten een artikel: geen bepaling die iemand bindt; verlaagd.)"
         yield make_flag("AMB-03", res.by_id[m.passage_id], m.start, m.end, severity=sev, confidence=conf,
-                        explanation=" ".join(p[3] for p in ps) + note,
+                        explanation=" ".join(p[3] for p in ps),
                         question=" ".join(dict.fromkeys(p[4] for p in ps)),
                         suggestion=" ".join(p[5] for p in ps if p[5]))

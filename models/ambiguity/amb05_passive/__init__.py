@@ -63,7 +63,6 @@ from models.ambiguity.amb05_passive.holders import (
     lid_instrument,
     lid_subject,
     object_noun,
-    outside_artikel,
     referenced_holder,
     section_holder,
     withdraws_filing,
@@ -150,12 +149,8 @@ def _participle(t: Tok, res: Resources) -> bool:
 
 @detector("AMB-05", name="handelende instantie ontbreekt (lijdende vorm, nominalisatie)",
           requires={"lemmas", "organs", "competences", "verbs"}, default_severity=Severity.ZORG,
-          rule="Ar 4.49 (actief formuleren)", context_adjust=False)
+          rule="Ar 4.49 (actief formuleren)", context_adjust=False, binding_only=True)
 def agentless(res: Resources) -> Iterator[Flag]:
-    yield from outside_artikel(_agentless(res))  # round 11: prose outside an artikel binds nobody
-
-
-def _agentless(res: Resources) -> Iterator[Flag]:
     for pi in res.passages:
         if res.is_definition_passage(pi):
             continue

@@ -11,13 +11,10 @@ hoofdstuk/paragraaf), never keyed on a text or an article number.
 
 from __future__ import annotations
 
-import dataclasses
 import re
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from models.ambiguity.amb07_overlap.grammar import SUBORDINATOR_RE, in_subordinate_clause
-from models.ambiguity.flag import Flag, Severity
 from models.ambiguity.resources import ACTOR_HEADS, AGENT_INSTRUMENT_RE, PassageInfo, Resources
 from models.nlp import lemma
 
@@ -75,17 +72,6 @@ FUNCTION_WORDS = {"kan", "kunnen", "mag", "mogen", "moet", "moeten", "zal", "zul
                   "ook", "niet", "nog", "wel", "dan", "als", "die", "dat"}
 # How far back a reader searches the section for the holder.
 SECTION_ARTIKELEN = 6
-
-
-def outside_artikel(flags: Iterable[Flag]) -> Iterator[Flag]:
-    """Prose outside any artikel (an aanhef, considerans, toelichting, parliamentary report or letter) confers no
-    power and imposes no duty: a passive or a "zal" there is at most a drafting point (SUGGESTIE)."""
-    for f in flags:
-        if f.artikel is None and f.severity > Severity.SUGGESTIE:
-            f = dataclasses.replace(f, severity=Severity.SUGGESTIE,
-                                    explanation=f.explanation + " (Tekst buiten een artikel: geen bepaling die iemand "
-                                                                "bindt; verlaagd.)")
-        yield f
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import replace
 
 from wordfreq import zipf_frequency
 
@@ -306,12 +305,8 @@ def attributive_infinitive(text: str, c) -> bool:
 
 @detector("AMB-06", name="orgaanaanduiding ongedefinieerd of inconsistent", requires={"organs", "definitions",
           "competences"}, default_severity=Severity.ZORG, rule="Ar 4.49 (consistente terminologie); Wgr art. 12",
-          context_adjust=False)
+          context_adjust=False, binding_only=True)
 def organ_names(res: Resources) -> Iterator[Flag]:
-    yield from _outside_artikel(res, _organ_names(res))
-
-
-def _organ_names(res: Resources) -> Iterator[Flag]:
     text_all = " ".join(pi.text.lower() for pi in res.passages)
     defined = {d.term.lower() for d in res.definitions}
     plural_used = bool(re.search(r"\b(colleges|raden)\b", text_all))
@@ -453,16 +448,6 @@ def _organ_names(res: Resources) -> Iterator[Flag]:
                             question="Welk gemeentelijk orgaan is bedoeld: de raad, het college of de burgemeester?",
                             suggestion="Noem het orgaan: 'de raden van de deelnemende gemeenten' of 'de colleges'.")
     yield from _alias_mixing(res)
-
-
-def _outside_artikel(res: Resources, flags: Iterator[Flag]) -> Iterator[Flag]:
-    """Round 11: prose outside any artikel (a considerans, toelichting, parliamentary report or letter) confers no
-    competence; an unclear organ name there is at most a drafting point."""
-    for f in flags:
-        if f.artikel is None and f.severity > Severity.SUGGESTIE:
-            f = replace(f, severity=Severity.SUGGESTIE,
-                        explanation=f.explanation + " (Tekst buiten een artikel: geen bepaling; verlaagd.)")
-        yield f
 
 
 def _compound_organs(res: Resources, pi, known, defined: set[str]) -> Iterator[Flag]:
