@@ -69,6 +69,11 @@ AGENT_INSTRUMENT_RE = re.compile(r"\bbij\s+(?:of\s+krachtens\s+)?(?:de\s+|een\s+
                                  # regeling or verordening decide (a law speaking of the instruments made under it)
                                  r"|^\s*(?:in|bij)\s+(?:de|die|een)\s+(?:gemeenschappelijke\s+)?(?:regeling|verordening"
                                  r"|reglement)\b", re.I)
+# Lid ordinals as references write them ("het derde lid") and their numbers.
+ORDINALS = ("eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste", "negende", "tiende",
+            "elfde", "twaalfde", "dertiende", "veertiende", "vijftiende", "zestiende", "zeventiende", "achttiende",
+            "negentiende", "twintigste")
+ORD_NUM = {w: str(i) for i, w in enumerate(ORDINALS, start=1)}
 CONJUNCTIONS = {"indien", "mits", "tenzij", "zodra", "nadat", "voordat", "wanneer"}
 # Public actors outside the organ registry (round 9: the bodies of national law): a definite noun phrase whose head
 # names an authority, court, agency or office, or a capitalised name / acronym ("de Dienst Toeslagen", "het CIZ").

@@ -15,7 +15,14 @@ import re
 from dataclasses import dataclass
 
 from models.ambiguity.amb07_overlap.grammar import SUBORDINATOR_RE, in_subordinate_clause
-from models.ambiguity.resources import ACTOR_HEADS, AGENT_INSTRUMENT_RE, PassageInfo, Resources
+from models.ambiguity.resources import (
+    ACTOR_HEADS,
+    AGENT_INSTRUMENT_RE,
+    ORD_NUM,
+    ORDINALS,
+    PassageInfo,
+    Resources,
+)
 from models.nlp import lemma
 
 KIND_HEAD = (r"(?:\w*wet|algemene\s+maatregel\s+van\s+bestuur|ministeriële\s+regeling|koninklijk\s+besluit"
@@ -49,8 +56,6 @@ FILING_NOUN_RE = re.compile(r"\b(?:bezwaar(?:schrift)?|beroep(?:schrift)?|aanvra
                             re.I)
 # "door het tot vernietiging bevoegde bestuursorgaan": an agent phrase whose actor noun the actor pattern misses.
 LOOSE_AGENT_RE = re.compile(rf"\bdoor\s+(?:de|het|Onze)\s+(?:[\w-]+\s+){{0,5}}?(?P<np>{ACTOR_HEADS})\b")
-ORDINALS = {w: str(i) for i, w in enumerate(("eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende",
-                                               "achtste", "negende", "tiende", "elfde", "twaalfde"), start=1)}
 # "De op grond van het eerste lid gestelde regels", "de in het eerste lid genoemde subsidie", "bedoeld in het
 # derde lid": the subject points to the lid that confers the act.
 LID_REF_RE = re.compile(r"\b(?:in|van|op\s+grond\s+van|krachtens|ingevolge)\s+het\s+(" + "|".join(ORDINALS) + r")\b"
@@ -189,7 +194,7 @@ def referenced_holder(res: Resources, pi: PassageInfo, subject: str) -> Holder |
     m = LID_REF_RE.search(subject)
     if m is None or not pi.passage.artikel:
         return None
-    lid = ORDINALS[m.group(1).lower()]
+    lid = ORD_NUM[m.group(1).lower()]
     scope = [q for q in res.artikel_passages(pi.passage.artikel) if q.passage.lid == lid and q is not pi]
     for q in scope:
         for rx in (AGENT_INSTRUMENT_RE, INSTRUMENT_RE):

@@ -45,15 +45,11 @@ from string import ascii_lowercase
 from models.ambiguity.common import TriggerSet
 from models.ambiguity.flag import Flag, Severity
 from models.ambiguity.registration import detector, make_flag
-from models.ambiguity.resources import AMENDMENT_RE, PassageInfo, Resources
+from models.ambiguity.resources import AMENDMENT_RE, ORD_NUM, ORDINALS, PassageInfo, Resources
 
 HERE = Path(__file__).resolve().parent
 TRIGGERS = TriggerSet(HERE, {"vague", "law"})
 LAW_NAMES = sorted((t.trigger for t in TRIGGERS.triggers if t.subclass == "law"), key=len, reverse=True)
-ORDINALS = ["eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste", "negende", "tiende",
-            "elfde", "twaalfde", "dertiende", "veertiende", "vijftiende", "zestiende", "zeventiende", "achttiende",
-            "negentiende", "twintigste"]
-ORD_NUM = {w: str(i + 1) for i, w in enumerate(ORDINALS)}
 ORD = "|".join(ORDINALS)
 ART = r"\d+[a-z]?(?:[.:]\d+[a-z]?){0,3}"  # "12a", "2.3" (chapter style), "3:40" (Awb style), "4.3.2" (Wlz style)
 REF_RE = re.compile(
